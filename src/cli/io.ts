@@ -1,0 +1,43 @@
+/** What a CLI command may touch: its arguments, output streams and files. Injected so commands are testable in-process. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+}
+
+/** Exit status of a command: 0 ok, 1 run failed, 2 bad usage or bad input. */
+export type ExitCode = 0 | 1 | 2;
+
+/** A bad argument: printed with the usage text, exit status 2. */
+export class UsageError extends Error {}
+
+/** Splits `--flag value`, `--flag=value` and bare `--switch` arguments. Unknown flags are the caller's to reject. */
+export function parseFlags(argv: readonly string[], switches: readonly string[]): { flags: Map<string, string>; positional: string[] } {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
+    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
+    else if (switches.includes(name)) flags.set(name, 'true');
+    else {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, value);
+      i++;
+    }
+  }
+  return { flags, positional };
+}
+
+/** Rejects flags a command does not know, naming the first one. */
+export function rejectUnknownFlags(flags: Map<string, string>, known: readonly string[]): void {
+  for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
+}
