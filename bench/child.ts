@@ -1,0 +1,37 @@
+/**
+ * Peak memory must be measured in a fresh process: the bench runner re-runs its own bundle
+ * with `--child TASK`, the child runs one registered task and prints its peak resident memory.
+ */
+import { spawnSync } from 'node:child_process';
+
+export type ChildTask = (arg: string) => Promise<void> | void;
+
+const tasks = new Map<string, ChildTask>();
+
+/** Registers a task that a child process can run by name (call at module load). */
+export function registerChildTask(name: string, task: ChildTask): void {
+  tasks.set(name, task);
+}
+
+/** Runs `name` in a fresh Node process and returns its peak resident set size in MiB. */
+export function peakRssOfChild(name: string, arg = ''): number {
+  const script = process.argv[1];
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', script, '--child', name, arg], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench child "${name}" failed: ${r.stderr || r.stdout}`);
+  const m = /PEAK_RSS_KB=(\d+)/.exec(r.stdout);
+  if (!m) throw new Error(`bench child "${name}" printed no PEAK_RSS_KB line`);
+  return Number(m[1]) / 1024;
+}
+
+/** Entry point on the child side: returns true if this process is a child and has run its task. */
+export async function runChildIfAsked(argv: readonly string[]): Promise<boolean> {
+  const i = argv.indexOf('--child');
+  if (i < 0) return false;
+  const name = argv[i + 1];
+  const task = tasks.get(name);
+  if (!task) throw new Error(`unknown bench child task ${name}`);
+  await task(argv[i + 2] ?? '');
+  // maxRSS is in kilobytes on Linux.
+  process.stdout.write(`PEAK_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  return true;
+}
