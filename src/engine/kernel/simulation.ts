@@ -27,20 +27,20 @@ export interface LoggedCommand {
   readonly command: EngineCommand;
 }
 
-export type EventHandler<S> = (sim: Simulation<S>, a: number, b: number) => void;
+export type EventHandler<S, C = unknown> = (sim: Simulation<S, C>, a: number, b: number) => void;
 
 export interface ModelDefinition<C, S> {
   readonly name: string;
   /** Builds the initial state; may schedule the first events through `sim`. */
-  init(sim: Simulation<S>, config: C): S;
+  init(sim: Simulation<S, C>, config: C): S;
   /** Handlers indexed by event kind. */
-  readonly handlers: readonly EventHandler<S>[];
+  readonly handlers: readonly EventHandler<S, C>[];
   /** Applies a user command at the current simulated time. Unknown commands are reported, not thrown. */
-  applyCommand(sim: Simulation<S>, command: EngineCommand): string | null;
+  applyCommand(sim: Simulation<S, C>, command: EngineCommand): string | null;
   /** One line of text for a trace record. */
-  describe(record: TraceRecord, state: S): string;
+  describe(record: TraceRecord, sim: Simulation<S, C>): string;
   /** Summary metrics of the run so far (plain data, JSON-ready). */
-  metrics(sim: Simulation<S>): { readonly [key: string]: Plain };
+  metrics(sim: Simulation<S, C>): { readonly [key: string]: Plain };
 }
 
 export interface Snapshot {
@@ -79,7 +79,7 @@ export class Simulation<S, C = unknown> {
   queue: EventQueue;
   rng: Rng;
   readonly trace: TraceRing;
-  private readonly handlers: readonly EventHandler<S>[];
+  private readonly handlers: readonly EventHandler<S, C>[];
   private log: LoggedCommand[] = [];
   /** Commands still to be replayed, in log order. */
   private pending: LoggedCommand[] = [];
@@ -180,7 +180,7 @@ export class Simulation<S, C = unknown> {
   }
 
   describe(record: TraceRecord): string {
-    return this.model.describe(record, this.state);
+    return this.model.describe(record, this);
   }
 
   snapshot(): Snapshot {
