@@ -2,7 +2,7 @@
  * Linux cpulist syntax (`1-13,20,22-23`), as in the kernel's `cpulist_parse` and the
  * `%*pbl` format: comma-separated CPU numbers and inclusive ranges.
  */
-import { diag, type Diagnostic } from './diagnostic';
+import { diag, emptyAt, type Diagnostic } from './diagnostic';
 
 /** One element of a list: CPUs lo..hi (inclusive) written at text[start, end). */
 export interface CpuListItem {
@@ -34,7 +34,8 @@ export function parseCpuList(text: string, offset: number): CpuListParse {
   const items: CpuListItem[] = [];
   const errors: Diagnostic[] = [];
   if (text.length === 0) {
-    errors.push(diag('empty CPU list: expected CPU numbers or ranges such as 1-13,20', offset, offset));
+    // Underline the separator just before the missing list.
+    errors.push(diag('empty CPU list: expected CPU numbers or ranges such as 1-13,20', Math.max(0, offset - 1), offset));
     return { items, errors };
   }
   let pos = 0;
@@ -43,7 +44,7 @@ export function parseCpuList(text: string, offset: number): CpuListParse {
     const end = start + part.length;
     pos += part.length + 1;
     if (part.length === 0) {
-      errors.push(diag('empty element in CPU list (two commas in a row, or a comma at an end)', start, Math.max(end, start + 1)));
+      errors.push(emptyAt('empty element in CPU list (two commas in a row, or a comma at an end)', start, offset, offset + text.length));
       continue;
     }
     const dash = part.indexOf('-');

@@ -8,7 +8,7 @@
  */
 import type { Topology } from '../node/hardware';
 import { parseCount } from './cpuList';
-import { diag, type Diagnostic } from './diagnostic';
+import { diag, emptyAt, type Diagnostic } from './diagnostic';
 import { LINUX_MIN_BYTES_PER_CPU_DOMAIN, LWK_PAGE_BYTES, lwkCapacity, type LwkMemory } from './partitionTypes';
 import { formatSize, humanBytes, parseSize } from './size';
 
@@ -29,7 +29,7 @@ export function parseLwkMem(value: string, offset: number, topology: Topology, l
   const warnings: Diagnostic[] = [];
   const end = offset + value.length;
   if (value.length === 0) {
-    errors.push(diag('lwkmem is empty: expected <domain>:<size>,... such as 0:16G,1:16G, or a total such as 108G', offset, end));
+    errors.push(diag('lwkmem is empty: expected <domain>:<size>,... such as 0:16G,1:16G, or a total such as 108G', offset - 'lwkmem='.length, end));
     return { entries: [], errors, warnings };
   }
   const capacity = lwkCapacity(topology, linuxDomains);
@@ -75,8 +75,8 @@ export function parseLwkMem(value: string, offset: number, topology: Topology, l
     pos += part.length + 1;
     const colon = part.indexOf(':');
     if (colon < 0) {
-      const what = part.length === 0 ? 'an empty entry' : `'${part}'`;
-      errors.push(diag(`expected <domain>:<size> such as 0:16G, found ${what} (a bare total size must be the only entry)`, start, Math.max(partEnd, start + 1)));
+      const message = `expected <domain>:<size> such as 0:16G, found ${part.length === 0 ? 'an empty entry' : `'${part}'`} (a bare total size must be the only entry)`;
+      errors.push(part.length === 0 ? emptyAt(message, start, offset, end) : diag(message, start, partEnd));
       continue;
     }
     const nidText = part.slice(0, colon);
@@ -98,7 +98,7 @@ export function parseLwkMem(value: string, offset: number, topology: Topology, l
     seen.add(nid);
     const size = parseSize(sizeText);
     if (!size.ok) {
-      errors.push(diag(size.message, sizeStart, Math.max(partEnd, sizeStart + 1)));
+      errors.push(sizeText.length === 0 ? diag(`missing size after '${nidText}:'`, start, sizeStart) : diag(size.message, sizeStart, partEnd));
       continue;
     }
     if (size.warning !== undefined) warnings.push(diag(size.warning, sizeStart, partEnd));

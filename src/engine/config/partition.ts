@@ -7,6 +7,7 @@ export {
   LINUX_MIN_BYTES_PER_CPU_DOMAIN,
   LWK_PAGE_BYTES,
   describePartition,
+  lwkCapacity,
   type CpuRole,
   type LwkGroup,
   type LwkMemory,

@@ -5,7 +5,7 @@
  */
 import { siblingsOf, type Topology } from '../node/hardware';
 import { formatCpuList, parseCount, parseCpuList, type CpuListItem } from './cpuList';
-import { diag, type Diagnostic } from './diagnostic';
+import { diag, emptyAt, type Diagnostic } from './diagnostic';
 import { parseLwkMem } from './lwkmem';
 import type { Partition, PartitionParse } from './partitionTypes';
 import { formatSize } from './size';
@@ -135,7 +135,7 @@ function clip(s: string): string {
 function parseGroups(value: string, offset: number, errors: Diagnostic[]): RawGroup[] {
   const groups: RawGroup[] = [];
   if (value.length === 0) {
-    errors.push(diag('lwkcpus is empty: expected <syscall cpu>.<LWK cpus>, e.g. lwkcpus=0.1-13', offset, offset));
+    errors.push(diag('lwkcpus is empty: expected <syscall cpu>.<LWK cpus>, e.g. lwkcpus=0.1-13', offset - 'lwkcpus='.length, offset));
     return groups;
   }
   let pos = 0;
@@ -144,7 +144,7 @@ function parseGroups(value: string, offset: number, errors: Diagnostic[]): RawGr
     const end = start + part.length;
     pos += part.length + 1;
     if (part.length === 0) {
-      errors.push(diag("empty group in lwkcpus (two ':' in a row, or ':' at an end)", start, start + 1));
+      errors.push(emptyAt("empty group in lwkcpus (two ':' in a row, or ':' at an end)", start, offset, offset + value.length));
       continue;
     }
     const dot = part.indexOf('.');

@@ -63,6 +63,16 @@ describe('parsePartition: valid text', () => {
     const r = parsePartition('lwkcpus=0.1,33 lwkmem=0:3M', two);
     expect(r.ok && r.warnings[0].message).toMatch(/multiple of 2 MiB/);
   });
+  it('lets one Linux CPU serve several groups', () => {
+    const r = parsePartition('lwkcpus=0.1-5,33-37:0.6-9,38-41 lwkmem=0:1G', two);
+    expect(r.ok && r.partition.groups.map((g) => g.syscallCpu)).toEqual([0, 0]);
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+  it('underlines something visible for empty parts', () => {
+    for (const text of ['lwkcpus= lwkmem=0:1G', 'lwkcpus=0. lwkmem=0:1G', 'lwkcpus=0.1 lwkmem=', 'lwkcpus=0.1 lwkmem=0:', 'lwkcpus=0.1: lwkmem=0:1G']) {
+      for (const e of errorsOf(text)) expect(e.end, `${text}: ${e.message}`).toBeGreaterThan(e.start);
+    }
+  });
   it('describes every CPU role', () => {
     const r = parsePartition('lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=0:88G,1:88G', two);
     if (!r.ok) throw new Error('valid');
