@@ -1,10 +1,11 @@
 /**
  * The `lwkmem=` value: `<domain>:<size>,<domain>:<size>...` or one total size (`lwkmem=108G`).
  *
- * A total is spread over all domains in proportion to what each can give the LWK (its size,
- * minus Linux's reserve where Linux has CPUs), in 2 MiB pages, rounding down; the few pages
- * lost to rounding go to the lowest-numbered domains with room. mOS also spreads a request
- * over NUMA nodes; this exact rule is the explorer's, chosen to be predictable.
+ * A total is spread evenly over all domains in 2 MiB pages; a domain that cannot take its
+ * share (its size, minus Linux's reserve where Linux has CPUs) takes what it can and the
+ * others share the rest ("water-filling"); pages that do not divide evenly go to the
+ * lowest-numbered domains. mOS likewise moves what one node cannot give to the other
+ * requested nodes (lwkmem/init.c, mos_mem_init); this exact rule is the explorer's.
  */
 import type { Topology } from '../node/hardware';
 import { parseCount } from './cpuList';
@@ -129,17 +130,21 @@ export function parseLwkMem(value: string, offset: number, topology: Topology, l
 /** Spread `bytes` (at most the sum of `capacity`) over the domains: see the module comment. */
 export function spread(bytes: number, capacity: readonly number[]): LwkMemory[] {
   const capUnits = capacity.map((c) => Math.floor(c / LWK_PAGE_BYTES));
-  const sumUnits = capUnits.reduce((s, c) => s + c, 0);
-  const units = Math.min(Math.floor(bytes / LWK_PAGE_BYTES), sumUnits);
-  const share = capUnits.map((c) => (sumUnits === 0 ? 0 : Math.floor((units * c) / sumUnits)));
-  let left = units - share.reduce((s, c) => s + c, 0);
-  for (let d = 0; d < share.length && left > 0; d++) {
-    const add = Math.min(left, capUnits[d] - share[d]);
-    share[d] += add;
-    left -= add;
+  const share = capUnits.map(() => 0);
+  let left = Math.min(Math.floor(bytes / LWK_PAGE_BYTES), capUnits.reduce((s, c) => s + c, 0));
+  let open = capUnits.flatMap((c, d) => (c > 0 ? [d] : []));
+  // Water-filling: equal shares; what a full domain cannot take is shared by the others.
+  while (left > 0 && open.length > 0) {
+    const each = Math.floor(left / open.length);
+    for (const d of open) {
+      const add = Math.min(Math.max(each, 1), capUnits[d] - share[d], left);
+      share[d] += add;
+      left -= add;
+    }
+    open = open.filter((d) => share[d] < capUnits[d]);
   }
   const out = share.map((u) => u * LWK_PAGE_BYTES);
-  // Whatever is not a whole page (or did not fit in whole pages) goes where it fits first.
+  // Whatever is not a whole page goes to the first domain with room for it.
   let rest = bytes - out.reduce((s, b) => s + b, 0);
   for (let d = 0; d < out.length && rest > 0; d++) {
     const add = Math.min(rest, capacity[d] - out[d]);

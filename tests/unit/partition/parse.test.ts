@@ -184,7 +184,7 @@ describe('SMT sibling warnings', () => {
 });
 
 describe('bare lwkmem size', () => {
-  it('spreads over domains in proportion to what each can give', () => {
+  it('spreads evenly over domains', () => {
     const r = parsePartition('lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=108G', two);
     expect(r.ok && r.partition.lwkMem).toEqual([
       { numa: 0, bytes: 54 * GiB },
@@ -192,12 +192,25 @@ describe('bare lwkmem size', () => {
     ]);
     if (r.ok) expect(printPartition(r.partition)).toBe('lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=0:54G,1:54G');
   });
-  it('uses MCDRAM too and keeps the exact total', () => {
+  it('fills MCDRAM too, and what it cannot take goes to DDR', () => {
     const r = parsePartition('lwkcpus=0.2-67,70-135,138-203,206-271 lwkmem=108G', knl);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.partition.lwkMem.reduce((s, m) => s + m.bytes, 0)).toBe(108 * GiB);
-    expect(r.partition.lwkMem.map((m) => m.numa)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // MCDRAM domains can take only 4 GiB each; the DDR domains share the rest.
+    expect(r.partition.lwkMem.map((m) => m.bytes / GiB)).toEqual([23, 23, 23, 23, 4, 4, 4, 4]);
     r.partition.lwkMem.forEach((m) => expect(m.bytes % (2 * MiB)).toBe(0));
+  });
+  it('keeps odd sizes exact: pages to the lowest domains first, then the bytes', () => {
+    const r = parsePartition('lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=6M', two);
+    expect(r.ok && r.partition.lwkMem).toEqual([
+      { numa: 0, bytes: 4 * MiB },
+      { numa: 1, bytes: 2 * MiB },
+    ]);
+    const s = parsePartition('lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=5M', two);
+    expect(s.ok && s.partition.lwkMem).toEqual([
+      { numa: 0, bytes: 3 * MiB },
+      { numa: 1, bytes: 2 * MiB },
+    ]);
   });
   it('refuses more than the node can give', () => {
     expect(theError('lwkcpus=0.1 lwkmem=191G', /at most 190 GiB/).under).toBe('191G');
