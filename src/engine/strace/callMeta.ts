@@ -1,0 +1,69 @@
+/** Per-name facts the line parser needs, computed once per distinct syscall name. */
+import { fdEffect, isFdIo, pathArgIndex, transferDirection } from '../syscalls/classes';
+import { syscallNumber } from '../syscalls/table';
+import { StringTable } from './columns';
+
+/** Calls whose first argument is an fd, beyond the fd I/O class. */
+const FD_FIRST = new Set([
+  'close', 'dup', 'dup2', 'dup3', 'accept', 'accept4', 'connect', 'bind', 'listen', 'shutdown',
+  'getsockname', 'getpeername', 'setsockopt', 'getsockopt', 'epoll_ctl', 'epoll_wait', 'epoll_pwait',
+  'epoll_pwait2', 'syncfs', 'fstatfs', 'inotify_add_watch', 'timerfd_settime', 'timerfd_gettime',
+]);
+const ARRAY_FDS = new Set(['pipe', 'pipe2', 'socketpair']);
+/** Read/write calls whose argument 2 is the requested byte count. */
+const LENGTH_ARG2 = new Set(['read', 'write', 'pread64', 'pwrite64', 'recvfrom', 'sendto']);
+
+export const CLONE_NONE = 0;
+/** clone/clone3: a thread or a process depending on CLONE_THREAD. */
+export const CLONE_FLAGS = 1;
+/** fork/vfork: always a new process. */
+export const CLONE_PROCESS = 2;
+
+export interface NameMeta {
+  readonly nr: number;
+  readonly fdFirst: boolean;
+  readonly createsFd: boolean;
+  /** The return value is the new fd (not pipe/pipe2/socketpair, which fill an array and return 0). */
+  readonly retIsFd: boolean;
+  readonly pathArg: number;
+  readonly transfer: boolean;
+  readonly lengthArg2: boolean;
+  readonly clone: number;
+  readonly futex: boolean;
+}
+
+export class NameTable {
+  readonly strings = new StringTable();
+  readonly meta: NameMeta[] = [];
+
+  intern(name: string): number {
+    const i = this.strings.intern(name);
+    if (i === this.meta.length) this.meta.push(metaOf(this.strings.values[i]));
+    return i;
+  }
+}
+
+function metaOf(name: string): NameMeta {
+  return {
+    nr: numberOf(name),
+    fdFirst: isFdIo(name) || FD_FIRST.has(name),
+    createsFd: fdEffect(name) === 'create',
+    retIsFd: fdEffect(name) === 'create' && !ARRAY_FDS.has(name),
+    pathArg: pathArgIndex(name),
+    transfer: transferDirection(name) !== undefined,
+    lengthArg2: LENGTH_ARG2.has(name),
+    clone: name === 'clone' || name === 'clone3' ? CLONE_FLAGS : name === 'fork' || name === 'vfork' ? CLONE_PROCESS : CLONE_NONE,
+    futex: name === 'futex',
+  };
+}
+
+/** strace prints calls it cannot name as `syscall_0x1c8`. */
+function numberOf(name: string): number {
+  const nr = syscallNumber(name);
+  if (nr !== undefined) return nr;
+  if (name.startsWith('syscall_0x')) {
+    const v = Number.parseInt(name.slice(10), 16);
+    if (Number.isFinite(v)) return v;
+  }
+  return -1;
+}

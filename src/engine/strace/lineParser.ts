@@ -1,0 +1,365 @@
+/**
+ * Parses one strace output line into the columnar tables. Grammar (strace 6):
+ *   [PID | "[pid N]"] [TIMESTAMP] BODY
+ *   BODY = NAME(ARGS) = RET [ERRNO (text)] [(comment)] [<secs.micro>]
+ *        | NAME(ARGS <unfinished ...>      | <... NAME resumed>ARGS) = RET ...
+ *        | NAME(ARGS <detached ...>        | --- SIGNAL ... ---  | +++ exited/killed ... +++
+ * A call split over an unfinished/resumed pair is one row, reserved at the start line.
+ */
+import { FD_KINDS, isBlockingOnExternal } from '../syscalls/classes';
+import { CALL_COMPLETE, CALL_DETACHED, CALL_ORPHAN_RESUMED, CALL_UNFINISHED, CallTable, StringTable } from './columns';
+import { CLONE_FLAGS, CLONE_NONE, NameTable, type NameMeta } from './callMeta';
+import {
+  CH_GT, CH_LT, CH_QUOTE, CH_SPACE, decorationPath, fdKindCode, fdKindOf, isDigit, isNameChar, num,
+  readFractionNs, readInteger, skipDecoration, skipQuoted, skipSpaces,
+} from './scan';
+import { ThreadState, ThreadTracker } from './threads';
+import { Timestamps } from './timestamps';
+
+const UNFINISHED = '<unfinished ...>';
+const DETACHED = '<detached ...>';
+const RESUMED_HEAD = '<... ';
+const RESUMED_TAIL = ' resumed>';
+
+// Outcomes of an argument scan.
+const ARGS_CLOSED = 0;
+const ARGS_UNFINISHED = 1;
+const ARGS_DETACHED = 2;
+const ARGS_UNTERMINATED = 3;
+const ARGS_UNBALANCED = 4;
+
+/** An argument index no call uses: argument extraction is off for resumed lines without a start. */
+const NO_ARGS = 1 << 30;
+
+export class LineParser {
+  readonly calls = new CallTable();
+  readonly names = new NameTable();
+  readonly errnos = new StringTable();
+  readonly paths = new StringTable();
+  readonly threads = new ThreadTracker();
+  readonly time = new Timestamps();
+  /** Some line had a pid column (strace -f). */
+  pidColumn = false;
+  signals = 0;
+  exits = 0;
+  notes = 0;
+  /** Why the last rejected line was rejected. */
+  reason = '';
+
+  /** State of the thread of the line being parsed when the log has no pid column. */
+  private readonly solo = new ThreadState(0);
+  // Scratch of the current line (fields, not objects, so that parsing allocates nothing).
+  private tid = 0;
+  private hasPid = false;
+  private row = -1;
+  private meta: NameMeta | undefined;
+  private arg = 0;
+  private depth = 1;
+  private argStart = 0;
+  private cloneThread = false;
+
+  /** Parses s[start, end) (no newline). Returns false, with `reason` set, for a line it cannot use. */
+  parse(s: string, start: number, end: number): boolean {
+    if (end > start && s.charCodeAt(end - 1) === 13) end--;
+    let i = skipSpaces(s, start, end);
+    if (i === end) return this.reject('empty line');
+    i = this.readPrefix(s, i, end);
+    if (i < 0) return false;
+    const c = s.charCodeAt(i);
+    if (c === 43 || c === 45) return this.eventLine(s, i, end, c === 43 ? '+++' : '---');
+    if (c === CH_LT) return s.startsWith(RESUMED_HEAD, i) ? this.resumedLine(s, i, end) : this.bareMarker(s, i, end);
+    if (c === 115 && s.startsWith('strace: ', i)) {
+      this.notes++;
+      return true;
+    }
+    return this.callLine(s, i, end);
+  }
+
+  /** The state of a thread, or undefined if it has not been seen (no creation for lines that may fail). */
+  private peekThread(): ThreadState | undefined {
+    return this.hasPid ? this.threads.peek(this.tid) : this.solo;
+  }
+
+  private commitThread(): ThreadState {
+    if (!this.hasPid) return this.solo;
+    this.pidColumn = true;
+    return this.threads.get(this.tid);
+  }
+
+  /** Reads the pid column and the timestamp; returns the body's index or -1. */
+  private readPrefix(s: string, i: number, end: number): number {
+    this.tid = 0;
+    this.hasPid = false;
+    if (s.startsWith('[pid ', i)) {
+      const j = readInteger(s, skipSpaces(s, i + 5, end), end);
+      if (j === i || s.charCodeAt(j) !== 93 || num.value <= 0) return this.rejectAt('bad [pid N] prefix');
+      this.tid = num.value;
+      this.hasPid = true;
+      i = skipSpaces(s, j + 1, end);
+    } else if (isDigit(s.charCodeAt(i))) {
+      const j = readInteger(s, i, end);
+      const after = s.charCodeAt(j);
+      if (j > i && (after === CH_SPACE || after === 9) && s.charCodeAt(i + 1) !== 120) {
+        this.tid = num.value;
+        this.hasPid = true;
+        i = skipSpaces(s, j, end);
+      }
+    }
+    if (i < end && isDigit(s.charCodeAt(i))) {
+      const k = this.time.read(s, i, end);
+      if (k < 0 || (k < end && s.charCodeAt(k) !== CH_SPACE)) return this.rejectAt('bad pid or timestamp');
+      i = skipSpaces(s, k, end);
+    } else {
+      this.time.none();
+    }
+    if (i >= end) return this.rejectAt('no body after pid/timestamp');
+    return i;
+  }
+
+  /** `+++ exited with 0 +++`, `+++ killed by SIGKILL +++`, `--- SIGCHLD {...} ---`. */
+  private eventLine(s: string, i: number, end: number, mark: string): boolean {
+    if (!s.startsWith(mark + ' ', i) || end - i < 8 || !s.startsWith(' ' + mark, end - 4)) {
+      return this.reject(mark === '+++' ? 'malformed +++ line' : 'malformed --- line');
+    }
+    const t = this.commitThread();
+    if (mark === '---') {
+      this.signals++;
+    } else {
+      this.exits++;
+      t.pendingRow = -1; // a call still pending never returns
+    }
+    return true;
+  }
+
+  /** A line holding only `<detached ...>` (or `<unfinished ...>`) after the prefix. */
+  private bareMarker(s: string, i: number, _end: number): boolean {
+    if (!s.startsWith(DETACHED, i)) return this.reject('unexpected "<" at line start');
+    const t = this.commitThread();
+    if (t.pendingRow >= 0) this.calls.status[t.pendingRow] = CALL_DETACHED;
+    t.pendingRow = -1;
+    return true;
+  }
+
+  private readName(s: string, i: number, end: number): number {
+    let j = i;
+    while (j < end && isNameChar(s.charCodeAt(j))) j++;
+    return j;
+  }
+
+  private callLine(s: string, i: number, end: number): boolean {
+    const ne = this.readName(s, i, end);
+    if (ne === i || isDigit(s.charCodeAt(i)) || s.charCodeAt(ne) !== 40) return this.reject('not a syscall line');
+    const nameIdx = this.names.intern(s.slice(i, ne));
+    const meta = this.names.meta[nameIdx];
+    const t = this.peekThread();
+    const row = this.calls.add(this.tid, nameIdx, meta.nr, this.time.nowNs);
+    this.begin(row, meta, 0, 1, false);
+    const out = this.scanArgs(s, ne + 1, end);
+    if (out === ARGS_UNTERMINATED || out === ARGS_UNBALANCED) return this.rollback(out);
+    if (out === ARGS_CLOSED && !this.readReturn(s, this.argStart, end)) return this.rollback(out);
+    if (t && t.pendingRow >= 0) t.pendingRow = -1; // a new call means the old one will not resume
+    this.finish(out, this.commitThread());
+    return true;
+  }
+
+  private resumedLine(s: string, i: number, end: number): boolean {
+    const ns = i + RESUMED_HEAD.length;
+    const ne = this.readName(s, ns, end);
+    if (ne === ns || !s.startsWith(RESUMED_TAIL, ne)) return this.reject('malformed <... resumed> marker');
+    const nameIdx = this.names.intern(s.slice(ns, ne));
+    const meta = this.names.meta[nameIdx];
+    const t = this.peekThread();
+    const pending = t !== undefined && t.pendingRow >= 0 && this.calls.name[t.pendingRow] === nameIdx ? t : undefined;
+    if (pending) this.begin(pending.pendingRow, meta, pending.pendingArg, pending.pendingDepth, pending.pendingCloneThread);
+    else this.begin(this.calls.add(this.tid, nameIdx, meta.nr, this.time.nowNs), meta, NO_ARGS, 1, false);
+    const row = this.row;
+    const out = this.scanArgs(s, ne + RESUMED_TAIL.length, end);
+    const ok = out !== ARGS_UNTERMINATED && out !== ARGS_UNBALANCED && (out !== ARGS_CLOSED || this.readReturn(s, this.argStart, end));
+    if (!ok) return pending ? this.reject(out === ARGS_CLOSED ? this.reason : argsReason(out)) : this.rollback(out);
+    if (t && t.pendingRow >= 0) t.pendingRow = -1;
+    this.finish(out, this.commitThread());
+    if (!pending && out === ARGS_CLOSED) this.calls.status[row] = CALL_ORPHAN_RESUMED;
+    return true;
+  }
+
+  private begin(row: number, meta: NameMeta, arg: number, depth: number, cloneThread: boolean): void {
+    this.row = row;
+    this.meta = meta;
+    this.arg = arg;
+    this.depth = depth;
+    this.cloneThread = cloneThread;
+  }
+
+  /** Drops the row reserved by a line that turned out unusable (it is always the last one). */
+  private rollback(out: number): boolean {
+    if (this.row === this.calls.length - 1) this.calls.length--;
+    return this.reject(out === ARGS_CLOSED ? this.reason : argsReason(out));
+  }
+
+  private finish(out: number, t: ThreadState): void {
+    const row = this.row;
+    const calls = this.calls;
+    const meta = this.meta as NameMeta;
+    if (!meta.futex) {
+      const name = this.names.strings.values[calls.name[row]];
+      calls.blocking[row] = isBlockingOnExternal(name, FD_KINDS[calls.fdKind[row]]) ? 1 : 0;
+    }
+    if (out === ARGS_UNFINISHED) {
+      calls.status[row] = CALL_UNFINISHED;
+      t.pendingRow = row;
+      t.pendingArg = this.arg;
+      t.pendingDepth = this.depth;
+      t.pendingCloneThread = this.cloneThread;
+      return;
+    }
+    calls.status[row] = out === ARGS_DETACHED ? CALL_DETACHED : CALL_COMPLETE;
+    if (out === ARGS_CLOSED && meta.clone !== CLONE_NONE && this.hasPid && calls.ret[row] > 0) {
+      this.threads.created(this.tid, calls.ret[row], meta.clone === CLONE_FLAGS && this.cloneThread);
+    }
+  }
+
+  /**
+   * Scans arguments from i at the current depth, extracting the ones the call needs. Leaves
+   * `argStart` at the index after the closing ')' when it returns ARGS_CLOSED.
+   */
+  private scanArgs(s: string, i: number, end: number): number {
+    let depth = this.depth;
+    this.argStart = i;
+    while (i < end) {
+      const c = s.charCodeAt(i);
+      if (c === CH_QUOTE) {
+        i = skipQuoted(s, i, end);
+        continue;
+      }
+      if (c === 40 || c === 91 || c === 123) depth++;
+      else if (c === 41 || c === 93 || c === 125) {
+        if (--depth === 0) {
+          if (c !== 41) return ARGS_UNBALANCED;
+          this.emitArg(s, this.argStart, i);
+          this.argStart = i + 1;
+          return ARGS_CLOSED;
+        }
+        if (depth < 0) return ARGS_UNBALANCED;
+      } else if (c === 44 && depth === 1) {
+        this.emitArg(s, this.argStart, i);
+        this.arg++;
+        this.argStart = i + 1;
+      } else if (c === CH_LT) {
+        if (s.startsWith(UNFINISHED, i) || s.startsWith(DETACHED, i)) {
+          this.emitArg(s, this.argStart, i);
+          this.depth = depth;
+          return s.charCodeAt(i + 1) === 117 ? ARGS_UNFINISHED : ARGS_DETACHED;
+        }
+        // An fd decoration follows the fd number (or AT_FDCWD); its path may hold any bracket.
+        const p = s.charCodeAt(i - 1);
+        if (isDigit(p) || p === 68) {
+          const k = skipDecoration(s, i, end);
+          if (k > 0) {
+            i = k;
+            continue;
+          }
+        }
+      }
+      i++;
+    }
+    return ARGS_UNTERMINATED;
+  }
+
+  /** Extracts what the call needs from argument `this.arg`, s[a, b). */
+  private emitArg(s: string, a: number, b: number): void {
+    const meta = this.meta as NameMeta;
+    const k = this.arg;
+    a = skipSpaces(s, a, b);
+    if (a >= b) return;
+    const row = this.row;
+    if (k === 0 && meta.fdFirst) {
+      const j = readInteger(s, a, b);
+      if (j > a && num.value >= 0) {
+        this.calls.fd[row] = num.value;
+        if (s.charCodeAt(j) === CH_LT) this.decoration(s, j, b);
+      }
+    }
+    if (k === meta.pathArg && s.charCodeAt(a) === CH_QUOTE) {
+      const q = skipQuoted(s, a, b);
+      this.calls.path[row] = this.paths.intern(s.slice(a + 1, Math.max(a + 1, q - 1)));
+    }
+    if (k === 2 && meta.lengthArg2 && readInteger(s, a, b) > a) this.calls.bytes[row] = num.value;
+    if (k === 1 && meta.futex) this.calls.blocking[row] = within(s, 'WAIT', a, b) || within(s, 'LOCK_PI', a, b) ? 1 : 0;
+    if (meta.clone === CLONE_FLAGS && within(s, 'CLONE_THREAD', a, b)) this.cloneThread = true;
+  }
+
+  /** Records the path and fd kind of a decoration starting at i ('<'); returns the index after it. */
+  private decoration(s: string, i: number, end: number): number {
+    const k = skipDecoration(s, i, end);
+    if (k < 0) return i;
+    const content = s.slice(i + 1, k - 1);
+    this.calls.fdKind[this.row] = fdKindCode(fdKindOf(content));
+    if (this.calls.path[this.row] < 0) this.calls.path[this.row] = this.paths.intern(decorationPath(content, 0, content.length));
+    return k;
+  }
+
+  /** Reads ` = RET [decoration] [ERRNO ...] ... [<duration>]` from i (after the closing ')'). */
+  private readReturn(s: string, i: number, end: number): boolean {
+    i = skipSpaces(s, i, end);
+    if (s.charCodeAt(i) !== 61) return this.reject('no "= return value" after the arguments');
+    i = skipSpaces(s, i + 1, end);
+    const row = this.row;
+    const calls = this.calls;
+    const meta = this.meta as NameMeta;
+    if (s.charCodeAt(i) === 63) {
+      i++;
+    } else {
+      const j = readInteger(s, i, end);
+      if (j === i) return this.reject('bad return value');
+      const ret = num.value;
+      calls.ret[row] = ret;
+      i = j;
+      if (meta.retIsFd && ret >= 0) calls.fd[row] = ret;
+      if (s.charCodeAt(i) === CH_LT) i = this.decoration(s, i, end);
+      if (meta.transfer && ret >= 0) calls.bytes[row] = ret;
+    }
+    i = skipSpaces(s, i, end);
+    if (s.charCodeAt(i) === 69) {
+      let j = i + 1;
+      while (j < end && isErrnoChar(s.charCodeAt(j))) j++;
+      calls.errno[row] = this.errnos.intern(s.slice(i, j));
+    }
+    if (s.charCodeAt(end - 1) === CH_GT) {
+      const lt = s.lastIndexOf('<', end - 1);
+      if (lt >= i && s.charCodeAt(lt - 1) === CH_SPACE) {
+        const j = readInteger(s, lt + 1, end);
+        const secs = num.value;
+        const k = j > lt + 1 ? readFractionNs(s, j, end) : j;
+        if (k > j && k === end - 1) calls.durationNs[row] = secs * 1e9 + num.value;
+      }
+    }
+    return true;
+  }
+
+  private reject(reason: string): boolean {
+    this.reason = reason;
+    return false;
+  }
+
+  private rejectAt(reason: string): number {
+    this.reason = reason;
+    return -1;
+  }
+}
+
+function isErrnoChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}
+
+/** Whether `needle` occurs inside s[a, b); bounded so that a long line is not rescanned per argument. */
+function within(s: string, needle: string, a: number, b: number): boolean {
+  const first = needle.charCodeAt(0);
+  for (let k = a, last = b - needle.length; k <= last; k++) {
+    if (s.charCodeAt(k) === first && s.startsWith(needle, k)) return true;
+  }
+  return false;
+}
+
+function argsReason(out: number): string {
+  return out === ARGS_UNBALANCED ? 'unbalanced brackets in the arguments' : 'unterminated arguments (no ")" and no <unfinished ...>)';
+}

@@ -1,0 +1,91 @@
+/**
+ * Threads seen in the pid column and the thread groups (processes) rebuilt from
+ * clone/clone3/fork/vfork: a child made with CLONE_THREAD joins its parent's group,
+ * any other child starts a new process.
+ */
+
+/** Per-thread parse state, reused for the thread's whole life (no per-line allocation). */
+export class ThreadState {
+  /** Parent thread (the caller of the clone that returned this tid), -1 if unknown. */
+  parent = -1;
+  /** True when created with CLONE_THREAD: same process as the parent. */
+  sameProcess = false;
+  /** Row of the call left `<unfinished ...>`, -1 when none. */
+  pendingRow = -1;
+  /** Top-level commas seen so far in the pending call's arguments (the next argument's index). */
+  pendingArg = 0;
+  /** Bracket depth at the cut. */
+  pendingDepth = 1;
+  /** CLONE_THREAD seen in the pending clone's arguments. */
+  pendingCloneThread = false;
+  /** The pending futex's op waits. */
+  pendingFutexWait = false;
+
+  constructor(readonly tid: number) {}
+}
+
+export interface StraceThread {
+  readonly tid: number;
+  /** Thread-group id: the tid of the thread that started the process (or the first seen). */
+  readonly process: number;
+  /** The thread that created this one, -1 if its creation is not in the log. */
+  readonly parent: number;
+}
+
+export class ThreadTracker {
+  private readonly threads = new Map<number, ThreadState>();
+
+  get(tid: number): ThreadState {
+    let t = this.threads.get(tid);
+    if (!t) {
+      t = new ThreadState(tid);
+      this.threads.set(tid, t);
+    }
+    return t;
+  }
+
+  peek(tid: number): ThreadState | undefined {
+    return this.threads.get(tid);
+  }
+
+  get size(): number {
+    return this.threads.size;
+  }
+
+  /** Records that `parent` created `child` (a clone/fork return value). */
+  created(parent: number, child: number, sameProcess: boolean): void {
+    if (child <= 0 || child === parent) return;
+    const c = this.get(child);
+    c.parent = parent;
+    c.sameProcess = sameProcess;
+  }
+
+  all(): IterableIterator<ThreadState> {
+    return this.threads.values();
+  }
+
+  /** Threads with their process, resolved through chains of CLONE_THREAD parents. */
+  resolve(): StraceThread[] {
+    const processOf = new Map<number, number>();
+    const find = (t: ThreadState): number => {
+      const known = processOf.get(t.tid);
+      if (known !== undefined) return known;
+      // Walk up while the thread shares its parent's process; a step limit guards against
+      // cycles made by reused tids.
+      let cur = t;
+      for (let steps = 0; steps < this.threads.size && cur.sameProcess && cur.parent >= 0; steps++) {
+        const up = this.threads.get(cur.parent);
+        if (!up) return cur.parent;
+        cur = up;
+      }
+      return cur.tid;
+    };
+    const out: StraceThread[] = [];
+    for (const t of this.threads.values()) {
+      const p = find(t);
+      processOf.set(t.tid, p);
+      out.push({ tid: t.tid, process: p, parent: t.parent });
+    }
+    return out.sort((a, b) => a.tid - b.tid);
+  }
+}
