@@ -140,7 +140,8 @@ export class Simulation<S, C = unknown> {
    * Processes every event up to and including time `until`, at most `maxEvents` of them,
    * then advances the clock to `until` if it got there. Returns the number processed.
    */
-  runUntil(until: SimTime, maxEvents = Infinity): number {
+  runUntil(untilTime: SimTime, maxEvents = Infinity): number {
+    const until = Math.floor(untilTime); // simulated time is integer nanoseconds
     const q = this.queue;
     const handlers = this.handlers;
     let n = 0;

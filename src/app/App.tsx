@@ -1,0 +1,55 @@
+/** The app shell: header, views laid out in a grid, the help overlay and error banners. */
+import { useEffect, useMemo } from 'react';
+import { PRESETS } from '../engine/config/presets';
+import { useUi } from './store';
+import { simClient } from './simClient';
+import { frameBus } from './frameBus';
+import { useShortcuts } from './actions/useShortcuts';
+import { Header } from './components/Header';
+import { HelpOverlay } from './components/HelpOverlay';
+import { ErrorBanner } from './components/ErrorBanner';
+import { CorePartitionsView } from './views/CorePartitionsView';
+import { LiveText } from './components/LiveText';
+import type { Frame } from '../worker/protocol';
+
+const hash = (f: Frame) => f.traceHash;
+
+export function App() {
+  const presetName = useUi((s) => s.presetName);
+  const seed = useUi((s) => s.seed);
+  const config = useMemo(() => PRESETS[presetName] ?? PRESETS.mos, [presetName]);
+  useShortcuts();
+
+  useEffect(() => {
+    simClient.start(config, seed);
+  }, [config, seed]);
+
+  useEffect(() => {
+    frameBus.start();
+    const off = frameBus.onAnimationFrame(() => simClient.pump());
+    const onVisibility = () => simClient.visibilityChanged(document.hidden);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      off();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to the views</a>
+      <Header />
+      <ErrorBanner />
+      <main id="main" className="views">
+        <CorePartitionsView config={config} />
+      </main>
+      <footer className="footer">
+        <span>
+          seed {seed} · trace <LiveText label="Trace hash" format={hash} className="mono" />
+        </span>
+        <span>Press <kbd>?</kbd> for keyboard shortcuts</span>
+      </footer>
+      <HelpOverlay />
+    </div>
+  );
+}

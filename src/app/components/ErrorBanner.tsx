@@ -1,0 +1,24 @@
+/** Shown when the worker crashed, failed to read a message, or fell silent: offers a restart. */
+import { useUi } from '../store';
+import { ActionButton } from './ActionButton';
+
+export function ErrorBanner() {
+  const error = useUi((s) => s.workerError);
+  const notice = useUi((s) => s.notice);
+  return (
+    <>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          <span>{error} Your configuration is kept.</span>
+          <ActionButton id="restart-worker" />
+        </div>
+      )}
+      {notice && (
+        <div className="banner banner-notice" role="status">
+          <span>{notice}</span>
+          <button type="button" className="btn btn-small" onClick={() => useUi.setState({ notice: null })}>Dismiss</button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Text drawn from frames (the clock, counters) written straight to the DOM, at most ten
+ * times a second while running, without React renders.
+ */
+import { useEffect, useRef } from 'react';
+import { frameBus } from '../frameBus';
+import type { Frame } from '../../worker/protocol';
+
+const MIN_INTERVAL_MS = 100;
+
+export function LiveText({ label, format, className }: { label: string; format: (f: Frame) => string; className?: string }) {
+  const ref = useRef<HTMLOutputElement>(null);
+  useEffect(() => {
+    let lastWrite = -Infinity;
+    let lastSeq = -1;
+    return frameBus.subscribe((frame, now) => {
+      if (frame.seq === lastSeq) return;
+      if (frame.running && now - lastWrite < MIN_INTERVAL_MS) return;
+      const el = ref.current;
+      if (!el) return;
+      const text = format(frame);
+      if (el.textContent !== text) el.textContent = text;
+      lastWrite = now;
+      lastSeq = frame.seq;
+    });
+  }, [format]);
+  return <output ref={ref} aria-label={label} className={className} />;
+}

@@ -1,0 +1,133 @@
+/**
+ * The page's side of the worker: starts it, sends user intents, pulls frames once per
+ * animation frame (never more than one outstanding), watches for crashes and silence.
+ */
+import { PROTOCOL_VERSION, transferablesOf, type FrameBuffers, type FromWorker, type ToWorker } from '../worker/protocol';
+import type { NodeConfig } from '../engine/config/nodeConfig';
+import type { EngineCommand } from '../engine/kernel/simulation';
+import { frameBus } from './frameBus';
+import { useUi } from './store';
+import SimWorker from '../worker/sim.worker.ts?worker';
+
+const SILENCE_LIMIT_MS = 3000;
+
+class SimClient {
+  private worker: Worker | null = null;
+  private outstanding = false;
+  private reuse: FrameBuffers | null = null;
+  /** The frame on screen: its buffers stay here until a newer frame replaces it. */
+  private shown: FrameBuffers | null = null;
+  private lastHeard = 0;
+  private wantFrame = false;
+  private config: NodeConfig | null = null;
+  private seed = 1;
+  private autoPaused = false;
+  private watchdog = 0;
+
+  /** Starts (or restarts) the worker with a configuration and seed. */
+  start(config: NodeConfig, seed: number): void {
+    this.stop();
+    this.config = config;
+    this.seed = seed;
+    const worker = new SimWorker();
+    this.worker = worker;
+    worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    worker.onerror = (e) => this.fail(`The simulation worker crashed: ${e.message || 'unknown error'}`);
+    worker.onmessageerror = () => this.fail('A message from the simulation worker could not be read.');
+    this.lastHeard = performance.now();
+    this.post({ type: 'init', version: PROTOCOL_VERSION, config, seed });
+    this.post({ type: 'setSpeed', nsPerSecond: useUi.getState().speed });
+    this.wantFrame = true;
+    useUi.setState({ running: false, workerError: null });
+    this.watchdog = window.setInterval(() => this.checkSilence(), 500);
+  }
+
+  /** Restarts from the last valid configuration (after a crash). */
+  restart(): void {
+    if (this.config) this.start(this.config, this.seed);
+  }
+
+  play(): void { this.post({ type: 'play' }); }
+  pause(): void { this.post({ type: 'pause' }); }
+  step(): void { this.post({ type: 'step' }); }
+  reset(): void { this.post({ type: 'reset' }); }
+  setSpeed(nsPerSecond: number): void { this.post({ type: 'setSpeed', nsPerSecond }); }
+  command(command: EngineCommand): void { this.post({ type: 'command', command }); }
+  crashForTest(): void { this.post({ type: 'crashForTest' }); }
+
+  /** Called once per animation frame by the frame bus. */
+  pump(): void {
+    if (!this.worker || this.outstanding) return;
+    if (!useUi.getState().running && !this.wantFrame) return;
+    this.outstanding = true;
+    this.wantFrame = false;
+    const reuse = this.reuse;
+    this.reuse = null;
+    this.worker.postMessage({ type: 'frameRequest', reuse } satisfies ToWorker, reuse ? transferablesOf(reuse) : []);
+  }
+
+  /** Pauses while the page is hidden and resumes when it is shown again. */
+  visibilityChanged(hidden: boolean): void {
+    const { running } = useUi.getState();
+    if (hidden && running) {
+      this.autoPaused = true;
+      this.pause();
+    } else if (!hidden && this.autoPaused) {
+      this.autoPaused = false;
+      this.play();
+    }
+  }
+
+  private post(msg: ToWorker): void {
+    this.worker?.postMessage(msg);
+  }
+
+  private receive(msg: FromWorker): void {
+    this.lastHeard = performance.now();
+    switch (msg.type) {
+      case 'ready':
+        this.wantFrame = true;
+        return;
+      case 'frame':
+        this.outstanding = false;
+        // Double buffering: the previous frame's buffers go back to the worker, the new one is drawn.
+        this.reuse = this.shown;
+        this.shown = msg.frame.buffers;
+        frameBus.publish(msg.frame);
+        return;
+      case 'ack':
+        useUi.setState({ running: msg.running });
+        this.wantFrame = true;
+        return;
+      case 'commandResult':
+        if (msg.error) useUi.setState({ notice: msg.error });
+        return;
+      case 'error':
+        this.fail(`The simulation stopped with an error: ${msg.message}`);
+        return;
+      default:
+        msg satisfies never;
+    }
+  }
+
+  private checkSilence(): void {
+    if (!this.worker || !useUi.getState().running) return;
+    if (performance.now() - this.lastHeard > SILENCE_LIMIT_MS) this.fail('The simulation has not answered for 3 seconds.');
+  }
+
+  private fail(message: string): void {
+    this.stop();
+    useUi.setState({ running: false, workerError: message });
+  }
+
+  private stop(): void {
+    window.clearInterval(this.watchdog);
+    this.worker?.terminate();
+    this.worker = null;
+    this.outstanding = false;
+    this.reuse = null;
+    this.shown = null;
+  }
+}
+
+export const simClient = new SimClient();

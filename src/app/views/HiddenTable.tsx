@@ -1,0 +1,47 @@
+/**
+ * The visually hidden twin of a canvas view: the same numbers as a table, for screen readers
+ * and tests. Its body is rewritten from frames with DOM calls (no React render, no innerHTML),
+ * at most once a second while running and at once after a step.
+ */
+import { useEffect, useRef, type RefObject } from 'react';
+import { frameBus } from '../frameBus';
+import type { Frame } from '../../worker/protocol';
+
+const MIN_INTERVAL_MS = 1000;
+
+export function useHiddenTableWriter(rows: (f: Frame) => string[][]): RefObject<HTMLTableSectionElement | null> {
+  const ref = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    let lastWrite = -Infinity;
+    let lastSeq = -1;
+    return frameBus.subscribe((frame, now) => {
+      if (frame.seq === lastSeq || (frame.running && now - lastWrite < MIN_INTERVAL_MS)) return;
+      const body = ref.current;
+      if (!body) return;
+      lastWrite = now;
+      lastSeq = frame.seq;
+      const data = rows(frame);
+      while (body.rows.length > data.length) body.deleteRow(-1);
+      data.forEach((cells, r) => {
+        const row = body.rows[r] ?? body.insertRow();
+        cells.forEach((text, c) => {
+          const cell = row.cells[c] ?? row.insertCell();
+          if (cell.textContent !== text) cell.textContent = text;
+        });
+      });
+    });
+  }, [rows]);
+  return ref;
+}
+
+export function HiddenTable({ caption, columns, tableRef }: { caption: string; columns: readonly string[]; tableRef: RefObject<HTMLTableSectionElement | null> }) {
+  return (
+    <table className="visually-hidden" aria-label={caption}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+      </thead>
+      <tbody ref={tableRef} />
+    </table>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * Drives a simulation at the speed the page asks for, in slices of at most ~8 ms of wall
+ * time, yielding between slices so that Pause and Step are answered at once. Independent of
+ * the worker global so that it can be tested in Node with a fake clock.
+ */
+import type { NodeConfig } from '../engine/config/nodeConfig';
+import type { LoggedCommand } from '../engine/kernel/simulation';
+import { createNodeSimulation } from '../engine/node/model';
+import type { NodeSim } from '../engine/node/cpu';
+import { writeFrame } from './frameWriter';
+import { PROTOCOL_VERSION, transferablesOf, type FromWorker, type ToWorker } from './protocol';
+
+export interface RunnerHost {
+  /** Wall clock in ms (performance.now in the worker). */
+  now(): number;
+  post(message: FromWorker, transfer?: ArrayBuffer[]): void;
+  /** Runs `fn` soon, after pending messages have been handled. */
+  yieldThen(fn: () => void): void;
+}
+
+const SLICE_MS = 8;
+/** Events run between two looks at the wall clock. */
+const EVENTS_PER_CHECK = 512;
+/** If the engine falls this far behind the requested pace, forget the backlog instead of racing. */
+const MAX_LAG_MS = 250;
+
+export class Runner {
+  private sim: NodeSim | null = null;
+  private config: NodeConfig | null = null;
+  private seed = 1;
+  private commands: readonly LoggedCommand[] = [];
+  private running = false;
+  private speed = 1e7;
+  /** Pacing anchor: simulated time `anchorSim` corresponded to wall time `anchorWall`. */
+  private anchorWall = 0;
+  private anchorSim = 0;
+  private sliceScheduled = false;
+  private frameSeq = 0;
+  /** Achieved speed, measured over a sliding window of (wall, sim) samples. */
+  private samples: { wall: number; sim: number }[] = [];
+
+  constructor(private readonly host: RunnerHost) {}
+
+  handle(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'init':
+        if (msg.version !== PROTOCOL_VERSION) {
+          this.host.post({ type: 'error', message: `protocol version ${msg.version} is not ${PROTOCOL_VERSION}: reload the page` });
+          return;
+        }
+        this.config = msg.config;
+        this.seed = msg.seed;
+        this.commands = msg.commands ?? [];
+        this.running = false;
+        this.restart();
+        this.host.post({ type: 'ready', version: PROTOCOL_VERSION, cpuCount: msg.config.cpuCount, configName: msg.config.name });
+        return;
+      case 'play':
+        this.running = true;
+        this.rebase();
+        this.ack('play');
+        this.scheduleSlice();
+        return;
+      case 'pause':
+        this.running = false;
+        this.samples = [];
+        this.ack('pause');
+        return;
+      case 'step':
+        this.running = false;
+        this.requireSim().step();
+        this.ack('step');
+        this.sendFrame(null);
+        return;
+      case 'reset':
+        this.running = false;
+        this.restart();
+        this.ack('reset');
+        this.sendFrame(null);
+        return;
+      case 'setSpeed':
+        if (Number.isFinite(msg.nsPerSecond) && msg.nsPerSecond > 0) {
+          this.speed = msg.nsPerSecond;
+          this.rebase();
+        }
+        this.ack('setSpeed');
+        return;
+      case 'command':
+        this.host.post({ type: 'commandResult', error: this.requireSim().command(msg.command) });
+        return;
+      case 'frameRequest':
+        this.sendFrame(msg.reuse);
+        return;
+      case 'crashForTest':
+        throw new Error('crash requested by a test');
+      default:
+        msg satisfies never;
+        throw new Error(`unknown message ${JSON.stringify(msg)}`);
+    }
+  }
+
+  /** The simulation, for queries (tests, exports). */
+  get simulation(): NodeSim | null {
+    return this.sim;
+  }
+
+  private requireSim(): NodeSim {
+    if (!this.sim) throw new Error('the worker has no simulation yet (init first)');
+    return this.sim;
+  }
+
+  private restart(): void {
+    if (!this.config) return;
+    this.sim = createNodeSimulation(this.config, this.seed, { commands: this.commands });
+    this.samples = [];
+  }
+
+  private rebase(): void {
+    this.anchorWall = this.host.now();
+    this.anchorSim = this.sim?.now ?? 0;
+  }
+
+  private ack(of: 'play' | 'pause' | 'step' | 'reset' | 'setSpeed'): void {
+    const sim = this.requireSim();
+    this.host.post({ type: 'ack', of, running: this.running, time: sim.now, eventCount: sim.eventCount });
+  }
+
+  private scheduleSlice(): void {
+    if (this.sliceScheduled || !this.running) return;
+    this.sliceScheduled = true;
+    this.host.yieldThen(() => {
+      this.sliceScheduled = false;
+      this.slice();
+    });
+  }
+
+  /** Advances simulated time toward where the wall clock says it should be, for at most SLICE_MS. */
+  private slice(): void {
+    if (!this.running || !this.sim) return;
+    const sim = this.sim;
+    const start = this.host.now();
+    let wall = start;
+    let target = this.anchorSim + ((wall - this.anchorWall) / 1000) * this.speed;
+    while (sim.now < target && wall - start < SLICE_MS) {
+      sim.runUntil(target, EVENTS_PER_CHECK);
+      wall = this.host.now();
+      target = this.anchorSim + ((wall - this.anchorWall) / 1000) * this.speed;
+    }
+    const lagMs = ((target - sim.now) / this.speed) * 1000;
+    if (lagMs > MAX_LAG_MS) {
+      // Too slow for the requested speed: keep going at the achievable pace (reported in frames).
+      this.anchorWall = wall - MAX_LAG_MS;
+      this.anchorSim = sim.now;
+    }
+    this.sample(wall, sim.now);
+    this.scheduleSlice();
+  }
+
+  private sample(wall: number, simTime: number): void {
+    this.samples.push({ wall, sim: simTime });
+    while (this.samples.length > 2 && wall - this.samples[0].wall > 1000) this.samples.shift();
+  }
+
+  private achievedSpeed(): number {
+    if (!this.running || this.samples.length < 2) return 0;
+    const a = this.samples[0], b = this.samples[this.samples.length - 1];
+    return b.wall > a.wall ? ((b.sim - a.sim) / (b.wall - a.wall)) * 1000 : 0;
+  }
+
+  private sendFrame(reuse: Parameters<typeof writeFrame>[1]): void {
+    const sim = this.requireSim();
+    const { buffers, flightCount } = writeFrame(sim, reuse);
+    const last = sim.trace.last();
+    this.host.post(
+      {
+        type: 'frame',
+        frame: {
+          seq: ++this.frameSeq,
+          time: sim.now,
+          eventCount: sim.eventCount,
+          running: this.running,
+          traceHash: sim.traceHash,
+          lastEvent: last ? { time: last.time, description: sim.describe(last) } : null,
+          achievedSpeed: this.achievedSpeed(),
+          requestedSpeed: this.speed,
+          flightCount,
+          buffers,
+        },
+      },
+      transferablesOf(buffers),
+    );
+  }
+}
