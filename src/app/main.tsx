@@ -1,14 +1,19 @@
 import { StrictMode, Profiler } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { simClient } from './simClient';
 import './styles.css';
 
 declare global {
   interface Window {
     /** Development builds count React commits so a test can check that frames do not render. */
     __reactCommits?: number;
+    /** A small handle for end-to-end tests and the curious (no simulation data flows through it). */
+    mosExplorer?: { crashWorkerForTest(): void; hangWorkerForTest(ms: number): void };
   }
 }
+
+window.mosExplorer = { crashWorkerForTest: () => simClient.crashForTest(), hangWorkerForTest: (ms) => simClient.hangForTest(ms) };
 
 const root = createRoot(document.getElementById('root')!);
 if (import.meta.env.DEV) {

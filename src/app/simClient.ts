@@ -54,6 +54,7 @@ class SimClient {
   setSpeed(nsPerSecond: number): void { this.post({ type: 'setSpeed', nsPerSecond }); }
   command(command: EngineCommand): void { this.post({ type: 'command', command }); }
   crashForTest(): void { this.post({ type: 'crashForTest' }); }
+  hangForTest(ms: number): void { this.post({ type: 'hangForTest', ms }); }
 
   /** Called once per animation frame by the frame bus. */
   pump(): void {

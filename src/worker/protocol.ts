@@ -48,7 +48,9 @@ export type ToWorker =
   | { readonly type: 'setSpeed'; readonly nsPerSecond: number }
   | { readonly type: 'command'; readonly command: EngineCommand }
   | { readonly type: 'frameRequest'; readonly reuse: FrameBuffers | null }
-  | { readonly type: 'crashForTest' };
+  | { readonly type: 'crashForTest' }
+  /** Busy-waits in the worker, to test the page's silence watchdog. */
+  | { readonly type: 'hangForTest'; readonly ms: number };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly version: number; readonly cpuCount: number; readonly configName: string }

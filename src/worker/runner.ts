@@ -93,6 +93,11 @@ export class Runner {
         return;
       case 'crashForTest':
         throw new Error('crash requested by a test');
+      case 'hangForTest': {
+        const until = this.host.now() + msg.ms;
+        while (this.host.now() < until);
+        return;
+      }
       default:
         msg satisfies never;
         throw new Error(`unknown message ${JSON.stringify(msg)}`);

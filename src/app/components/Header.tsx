@@ -6,6 +6,7 @@ import { useUi } from '../store';
 import { ActionButton } from './ActionButton';
 import { LiveText } from './LiveText';
 import { SpeedSlider } from './SpeedSlider';
+import { SeedField } from './SeedField';
 import { formatCount } from '../format';
 
 const clock = (f: Frame) => formatClock(f.time);
@@ -26,6 +27,7 @@ export function Header() {
             ))}
           </select>
         </label>
+        <SeedField />
       </div>
       <div className="transport" role="group" aria-label="Simulation controls">
         <ActionButton id="play" className="btn btn-primary" />

@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+
+// Runs against the development server, where React's Profiler counts commits (src/app/main.tsx).
+test('5 s of play with no input cause at most 5 React commits', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Event count')).toHaveText(/\d/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => (window.__reactCommits = 0));
+  const start = await page.getByLabel('Event count').textContent();
+  await page.waitForTimeout(5000);
+  const commits = await page.evaluate(() => window.__reactCommits ?? -1);
+  expect(commits).toBeGreaterThanOrEqual(0);
+  expect(commits).toBeLessThanOrEqual(5);
+  // And the simulation really was running meanwhile.
+  await expect(page.getByLabel('Event count')).not.toHaveText(start!);
+});
