@@ -1,5 +1,5 @@
 /** Per-name facts the line parser needs, computed once per distinct syscall name. */
-import { fdEffect, isFdIo, pathArgIndex, transferDirection } from '../syscalls/classes';
+import { FD_KINDS, fdEffect, isBlockingOnExternal, isFdIo, pathArgIndex, transferDirection } from '../syscalls/classes';
 import { syscallNumber } from '../syscalls/table';
 import { StringTable } from './columns';
 
@@ -30,14 +30,26 @@ export interface NameMeta {
   readonly lengthArg2: boolean;
   readonly clone: number;
   readonly futex: boolean;
+  /** Blocks whatever the fd (isBlockingOnExternal with an unknown fd). */
+  readonly blocks: boolean;
+  /** Blocks when the fd is fed from outside (a pipe, a socket, a terminal). */
+  readonly blocksOnFd: boolean;
+}
+
+/** Fd kind codes for which a read-like call waits on the outside world. */
+const EXTERNAL = FD_KINDS.map((k) => isBlockingOnExternal('read', k));
+
+export function isExternalKind(code: number): boolean {
+  return EXTERNAL[code] === true;
 }
 
 export class NameTable {
   readonly strings = new StringTable();
   readonly meta: NameMeta[] = [];
 
-  intern(name: string): number {
-    const i = this.strings.intern(name);
+  /** Index of the name s[a, b), computing its facts on first sight. */
+  internRange(s: string, a: number, b: number): number {
+    const i = this.strings.internRange(s, a, b);
     if (i === this.meta.length) this.meta.push(metaOf(this.strings.values[i]));
     return i;
   }
@@ -54,6 +66,8 @@ function metaOf(name: string): NameMeta {
     lengthArg2: LENGTH_ARG2.has(name),
     clone: name === 'clone' || name === 'clone3' ? CLONE_FLAGS : name === 'fork' || name === 'vfork' ? CLONE_PROCESS : CLONE_NONE,
     futex: name === 'futex',
+    blocks: isBlockingOnExternal(name, 'unknown'),
+    blocksOnFd: !isBlockingOnExternal(name, 'unknown') && isBlockingOnExternal(name, 'pipe'),
   };
 }
 

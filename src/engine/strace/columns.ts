@@ -145,19 +145,52 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-/** Interns strings to dense indices. */
+/**
+ * Interns strings to dense indices. Looks a range of a line up by a hand-rolled hash, so that the
+ * hot path slices no substring (and pins no chunk) unless the string is new.
+ */
 export class StringTable {
   readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
+  private hashes: Int32Array = new Int32Array(64);
+  /** Open-addressing slots holding index + 1 (0 = empty). */
+  private slots: Int32Array = new Int32Array(64);
 
-  /** Index of `s`, adding a detached copy on first sight. */
   intern(s: string): number {
-    const found = this.index.get(s);
-    if (found !== undefined) return found;
-    const copy = detach(s);
+    return this.internRange(s, 0, s.length);
+  }
+
+  /** Index of s[a, b), adding a detached copy on first sight. */
+  internRange(s: string, a: number, b: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let k = a; k < b; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+    const mask = this.slots.length - 1;
+    const len = b - a;
+    for (let j = h & mask; ; j = (j + 1) & mask) {
+      const v = this.slots[j];
+      if (v === 0) break;
+      const cand = this.values[v - 1];
+      if (this.hashes[j] === h && cand.length === len && s.startsWith(cand, a)) return v - 1;
+    }
     const i = this.values.length;
-    this.values.push(copy);
-    this.index.set(copy, i);
+    this.values.push(detach(s.slice(a, b)));
+    this.insert(h, i);
+    if (this.values.length * 2 > this.slots.length) this.rehash();
     return i;
+  }
+
+  private insert(h: number, i: number): void {
+    const mask = this.slots.length - 1;
+    let j = h & mask;
+    while (this.slots[j] !== 0) j = (j + 1) & mask;
+    this.slots[j] = i + 1;
+    this.hashes[j] = h;
+  }
+
+  private rehash(): void {
+    const oldSlots = this.slots;
+    const oldHashes = this.hashes;
+    this.slots = new Int32Array(oldSlots.length * 2);
+    this.hashes = new Int32Array(oldSlots.length * 2);
+    for (let j = 0; j < oldSlots.length; j++) if (oldSlots[j] !== 0) this.insert(oldHashes[j], oldSlots[j] - 1);
   }
 }

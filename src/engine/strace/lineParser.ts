@@ -6,9 +6,8 @@
  *        | NAME(ARGS <detached ...>        | --- SIGNAL ... ---  | +++ exited/killed ... +++
  * A call split over an unfinished/resumed pair is one row, reserved at the start line.
  */
-import { FD_KINDS, isBlockingOnExternal } from '../syscalls/classes';
 import { CALL_COMPLETE, CALL_DETACHED, CALL_ORPHAN_RESUMED, CALL_UNFINISHED, CallTable, StringTable } from './columns';
-import { CLONE_FLAGS, CLONE_NONE, NameTable, type NameMeta } from './callMeta';
+import { CLONE_FLAGS, CLONE_NONE, isExternalKind, NameTable, type NameMeta } from './callMeta';
 import {
   CH_GT, CH_LT, CH_QUOTE, CH_SPACE, decorationPath, fdKindCode, fdKindOf, isDigit, isNameChar, num,
   readFractionNs, readInteger, skipDecoration, skipQuoted, skipSpaces,
@@ -28,6 +27,19 @@ const ARGS_DETACHED = 2;
 const ARGS_UNTERMINATED = 3;
 const ARGS_UNBALANCED = 4;
 
+// Character classes of the argument scanner; 0 = nothing to do.
+const C_QUOTE = 1;
+const C_OPEN = 2;
+const C_CLOSE = 3;
+const C_COMMA = 4;
+const C_LT = 5;
+const CHAR_CLASS = new Uint8Array(128);
+CHAR_CLASS[CH_QUOTE] = C_QUOTE;
+for (const c of '([{') CHAR_CLASS[c.charCodeAt(0)] = C_OPEN;
+for (const c of ')]}') CHAR_CLASS[c.charCodeAt(0)] = C_CLOSE;
+CHAR_CLASS[44] = C_COMMA;
+CHAR_CLASS[CH_LT] = C_LT;
+
 /** An argument index no call uses: argument extraction is off for resumed lines without a start. */
 const NO_ARGS = 1 << 30;
 
@@ -46,6 +58,10 @@ export class LineParser {
   /** Why the last rejected line was rejected. */
   reason = '';
 
+  /** Distinct decoration texts, with their fd kind code and path index (computed once each). */
+  private readonly decorations = new StringTable();
+  private readonly decorationKind: number[] = [];
+  private readonly decorationPath: number[] = [];
   /** State of the thread of the line being parsed when the log has no pid column. */
   private readonly solo = new ThreadState(0);
   // Scratch of the current line (fields, not objects, so that parsing allocates nothing).
@@ -149,7 +165,7 @@ export class LineParser {
   private callLine(s: string, i: number, end: number): boolean {
     const ne = this.readName(s, i, end);
     if (ne === i || isDigit(s.charCodeAt(i)) || s.charCodeAt(ne) !== 40) return this.reject('not a syscall line');
-    const nameIdx = this.names.intern(s.slice(i, ne));
+    const nameIdx = this.names.internRange(s, i, ne);
     const meta = this.names.meta[nameIdx];
     const t = this.peekThread();
     const row = this.calls.add(this.tid, nameIdx, meta.nr, this.time.nowNs);
@@ -166,7 +182,7 @@ export class LineParser {
     const ns = i + RESUMED_HEAD.length;
     const ne = this.readName(s, ns, end);
     if (ne === ns || !s.startsWith(RESUMED_TAIL, ne)) return this.reject('malformed <... resumed> marker');
-    const nameIdx = this.names.intern(s.slice(ns, ne));
+    const nameIdx = this.names.internRange(s, ns, ne);
     const meta = this.names.meta[nameIdx];
     const t = this.peekThread();
     const pending = t !== undefined && t.pendingRow >= 0 && this.calls.name[t.pendingRow] === nameIdx ? t : undefined;
@@ -200,10 +216,7 @@ export class LineParser {
     const row = this.row;
     const calls = this.calls;
     const meta = this.meta as NameMeta;
-    if (!meta.futex) {
-      const name = this.names.strings.values[calls.name[row]];
-      calls.blocking[row] = isBlockingOnExternal(name, FD_KINDS[calls.fdKind[row]]) ? 1 : 0;
-    }
+    if (!meta.futex) calls.blocking[row] = meta.blocks || (meta.blocksOnFd && isExternalKind(calls.fdKind[row])) ? 1 : 0;
     if (out === ARGS_UNFINISHED) {
       calls.status[row] = CALL_UNFINISHED;
       t.pendingRow = row;
@@ -227,12 +240,17 @@ export class LineParser {
     this.argStart = i;
     while (i < end) {
       const c = s.charCodeAt(i);
-      if (c === CH_QUOTE) {
+      const cls = c < 128 ? CHAR_CLASS[c] : 0;
+      if (cls === 0) {
+        i++;
+        continue;
+      }
+      if (cls === C_QUOTE) {
         i = skipQuoted(s, i, end);
         continue;
       }
-      if (c === 40 || c === 91 || c === 123) depth++;
-      else if (c === 41 || c === 93 || c === 125) {
+      if (cls === C_OPEN) depth++;
+      else if (cls === C_CLOSE) {
         if (--depth === 0) {
           if (c !== 41) return ARGS_UNBALANCED;
           this.emitArg(s, this.argStart, i);
@@ -240,11 +258,13 @@ export class LineParser {
           return ARGS_CLOSED;
         }
         if (depth < 0) return ARGS_UNBALANCED;
-      } else if (c === 44 && depth === 1) {
-        this.emitArg(s, this.argStart, i);
-        this.arg++;
-        this.argStart = i + 1;
-      } else if (c === CH_LT) {
+      } else if (cls === C_COMMA) {
+        if (depth === 1) {
+          this.emitArg(s, this.argStart, i);
+          this.arg++;
+          this.argStart = i + 1;
+        }
+      } else {
         if (s.startsWith(UNFINISHED, i) || s.startsWith(DETACHED, i)) {
           this.emitArg(s, this.argStart, i);
           this.depth = depth;
@@ -281,7 +301,7 @@ export class LineParser {
     }
     if (k === meta.pathArg && s.charCodeAt(a) === CH_QUOTE) {
       const q = skipQuoted(s, a, b);
-      this.calls.path[row] = this.paths.intern(s.slice(a + 1, Math.max(a + 1, q - 1)));
+      this.calls.path[row] = this.paths.internRange(s, a + 1, Math.max(a + 1, q - 1));
     }
     if (k === 2 && meta.lengthArg2 && readInteger(s, a, b) > a) this.calls.bytes[row] = num.value;
     if (k === 1 && meta.futex) this.calls.blocking[row] = within(s, 'WAIT', a, b) || within(s, 'LOCK_PI', a, b) ? 1 : 0;
@@ -292,9 +312,14 @@ export class LineParser {
   private decoration(s: string, i: number, end: number): number {
     const k = skipDecoration(s, i, end);
     if (k < 0) return i;
-    const content = s.slice(i + 1, k - 1);
-    this.calls.fdKind[this.row] = fdKindCode(fdKindOf(content));
-    if (this.calls.path[this.row] < 0) this.calls.path[this.row] = this.paths.intern(decorationPath(content, 0, content.length));
+    const d = this.decorations.internRange(s, i + 1, k - 1);
+    if (d === this.decorationPath.length) {
+      const content = this.decorations.values[d];
+      this.decorationKind.push(fdKindCode(fdKindOf(content)));
+      this.decorationPath.push(this.paths.intern(decorationPath(content, 0, content.length)));
+    }
+    this.calls.fdKind[this.row] = this.decorationKind[d];
+    if (this.calls.path[this.row] < 0) this.calls.path[this.row] = this.decorationPath[d];
     return k;
   }
 
@@ -322,7 +347,7 @@ export class LineParser {
     if (s.charCodeAt(i) === 69) {
       let j = i + 1;
       while (j < end && isErrnoChar(s.charCodeAt(j))) j++;
-      calls.errno[row] = this.errnos.intern(s.slice(i, j));
+      calls.errno[row] = this.errnos.internRange(s, i, j);
     }
     if (s.charCodeAt(end - 1) === CH_GT) {
       const lt = s.lastIndexOf('<', end - 1);

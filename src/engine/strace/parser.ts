@@ -7,7 +7,7 @@ import type { CallColumns } from './columns';
 import { detach } from './columns';
 import { LineParser } from './lineParser';
 import type { StraceThread } from './threads';
-import { FORMAT_BITS, type TimestampFormat } from './timestamps';
+import { TIMESTAMP_FORMATS, type TimestampFormat } from './timestamps';
 
 export interface SkippedLine {
   /** 1-based line number in the input. */
@@ -32,7 +32,7 @@ export interface StraceResult {
   readonly pids: number;
   /** Thread groups; 1 without a pid column (0 if nothing parsed). */
   readonly processes: number;
-  /** Timestamp formats seen, in FORMAT order ('none' when some line had no timestamp). */
+  /** Timestamp formats seen, in TIMESTAMP_FORMATS order ('none' when some line had no timestamp). */
   readonly timestampFormats: readonly TimestampFormat[];
   /** The first timestamp as printed (startNs is relative to it); '' without timestamps. */
   readonly timeOrigin: string;
@@ -64,8 +64,6 @@ export interface StraceParserOptions {
 export const MAX_SKIPPED_LISTED = 1000;
 export const SKIPPED_LINE_CHARS = 200;
 export const MAX_LINE_LENGTH = 1 << 20;
-
-const FORMAT_ORDER: readonly TimestampFormat[] = ['none', 't', 'tt', 'ttt', 'r'];
 
 export function createStraceParser(options: StraceParserOptions = {}): StraceParser {
   const maxListed = options.maxSkippedListed ?? MAX_SKIPPED_LISTED;
@@ -154,7 +152,7 @@ function assemble(p: LineParser, lines: number, skipped: SkippedLine[], skippedC
     pidColumn: p.pidColumn,
     pids: p.pidColumn ? threads.length : one,
     processes: p.pidColumn ? new Set(threads.map((t) => t.process)).size : one,
-    timestampFormats: FORMAT_ORDER.filter((f) => (p.time.seen & FORMAT_BITS[f]) !== 0),
+    timestampFormats: TIMESTAMP_FORMATS.filter((_f, i) => (p.time.seen & (1 << i)) !== 0),
     timeOrigin: p.time.originText,
     lines,
     parsedLines,

@@ -34,18 +34,24 @@ export interface StraceThread {
 
 export class ThreadTracker {
   private readonly threads = new Map<number, ThreadState>();
+  /** Consecutive lines are often from the same thread: skip the map for them. */
+  private last: ThreadState | undefined;
 
   get(tid: number): ThreadState {
-    let t = this.threads.get(tid);
+    let t = this.peek(tid);
     if (!t) {
       t = new ThreadState(tid);
       this.threads.set(tid, t);
+      this.last = t;
     }
     return t;
   }
 
   peek(tid: number): ThreadState | undefined {
-    return this.threads.get(tid);
+    if (this.last !== undefined && this.last.tid === tid) return this.last;
+    const t = this.threads.get(tid);
+    if (t) this.last = t;
+    return t;
   }
 
   get size(): number {

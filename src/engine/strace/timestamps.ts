@@ -5,7 +5,13 @@
  */
 import { isDigit, num, readFractionNs, readInteger } from './scan';
 
-export type TimestampFormat = 'none' | 't' | 'tt' | 'ttt' | 'r';
+export const TIMESTAMP_FORMATS = ['none', 't', 'tt', 'ttt', 'r'] as const;
+export type TimestampFormat = (typeof TIMESTAMP_FORMATS)[number];
+const F_NONE = 0;
+const F_T = 1;
+const F_TT = 2;
+const F_TTT = 3;
+const F_R = 4;
 
 const NS = 1e9;
 const DAY_NS = 86_400 * NS;
@@ -13,9 +19,9 @@ const DAY_NS = 86_400 * NS;
 const EPOCH_MIN_SECONDS = 1e8;
 
 export class Timestamps {
-  /** Format of the last line read; 'none' if it had no timestamp. */
-  format: TimestampFormat = 'none';
-  /** The formats seen so far, as a bit set over FORMAT_BITS. */
+  /** Format of the last line read, an index into TIMESTAMP_FORMATS. */
+  format = F_NONE;
+  /** The formats seen so far: bit (1 << index into TIMESTAMP_FORMATS). */
   seen = 0;
   /** Time of the last line read, ns since the origin; NaN before any timestamp. */
   nowNs = NaN;
@@ -39,20 +45,20 @@ export class Timestamps {
     if (k === j) return -1;
     const frac = num.value;
     if (first >= EPOCH_MIN_SECONDS) {
-      this.setAbsolute(s, i, k, first, frac, 'ttt');
+      this.setAbsolute(s, i, k, first, frac, F_TTT);
     } else {
       // -r: relative to the previous line; the first line of a log starts the clock at its delta.
       const base = Number.isNaN(this.nowNs) ? 0 : this.nowNs;
       if (Number.isNaN(this.nowNs)) this.originText = s.slice(i, k);
       this.nowNs = base + first * NS + frac;
-      this.mark('r');
+      this.mark(F_R);
     }
     return k;
   }
 
   /** Records a line without a timestamp. */
   none(): void {
-    this.format = 'none';
+    this.mark(F_NONE);
   }
 
   private readTimeOfDay(s: string, i: number, j: number, h: number, end: number): number {
@@ -71,11 +77,11 @@ export class Timestamps {
     // A time of day far below the previous one means the log crossed midnight.
     if (!Number.isNaN(this.lastTimeOfDayNs) && tod < this.lastTimeOfDayNs - DAY_NS / 2) this.dayOffsetNs += DAY_NS;
     this.lastTimeOfDayNs = tod;
-    this.setAbsolute(s, i, k, (h * 3600 + m * 60 + sec) + this.dayOffsetNs / NS, frac, f !== j + 6 ? 'tt' : 't');
+    this.setAbsolute(s, i, k, (h * 3600 + m * 60 + sec) + this.dayOffsetNs / NS, frac, f !== j + 6 ? F_TT : F_T);
     return k;
   }
 
-  private setAbsolute(s: string, i: number, k: number, sec: number, fracNs: number, fmt: TimestampFormat): void {
+  private setAbsolute(s: string, i: number, k: number, sec: number, fracNs: number, fmt: number): void {
     if (Number.isNaN(this.originSec)) {
       this.originSec = sec;
       this.originFracNs = fracNs;
@@ -85,13 +91,12 @@ export class Timestamps {
     this.mark(fmt);
   }
 
-  private mark(fmt: TimestampFormat): void {
+  private mark(fmt: number): void {
     this.format = fmt;
-    this.seen |= FORMAT_BITS[fmt];
+    this.seen |= 1 << fmt;
   }
 }
 
-export const FORMAT_BITS: Readonly<Record<TimestampFormat, number>> = { none: 1, t: 2, tt: 4, ttt: 8, r: 16 };
 
 function twoDigits(s: string, i: number, end: number): number {
   if (i + 2 > end) return -1;
