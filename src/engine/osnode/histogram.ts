@@ -32,10 +32,11 @@ export function recordValue(h: LogHistogram, v: number): void {
   if (v > h.max) h.max = v;
 }
 
-/** The q-quantile (0 < q <= 1): the geometric middle of its bin, never above the maximum; 0 if empty. */
+/** The q-quantile (0 < q <= 1): the geometric middle of its bin, never above the maximum (q = 1: the maximum); 0 if empty. */
 export function percentile(h: LogHistogram, q: number): number {
   if (h.count === 0) return 0;
   const rank = Math.max(1, Math.ceil(q * h.count));
+  if (rank >= h.count) return h.max; // the top order statistic is known exactly
   let seen = 0;
   for (let i = 0; i < LOG_HISTOGRAM_BINS; i++) {
     seen += h.counts[i];
