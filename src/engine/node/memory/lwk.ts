@@ -119,8 +119,9 @@ export function lwkAllocate(
       error: `out of LWK memory: pid ${pid} asks ${humanBytes(size)} of ${kind}, but only ${humanBytes(available)} is free in its ${kinds} domains`,
     };
   }
-  ensureProc(state, pid, home);
+  const proc = ensureProc(state, pid, home);
   const regions = place(state, order, pid, kind, size);
+  if (kind === 'heap') proc.heapMapped += size;
   return { ok: true, regions, bytes: size, zeroNs: size * params.zeroNsPerByte };
 }
 
@@ -131,17 +132,15 @@ export function lwkAllocate(
  */
 export function lwkGrowHeap(state: MemoryState, params: MemoryParams, pid: number, newBrk: number): MemResult<LwkAllocation> {
   if (!Number.isFinite(newBrk) || newBrk < 0) return { ok: false, error: `cannot set the break to ${newBrk}: it must be >= 0` };
-  const proc = ensureProc(state, pid, -1);
-  if (newBrk <= proc.heapMapped) {
-    proc.brk = newBrk;
+  const proc = lwkProc(state, pid);
+  const mapped = proc?.heapMapped ?? 0;
+  if (newBrk <= mapped) {
+    if (proc !== undefined) proc.brk = newBrk;
     return { ok: true, regions: [], bytes: 0, zeroNs: 0 };
   }
-  const need = alignUp(newBrk, params.heapStepBytes) - proc.heapMapped;
-  const r = lwkAllocate(state, params, pid, 'heap', need);
-  if (r.ok) {
-    proc.heapMapped += r.bytes;
-    proc.brk = newBrk;
-  }
+  const r = lwkAllocate(state, params, pid, 'heap', alignUp(newBrk, params.heapStepBytes) - mapped);
+  const after = lwkProc(state, pid);
+  if (r.ok && after !== undefined) after.brk = newBrk;
   return r;
 }
 

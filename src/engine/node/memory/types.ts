@@ -45,7 +45,7 @@ export interface LwkProc {
   home: number;
   /** Program break, in bytes above the heap start. */
   brk: number;
-  /** Heap bytes mapped so far: brk rounded up to the heap step, never shrinks. */
+  /** Bytes of its heap regions: brk rounded up to the heap step; lowering brk keeps them. */
   heapMapped: number;
 }
 
