@@ -127,8 +127,8 @@ export function lwkAllocate(
 
 /**
  * brk: move the program break to `newBrk` bytes above the heap start. The heap is mapped in
- * steps of heapStepBytes (2 MiB), each zeroed; lowering the break keeps the mapping (as mOS
- * does), so growing again later costs nothing until the mapped size is exceeded.
+ * steps of heapStepBytes (2 MiB), each zeroed. Lowering the break keeps the mapping (the
+ * explorer's simplification), so growing again costs nothing until the mapped size is exceeded.
  */
 export function lwkGrowHeap(state: MemoryState, params: MemoryParams, pid: number, newBrk: number): MemResult<LwkAllocation> {
   if (!Number.isFinite(newBrk) || newBrk < 0) return { ok: false, error: `cannot set the break to ${newBrk}: it must be >= 0` };
