@@ -3,6 +3,21 @@
  * with `--child TASK`, the child runs one registered task and prints its peak resident memory.
  */
 import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+
+/**
+ * Peak resident memory of this process in KiB. On Linux, VmHWM from /proc/self/status: unlike
+ * getrusage's maxRSS it does not carry over the parent's peak across fork and exec.
+ */
+async function peakRssKb(): Promise<number> {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(await readFile('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {
+    // not Linux: fall back below
+  }
+  return process.resourceUsage().maxRSS;
+}
 
 export type ChildTask = (arg: string) => Promise<void> | void;
 
@@ -31,7 +46,6 @@ export async function runChildIfAsked(argv: readonly string[]): Promise<boolean>
   const task = tasks.get(name);
   if (!task) throw new Error(`unknown bench child task ${name}`);
   await task(argv[i + 2] ?? '');
-  // maxRSS is in kilobytes on Linux.
-  process.stdout.write(`PEAK_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  process.stdout.write(`PEAK_RSS_KB=${await peakRssKb()}\n`);
   return true;
 }

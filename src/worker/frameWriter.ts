@@ -13,6 +13,18 @@ export function allocateBuffers(cpuCount: number, flightCapacity = 64): FrameBuf
   };
 }
 
+/** IPIs still in the air (or landed within the last microsecond, so a step shows them). */
+function writeFlights(sim: NodeSim, b: FrameBuffers): number {
+  const f = sim.state.flights;
+  let n = 0;
+  for (let i = 0; i + FLIGHT_STRIDE <= f.length && n * FLIGHT_STRIDE < b.flights.length; i += FLIGHT_STRIDE) {
+    if (f[i + 4] < sim.now - 1000) continue;
+    b.flights.set(f.slice(i, i + FLIGHT_STRIDE), n * FLIGHT_STRIDE);
+    n++;
+  }
+  return n;
+}
+
 function fits(b: FrameBuffers | null, cpuCount: number): b is FrameBuffers {
   return b !== null && b.cpuActivity.length === cpuCount && b.counters.length === COUNTER_NAMES.length;
 }
@@ -25,8 +37,8 @@ export function writeFrame(sim: NodeSim, reuse: FrameBuffers | null): { buffers:
   b.cpuActivity.set(s.cpu.act);
   let lwk = 0, linux = 0;
   for (let cpu = 0; cpu < n; cpu++) {
-    const tid = s.cpu.thread[cpu];
-    b.cpuPid[cpu] = tid >= 0 ? s.threadPid[tid] : -1;
+    const tid = s.cpu.current[cpu];
+    b.cpuPid[cpu] = tid >= 0 ? s.threads[tid].pid : -1;
     let total = 0;
     for (let c = 0; c < CAUSE_COUNT; c++) total += s.noise.interrupts[cpu * CAUSE_COUNT + c];
     b.cpuInterrupts[cpu] = total;
@@ -44,6 +56,5 @@ export function writeFrame(sim: NodeSim, reuse: FrameBuffers | null): { buffers:
   b.counters[2] = quanta;
   b.counters[3] = quanta > 0 ? noise / quanta : 0;
   b.counters[4] = max;
-  // In-flight IPIs and messages arrive with the syscall path (issue 4); none exist yet.
-  return { buffers: b, flightCount: 0 };
+  return { buffers: b, flightCount: writeFlights(sim, b) };
 }

@@ -5,6 +5,7 @@
  * docs/parameters.md gives each its default and source, or marks it as an assumption.
  */
 import type { Role } from '../node/kinds';
+import type { OsNodeParams } from '../osnode';
 
 export interface DaemonSpec {
   readonly name: string;
@@ -30,9 +31,15 @@ export interface LinuxConfig {
   /** Transparent huge pages for anonymous memory. */
   readonly thp: boolean;
   readonly daemons: readonly DaemonSpec[];
-  /** Network-card interrupts per second (before MPI traffic is handed to the application). */
+  /** Network-card interrupts per second (management traffic, independent of MPI). */
   readonly nicIrqPerSec: number;
   readonly nicIrqNs: number;
+  /** Scheduler time slice before a runnable task preempts the current one at a tick. */
+  readonly timesliceNs: number;
+  /** Cost of a context switch on Linux. */
+  readonly switchNs: number;
+  /** From sched_run (a wake-up) to the woken task being able to run: IPI-free local wake-up path. */
+  readonly wakeupNs: number;
 }
 
 export interface LwkConfig {
@@ -43,6 +50,81 @@ export interface LwkConfig {
    * bandwidth (the seed's "cache pollution"). ASSUMPTION, adjustable: factor = 1 + k * busyShare.
    */
   readonly interference: number;
+  /** Cost of a cooperative context switch on the LWK. */
+  readonly switchNs: number;
+}
+
+/** How forwarded calls travel: the paper's function shipping, McKernel's IKC, or mOS as built. */
+export type Mechanism = 'shipping' | 'mckernel' | 'evanescence' | 'native';
+
+export interface SyscallCosts {
+  /** glibc wrapper and LD_PRELOAD interception. */
+  readonly interceptNs: number;
+  /** syscall instruction, entry and exit paths. */
+  readonly kernelEntryNs: number;
+  /** clock_gettime & co. through the vDSO: no kernel entry. */
+  readonly vdsoNs: number;
+  /** A call the LWK (or Linux) serves locally without I/O (getpid, futex, brk bookkeeping). */
+  readonly localNs: number;
+  /** Putting a message into a shared-memory queue (cache-line transfers included). */
+  readonly insertNs: number;
+  /** One-way IPI delivery latency. */
+  readonly ipiNs: number;
+  /** Time an IPI interrupts its target before the handler's own work. */
+  readonly ipiEntryNs: number;
+  /** IPI handler on the syscall CPU: fixed part and per routed message. */
+  readonly handlerBaseNs: number;
+  readonly handlerPerMessageNs: number;
+  /** Service time of a forwarded call on Linux, by kind. */
+  readonly serviceNs: { readonly io: number; readonly open: number; readonly meta: number; readonly process: number; readonly other: number };
+  /** Copying call data between LWK and Linux memory, per byte, at NUMA distance 10 (local); scales with distance/10. */
+  readonly copyNsPerByte: number;
+  /** Posting a reply into the caller's LWK channel. */
+  readonly replyNs: number;
+  /** How often a waiting LWK core looks at its channel when polling. */
+  readonly pollNs: number;
+  /** mOS as built: migrating the calling thread to its syscall CPU (each way). */
+  readonly migrateNs: number;
+  /** One-shot timer interrupt (nanosleep, timer_*) on an LWK CPU. */
+  readonly timerIrqNs: number;
+  /** TLB shootdown handler on each CPU hit by munmap. */
+  readonly shootdownNs: number;
+  /** Memory copy in user space (aggregation buffers), per byte. */
+  readonly userCopyNsPerByte: number;
+}
+
+export interface AggregationConfig {
+  readonly enabled: boolean;
+  /** Writes smaller than this are buffered (A). */
+  readonly smallBytes: number;
+  /** Buffer size per fd: flushed when it reaches this (B). */
+  readonly bufferBytes: number;
+  /** A buffer older than this is flushed at the process's next intercepted call. */
+  readonly timeoutNs: number;
+}
+
+export interface SyscallConfig {
+  readonly mechanism: Mechanism;
+  /** Calls the LWK handles itself (defaults per mechanism from DESIGN.md). */
+  readonly localCalls: readonly string[];
+  /** mOS as built: the subset of localCalls that are Linux code run on the LWK CPU (the rest are lwk_sys_*). */
+  readonly linuxCodeOnLwk: readonly string[];
+  /** How a caller waits for a forwarded call's reply. */
+  readonly wait: 'spin' | 'block';
+  /** Whether LWK channels take reply IPIs (false: the LWK polls). */
+  readonly replyIpi: boolean;
+  /** IPI on the empty -> non-empty transition only (the seed), or on every message (McKernel). */
+  readonly ipiPolicy: 'coalesce' | 'every';
+  /** Slots in each Linux channel queue; a full queue makes the sender wait. */
+  readonly channelCapacity: number;
+  /** Proxy threads per process (1 = one handler per pid). */
+  readonly proxyThreads: number;
+  /** Files under this prefix are on the parallel filesystem. */
+  readonly pfsPrefix: string;
+  /** Which level ships parallel-filesystem I/O to an OS node ('none': the node is a PFS client itself). */
+  readonly osNodeShipper: 'glibc' | 'lwk' | 'linux' | 'none';
+  readonly aggregation: AggregationConfig;
+  readonly costs: SyscallCosts;
 }
 
 export interface FwqWorkload {
@@ -51,17 +133,55 @@ export interface FwqWorkload {
   readonly quantumNs: number;
 }
 
-export type WorkloadConfig = FwqWorkload;
+export interface BspWorkload {
+  readonly kind: 'bsp';
+  /** Processes (MPI ranks) on the node; the application CPUs are shared out among them. */
+  readonly processes: number;
+  /** Compute per iteration per thread. */
+  readonly computeNs: number;
+  /** Halo exchange per iteration (bytes per rank), through the NIC with OS bypass. */
+  readonly haloBytes: number;
+  /** Small syscalls per iteration per process (made by its first thread). */
+  readonly syscallsPerIteration: number;
+  /** Every K iterations each process writes a checkpoint of this many bytes to the PFS. */
+  readonly checkpointEvery: number;
+  readonly checkpointBytes: number;
+}
+
+export interface SyscallBenchWorkload {
+  readonly kind: 'syscall';
+  /** The call each thread repeats. */
+  readonly call: string;
+  readonly bytes: number;
+  /** Compute between two calls. */
+  readonly thinkNs: number;
+  /** Path of the file the I/O calls use (under the PFS prefix to exercise OS nodes). */
+  readonly path: string;
+}
+
+export type WorkloadConfig = FwqWorkload | BspWorkload | SyscallBenchWorkload;
+
+export interface NetworkConfig {
+  /** MPI latency between nodes and bandwidth, through the HPC network card. */
+  readonly latencyNs: number;
+  readonly bytesPerNs: number;
+  /** Share of MPI messages whose completion raises a NIC interrupt (on Linux CPUs under mOS). */
+  readonly irqPerMessage: number;
+}
 
 export interface NodeConfig {
   /** Preset or user name of this configuration. */
   readonly name: string;
   /** Which kernel runs the application: the LWK (mOS) or Linux (the baselines). */
   readonly system: 'mos' | 'linux';
+  /** Hardware topology name (src/engine/node/topologies.ts). */
+  readonly topology: string;
   readonly cpuCount: number;
   /** Per CPU: its core, its NUMA domain. */
   readonly coreOf: readonly number[];
   readonly numaOf: readonly number[];
+  /** NUMA distances (SLIT), [from][to]. */
+  readonly numaDistance: readonly (readonly number[])[];
   /** Per CPU: its role in the partition. */
   readonly roles: readonly Role[];
   /** Per CPU: the syscall CPU serving it (LWK CPUs), or -1. */
@@ -72,5 +192,9 @@ export interface NodeConfig {
   readonly partitionText: string;
   readonly linux: LinuxConfig;
   readonly lwk: LwkConfig;
+  readonly syscalls: SyscallConfig;
+  readonly network: NetworkConfig;
+  /** OS nodes and the parallel filesystem behind them. */
+  readonly osnode: OsNodeParams;
   readonly workload: WorkloadConfig;
 }

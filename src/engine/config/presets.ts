@@ -1,98 +1,92 @@
 /**
- * Built-in configurations. The three baselines share one machine and one set of application
- * CPUs so that they can be compared fairly: only the kernel managing those CPUs differs.
+ * Built-in configurations. The baselines share one machine and one set of application CPUs
+ * with `mos`, so they compare fairly: only the kernel managing those CPUs differs.
  */
 import { Role } from '../node/kinds';
-import type { DaemonSpec, LinuxConfig, NodeConfig } from './nodeConfig';
-import { MS, US } from '../kernel/time';
+import type { NodeConfig, SyscallConfig, WorkloadConfig, LinuxConfig } from './nodeConfig';
+import { MS } from '../kernel/time';
+import { topologyByName } from '../node/topologies';
+import type { Topology } from '../node/hardware';
+import { defaultMosPartition } from './partitionPresets';
+import { describePartition, type Partition } from './partitionTypes';
+import { printPartition } from './partitionText';
+import { DEFAULT_OSNODE_PARAMS } from '../osnode';
+import { DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
 
-/** Default machine: 2 sockets x 16 cores x 2 hardware threads; CPU i and i+32 are SMT siblings. */
-const CPU_COUNT = 64;
-const coreOf = Array.from({ length: CPU_COUNT }, (_, i) => i % 32);
-const numaOf = coreOf.map((c) => (c < 16 ? 0 : 1));
+export const DEFAULT_WORKLOAD: WorkloadConfig = { kind: 'fwq', quantumNs: 1 * MS };
 
-/** Linux keeps one whole core per socket (both threads): cores 0 and 16, i.e. CPUs 0, 32, 16, 48. */
-const HOUSEKEEPING = [0, 16, 32, 48];
-const SYSCALL_CPU_OF_SOCKET = [0, 16];
-const APP_CPUS = Array.from({ length: CPU_COUNT }, (_, i) => i).filter((i) => !HOUSEKEEPING.includes(i));
-
-/** Kernel daemons of a stock distribution. ASSUMPTION: rates and durations are typical orders of magnitude. */
-export const STOCK_DAEMONS: readonly DaemonSpec[] = [
-  { name: 'kworker', ratePerSec: 40, medianNs: 6 * US, sigma: 0.6 },
-  { name: 'rcu_sched', ratePerSec: 60, medianNs: 2 * US, sigma: 0.4 },
-  { name: 'ksoftirqd', ratePerSec: 15, medianNs: 10 * US, sigma: 0.7 },
-  { name: 'monitoring agent', ratePerSec: 1, medianNs: 150 * US, sigma: 0.5 },
-];
-
-const UNTUNED_LINUX: LinuxConfig = {
-  hz: 1000,
-  tickNs: 1_500,
-  nohzFull: false,
-  isolcpus: false,
-  irqAffinity: false,
-  thp: false,
-  daemons: STOCK_DAEMONS,
-  nicIrqPerSec: 2_000,
-  nicIrqNs: 3 * US,
+export const BSP_WORKLOAD: WorkloadConfig = {
+  kind: 'bsp',
+  processes: 4,
+  computeNs: 1 * MS,
+  haloBytes: 64 * 1024,
+  syscallsPerIteration: 4,
+  checkpointEvery: 50,
+  checkpointBytes: 4 * 1024 * 1024,
 };
 
-const TUNED_LINUX: LinuxConfig = { ...UNTUNED_LINUX, nohzFull: true, isolcpus: true, irqAffinity: true, thp: true };
-
-function rolesFor(system: 'mos' | 'linux'): Role[] {
-  return Array.from({ length: CPU_COUNT }, (_, i) => {
-    if (system === 'linux') return Role.Linux;
-    if (SYSCALL_CPU_OF_SOCKET.includes(i)) return Role.Syscall;
-    return HOUSEKEEPING.includes(i) ? Role.Linux : Role.Lwk;
-  });
+interface Build {
+  readonly name: string;
+  readonly system: 'mos' | 'linux';
+  readonly topology: Topology;
+  /** The LWK partition; for Linux baselines, the same partition decides which CPUs are housekeeping. */
+  readonly partition: Partition;
+  readonly linux: LinuxConfig;
+  readonly syscalls: SyscallConfig;
+  readonly workload?: WorkloadConfig;
 }
 
-function syscallCpusFor(system: 'mos' | 'linux'): number[] {
-  return Array.from({ length: CPU_COUNT }, (_, i) => (system === 'mos' && !HOUSEKEEPING.includes(i) ? SYSCALL_CPU_OF_SOCKET[numaOf[i]] : -1));
+/** Resolves a topology and a partition into the flat per-CPU arrays the engine uses. */
+export function buildNodeConfig(b: Build): NodeConfig {
+  const t = b.topology;
+  const layout = describePartition(b.partition, t);
+  const roles: Role[] = layout.roles.map((r) => (b.system === 'linux' ? Role.Linux : r === 'lwk' ? Role.Lwk : r === 'syscall' ? Role.Syscall : Role.Linux));
+  const syscallCpuOf = t.cpus.map((c) => (b.system === 'mos' && layout.groupOf[c.id] >= 0 ? b.partition.groups[layout.groupOf[c.id]].syscallCpu : -1));
+  return {
+    name: b.name,
+    system: b.system,
+    topology: t.name,
+    cpuCount: t.cpus.length,
+    coreOf: t.cpus.map((c) => c.core),
+    numaOf: t.cpus.map((c) => c.numa),
+    numaDistance: t.numa.map((d) => d.distance),
+    roles,
+    syscallCpuOf,
+    appCpus: layout.lwkCpus,
+    partitionText: b.system === 'mos' ? printPartition(b.partition) : '',
+    linux: b.linux,
+    lwk: DEFAULT_LWK,
+    syscalls: b.syscalls,
+    network: DEFAULT_NETWORK,
+    osnode: { ...DEFAULT_OSNODE_PARAMS, mode: b.system === 'mos' && b.syscalls.osNodeShipper !== 'none' ? 'osnode' : 'direct' },
+    workload: b.workload ?? DEFAULT_WORKLOAD,
+  };
 }
 
-const BASE = {
-  cpuCount: CPU_COUNT,
-  coreOf,
-  numaOf,
-  appCpus: APP_CPUS,
-  lwk: { rrQuantumNs: 0, interference: 0.01 },
-  workload: { kind: 'fwq', quantumNs: 1 * MS },
-} as const;
+const twoSocket = topologyByName('two-socket')!;
+const phi = topologyByName('xeon-phi-7250-snc4-flat')!;
+const node = { topology: twoSocket, partition: defaultMosPartition(twoSocket) };
 
 export const PRESETS: Readonly<Record<string, NodeConfig>> = {
-  mos: {
-    ...BASE,
-    name: 'mos',
-    system: 'mos',
-    roles: rolesFor('mos'),
-    syscallCpuOf: syscallCpusFor('mos'),
-    partitionText: 'lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=0:88G,1:88G',
-    linux: UNTUNED_LINUX,
-  },
-  linux: {
-    ...BASE,
-    name: 'linux',
-    system: 'linux',
-    roles: rolesFor('linux'),
-    syscallCpuOf: syscallCpusFor('linux'),
-    partitionText: '',
-    linux: UNTUNED_LINUX,
-  },
-  'linux-tuned': {
-    ...BASE,
-    name: 'linux-tuned',
-    system: 'linux',
-    roles: rolesFor('linux'),
-    syscallCpuOf: syscallCpusFor('linux'),
-    partitionText: '',
-    linux: TUNED_LINUX,
-  },
+  mos: buildNodeConfig({ ...node, name: 'mos', system: 'mos', linux: UNTUNED_LINUX, syscalls: DEFAULT_SYSCALLS }),
+  linux: buildNodeConfig({ ...node, name: 'linux', system: 'linux', linux: UNTUNED_LINUX, syscalls: NATIVE_SYSCALLS }),
+  'linux-tuned': buildNodeConfig({ ...node, name: 'linux-tuned', system: 'linux', linux: TUNED_LINUX, syscalls: NATIVE_SYSCALLS }),
+  'mos-bsp': buildNodeConfig({ ...node, name: 'mos-bsp', system: 'mos', linux: UNTUNED_LINUX, syscalls: DEFAULT_SYSCALLS, workload: BSP_WORKLOAD }),
+  'linux-bsp': buildNodeConfig({ ...node, name: 'linux-bsp', system: 'linux', linux: UNTUNED_LINUX, syscalls: NATIVE_SYSCALLS, workload: BSP_WORKLOAD }),
+  mckernel: buildNodeConfig({ ...node, name: 'mckernel', system: 'mos', linux: UNTUNED_LINUX, syscalls: MCKERNEL_SYSCALLS, workload: BSP_WORKLOAD }),
+  'mos-as-built': buildNodeConfig({ ...node, name: 'mos-as-built', system: 'mos', linux: UNTUNED_LINUX, syscalls: EVANESCENCE_SYSCALLS, workload: BSP_WORKLOAD }),
+  'xeon-phi': buildNodeConfig({ topology: phi, partition: defaultMosPartition(phi), name: 'xeon-phi', system: 'mos', linux: UNTUNED_LINUX, syscalls: DEFAULT_SYSCALLS }),
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);
 
 export const PRESET_TITLES: Readonly<Record<string, string>> = {
-  mos: 'mOS: Linux + LWK',
-  linux: 'Linux (untuned)',
-  'linux-tuned': 'Linux (tuned: nohz_full, isolcpus)',
+  mos: 'mOS: Linux + LWK (FWQ)',
+  linux: 'Linux, untuned (FWQ)',
+  'linux-tuned': 'Linux, tuned: nohz_full, isolcpus (FWQ)',
+  'mos-bsp': 'mOS: BSP mini-app, function shipping',
+  'linux-bsp': 'Linux: BSP mini-app',
+  mckernel: 'McKernel-style: IPI per message, spinning',
+  'mos-as-built': 'mOS as built: thread migration',
+  'xeon-phi': 'mOS on Xeon Phi 7250 (SNC-4 flat)',
 };

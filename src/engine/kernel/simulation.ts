@@ -40,7 +40,7 @@ export interface ModelDefinition<C, S> {
   /** One line of text for a trace record. */
   describe(record: TraceRecord, sim: Simulation<S, C>): string;
   /** Summary metrics of the run so far (plain data, JSON-ready). */
-  metrics(sim: Simulation<S, C>): { readonly [key: string]: Plain };
+  metrics(sim: Simulation<S, C>): Readonly<Record<string, unknown>>;
 }
 
 export interface Snapshot {
@@ -50,7 +50,7 @@ export interface Snapshot {
   readonly eventCount: number;
   readonly traceHash: string;
   readonly lastEvent: { readonly time: SimTime; readonly description: string } | null;
-  readonly metrics: { readonly [key: string]: Plain };
+  readonly metrics: Readonly<Record<string, unknown>>;
 }
 
 interface CheckpointImage<C, S> {

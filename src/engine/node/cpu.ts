@@ -1,35 +1,72 @@
 /**
- * Rules for what runs on a CPU: compute segments of a thread, and interruptions that
- * preempt them (noise). An interruption suspends the segment's remaining work and resumes it
- * when it ends; interruptions arriving meanwhile queue behind it. Every interruption has a cause.
+ * Rules for what a CPU does: run a segment of its current thread (compute, kernel work, a
+ * proxy's service), spin while polling, or handle an interruption that preempts the segment.
+ * An interruption suspends the segment's remaining work and resumes it when it ends;
+ * interruptions arriving meanwhile queue behind it. Every interruption has a cause.
  */
 import type { Simulation } from '../kernel/simulation';
 import type { NodeConfig } from '../config/nodeConfig';
-import type { NodeState } from './state';
+import type { Cont, NodeState } from './state';
 import { Activity, CAUSE_ACTIVITY, CAUSE_COUNT, Role, type Cause } from './kinds';
 import { Ev, Tr } from './events';
 
 export type NodeSim = Simulation<NodeState, NodeConfig>;
 
-/** Starts a compute segment of `workNs` on `cpu` for the thread assigned to it. */
-export function startWork(sim: NodeSim, cpu: number, workNs: number): void {
-  const c = sim.state.cpu;
-  let elapsed = workNs;
-  if (sim.config.roles[cpu] === Role.Lwk) elapsed += interferenceNs(sim, cpu, workNs);
-  c.segStart[cpu] = sim.now;
+/** Pid of the thread on `cpu`, or -1 (for trace records). */
+export function pidOn(sim: NodeSim, cpu: number): number {
+  const tid = sim.state.cpu.current[cpu];
+  return tid >= 0 ? sim.state.threads[tid].pid : -1;
+}
+
+/**
+ * Runs a segment of `ns` of `act` for the thread current on `cpu`; when it ends, the thread
+ * continues with `cont`. If the CPU is handling an interruption, the segment waits for it.
+ */
+export function runSegment(sim: NodeSim, cpu: number, act: Activity, ns: number, cont: Cont): void {
+  const s = sim.state;
+  const c = s.cpu;
+  const t = s.threads[c.current[cpu]];
+  let d = Math.max(0, Math.round(ns));
+  if (act === Activity.App && sim.config.roles[cpu] === Role.Lwk) d += interferenceNs(sim, cpu, d);
+  t.cont = cont;
+  t.seg = act;
+  s.cpuTime.busyNs[cpu] += d;
+  if (act === Activity.Proxy) s.cpuTime.proxyNs[cpu] += d;
   if (c.intrUntil[cpu] > sim.now) {
-    // The CPU is handling an interruption: the segment waits for it.
-    c.suspended[cpu] = elapsed;
+    t.segLeft = d;
     return;
   }
-  c.act[cpu] = Activity.App;
-  c.workEnd[cpu] = sim.now + elapsed;
-  sim.at(c.workEnd[cpu], Ev.WorkDone, cpu, ++c.gen[cpu]);
+  t.segLeft = -1;
+  c.act[cpu] = act;
+  c.segEnd[cpu] = sim.now + d;
+  sim.at(c.segEnd[cpu], Ev.SegDone, cpu, ++c.gen[cpu]);
+}
+
+/** The current thread polls until something ends the spin (a reply, a completion). */
+export function spin(sim: NodeSim, cpu: number, cont: Cont): void {
+  const c = sim.state.cpu;
+  const t = sim.state.threads[c.current[cpu]];
+  t.cont = cont;
+  t.seg = Activity.Poll;
+  c.gen[cpu]++;
+  c.segEnd[cpu] = Infinity;
+  if (c.intrUntil[cpu] > sim.now) {
+    t.segLeft = Infinity;
+    return;
+  }
+  t.segLeft = -1;
+  c.act[cpu] = Activity.Poll;
+}
+
+/** Whether the thread on `cpu` is spinning right now (not suspended by an interruption). */
+export function isSpinning(sim: NodeSim, cpu: number): boolean {
+  const c = sim.state.cpu;
+  return c.current[cpu] >= 0 && c.segEnd[cpu] === Infinity && c.intrUntil[cpu] <= sim.now;
 }
 
 /**
  * Shared caches and memory bandwidth: Linux activity slows LWK compute a little.
- * ASSUMPTION (parameter lwk.interference): extra = work * k * (share of Linux CPU time spent in noise).
+ * ASSUMPTION (parameter lwk.interference): extra = work * k * (share of Linux CPU time spent busy).
  */
 function interferenceNs(sim: NodeSim, cpu: number, workNs: number): number {
   const k = sim.config.lwk.interference;
@@ -39,51 +76,71 @@ function interferenceNs(sim: NodeSim, cpu: number, workNs: number): number {
   const extra = Math.round(workNs * k * busyShare);
   if (extra > 0) {
     s.noise.interferenceNs[cpu] += extra;
-    sim.emit(Tr.Interference, cpu, s.cpu.thread[cpu] >= 0 ? s.threadPid[s.cpu.thread[cpu]] : -1, extra, 0);
+    sim.emit(Tr.Interference, cpu, pidOn(sim, cpu), extra, 0);
   }
   return extra;
 }
 
-/** Interrupts `cpu` for `durationNs` because of `cause`, preempting whatever computes there. */
-export function interrupt(sim: NodeSim, cpu: number, cause: Cause, durationNs: number): void {
+/** Interrupts `cpu` for `durationNs` because of `cause`, preempting whatever runs there. Returns when it ends. */
+export function interrupt(sim: NodeSim, cpu: number, cause: Cause, durationNs: number): number {
   const s = sim.state;
   const c = s.cpu;
   const d = Math.max(1, Math.round(durationNs));
   const k = cpu * CAUSE_COUNT + cause;
   s.noise.interrupts[k]++;
   s.noise.stolen[k] += d;
+  s.cpuTime.busyNs[cpu] += d;
   if (sim.config.roles[cpu] !== Role.Lwk) s.noise.linuxNoiseNs += d;
-  const pid = c.thread[cpu] >= 0 ? s.threadPid[c.thread[cpu]] : -1;
-  sim.emit(Tr.IntrBegin, cpu, pid, cause, d);
+  sim.emit(Tr.IntrBegin, cpu, pidOn(sim, cpu), cause, d);
   if (c.intrUntil[cpu] > sim.now) {
-    // Already interrupted: this one runs after it.
-    c.intrUntil[cpu] += d;
+    c.intrUntil[cpu] += d; // already interrupted: this one runs after it
   } else {
-    if (c.act[cpu] === Activity.App) c.suspended[cpu] = c.workEnd[cpu] - sim.now;
+    const tid = c.current[cpu];
+    if (tid >= 0) {
+      const t = s.threads[tid];
+      const end = c.segEnd[cpu];
+      if (end === Infinity) t.segLeft = Infinity;
+      else if (end >= sim.now) t.segLeft = end - sim.now;
+    }
     c.intrUntil[cpu] = sim.now + d;
   }
   c.act[cpu] = CAUSE_ACTIVITY[cause];
   c.intrCause[cpu] = cause;
-  sim.at(c.intrUntil[cpu], Ev.IntrEnd, cpu, ++c.gen[cpu]);
+  sim.at(c.intrUntil[cpu], Ev.IntrEnd, cpu, ++c.igen[cpu]);
+  return c.intrUntil[cpu];
 }
 
-export function onIntrEnd(sim: NodeSim, cpu: number, gen: number): void {
-  const c = sim.state.cpu;
-  if (gen !== c.gen[cpu]) return;
-  const pid = c.thread[cpu] >= 0 ? sim.state.threadPid[c.thread[cpu]] : -1;
-  sim.emit(Tr.IntrEnd, cpu, pid, c.intrCause[cpu], 0);
+/**
+ * After an interruption: resume the current thread's suspended segment or spin.
+ * Returns true if the thread had nothing suspended and must continue with its continuation.
+ */
+export function resumeAfterInterruption(sim: NodeSim, cpu: number): boolean {
+  const s = sim.state;
+  const c = s.cpu;
+  sim.emit(Tr.IntrEnd, cpu, pidOn(sim, cpu), c.intrCause[cpu], 0);
   c.intrUntil[cpu] = 0;
-  if (c.suspended[cpu] >= 0) {
-    c.act[cpu] = Activity.App;
-    c.workEnd[cpu] = sim.now + c.suspended[cpu];
-    c.suspended[cpu] = -1;
-    sim.at(c.workEnd[cpu], Ev.WorkDone, cpu, ++c.gen[cpu]);
-  } else {
-    c.act[cpu] = c.thread[cpu] >= 0 ? Activity.App : Activity.Idle;
+  const tid = c.current[cpu];
+  if (tid < 0) {
+    c.act[cpu] = Activity.Idle;
+    return false;
   }
+  const t = s.threads[tid];
+  if (t.segLeft === Infinity) {
+    t.segLeft = -1;
+    c.act[cpu] = Activity.Poll;
+    c.segEnd[cpu] = Infinity;
+    return false;
+  }
+  if (t.segLeft >= 0) {
+    c.act[cpu] = t.seg;
+    c.segEnd[cpu] = sim.now + t.segLeft;
+    t.segLeft = -1;
+    sim.at(c.segEnd[cpu], Ev.SegDone, cpu, ++c.gen[cpu]);
+    return false;
+  }
+  return true;
 }
 
-/** True when a WorkDone event is current (not made stale by an interruption). */
-export function isCurrentWork(sim: NodeSim, cpu: number, gen: number): boolean {
-  return gen === sim.state.cpu.gen[cpu];
+export function isInterrupted(sim: NodeSim, cpu: number): boolean {
+  return sim.state.cpu.intrUntil[cpu] > sim.now;
 }

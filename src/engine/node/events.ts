@@ -1,23 +1,43 @@
 /** Event kinds of the node model: the index into its handler table (model.ts). */
 export const Ev = {
-  /** a = cpu, b = generation: the compute segment on `cpu` is finished. */
-  WorkDone: 0,
+  /** a = cpu, b = generation: the segment on `cpu` is finished. */
+  SegDone: 0,
   /** a = cpu, b = generation: the interruption on `cpu` is over. */
   IntrEnd: 1,
   /** The periodic tick on every ticking CPU. */
   Tick: 2,
   /** a = daemon index: a kernel daemon wakes up. */
   Daemon: 3,
-  /** A network-card interrupt. */
+  /** A network-card interrupt (management traffic). */
   NicIrq: 4,
   /** The round-robin quantum expires on every LWK CPU (only when enabled). */
   RoundRobin: 5,
   /** a = cpu: the residual 1 Hz tick of a nohz_full CPU. */
   ResidualTick: 6,
-  /** The job starts on the application CPUs. */
+  /** a = launch step: the launch daemon's next step. */
   Launch: 7,
+  /** a = Linux channel: its IPI reaches the syscall CPU. */
+  ChannelIpi: 8,
+  /** a = Linux channel: the IPI handler has routed its batch. */
+  HandlerDone: 9,
+  /** a = thread, b = continuation: a delayed wake-up (timers, migrations, proxies, completions). */
+  Wake: 10,
+  /** a = LWK cpu: a reply IPI reaches it. */
+  ReplyIpi: 11,
+  /** a = thread: a spinning thread's next look at its reply channel. */
+  ReplyPoll: 12,
+  /** a = cpu, b = cause: an IPI sent by another CPU arrives (wake-up, TLB shootdown, signal). */
+  RemoteIpi: 13,
+  /** a = call id: an OS node (or the PFS) has finished the call's I/O. */
+  OsNodeDone: 14,
+  /** a = thread: a one-shot timer (nanosleep) fires on the thread's CPU. */
+  TimerFire: 15,
+  /** a = thread: the device or peer a spinning thread polls for is done (MPI completion). */
+  SpinDone: 16,
+  /** a = thread: a signal's IPI reaches the thread's CPU. */
+  SignalIpi: 17,
 } as const;
-export const EVENT_KIND_COUNT = 8;
+export const EVENT_KIND_COUNT = 18;
 
 /** Trace record kinds of the node model. */
 export const Tr = {
@@ -27,10 +47,73 @@ export const Tr = {
   IntrEnd: 2,
   /** cpu, pid, a = elapsed ns, b = work quantum ns */
   Quantum: 3,
-  /** cpu, pid, a = thread id */
+  /** cpu, pid, a = thread id, b = 0 app / 1 proxy */
   ThreadStart: 4,
-  /** a = processes, b = threads */
+  /** a = launch step, b = detail (bytes, count) */
   Launch: 5,
   /** cpu, a = extra ns from interference */
   Interference: 6,
+  /** cpu, pid, a = thread */
+  Dispatch: 7,
+  Block: 8,
+  Preempt: 9,
+  /** cpu, pid, a = call id, b = syscall number */
+  SyscallIssue: 10,
+  /** cpu, pid, a = call id, b = route */
+  SyscallRoute: 11,
+  /** cpu = syscall CPU, pid, a = call id, b = queue depth after */
+  ChannelInsert: 12,
+  /** cpu = sender, a = receiver cpu, b = IPI purpose (IpiKind) */
+  IpiSend: 13,
+  /** cpu = sender, a = channel, b = reason: 0 the queue already held messages, 1 the channel polls */
+  IpiSkipped: 14,
+  /** cpu = syscall CPU, a = messages taken by get_list */
+  HandlerGetList: 15,
+  /** cpu = syscall CPU, pid, a = call id: routed to channel[pid] and sched_run(pid) */
+  HandlerRoute: 16,
+  /** cpu, pid, a = call id */
+  ProxyStart: 17,
+  /** cpu = the caller's LWK CPU, pid, a = call id */
+  ReplyReady: 18,
+  /** cpu, pid, a = call id, b = ns since reply ready */
+  ReplySeen: 19,
+  /** cpu, pid, a = call id, b = latency ns */
+  SyscallDone: 20,
+  /** cpu, pid, a = thread */
+  SignalSent: 21,
+  /** cpu, pid, a = thread, b = delay ns */
+  SignalDelivered: 22,
+  /** cpu, pid, a = bytes */
+  MpiDone: 23,
+  /** cpu, pid, a = call id, b = OS node index */
+  OsNodeSubmit: 24,
+  /** cpu = from, pid, a = to cpu */
+  Migrate: 25,
+  /** cpu, pid, a = fd, b = bytes buffered */
+  AggBuffered: 26,
+  /** cpu, pid, a = fd, b = bytes flushed */
+  AggFlush: 27,
+  /** cpu, pid, a = sender thread: waits for a slot in a full channel */
+  ChannelFull: 28,
+  /** cpu, pid, a = iteration */
+  Iteration: 29,
+  /** cpu, pid, a = bytes */
+  Checkpoint: 30,
+  /** a = call id, b = thread: a thread exits */
+  ThreadExit: 31,
 } as const;
+
+/** Why an IPI was sent. */
+export const IpiKind = { Channel: 0, Reply: 1, Wakeup: 2, Shootdown: 3, Signal: 4 } as const;
+export const IPI_KIND_NAMES = ['channel doorbell', 'reply', 'wake-up', 'TLB shootdown', 'signal'] as const;
+
+/** Steps of the launch, in order. */
+export const LAUNCH_STEPS = [
+  'job received by the launch daemon (TCP/IP)',
+  'LWK CPUs and memory reserved',
+  'memory zeroed',
+  'program loaded',
+  'proxies and channels created',
+  'network card configured and handed to the application',
+  'application threads started',
+] as const;

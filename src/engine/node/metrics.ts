@@ -1,12 +1,10 @@
-/** Summary metrics of a node run (plain data, printed by the CLI and shown in the Metrics view). */
+/** Summary metrics of a node run (plain data: printed by the CLI, shown in the Metrics view). */
 import type { NodeSim } from './cpu';
 import { CAUSE_COUNT, CAUSE_NAMES, Role } from './kinds';
+import { quantile, ROUTE_NAMES, STAGE_NAMES } from '../syscalls/calls';
+import { osNodeMetrics } from '../osnode';
 
-type GroupNoise = {
-  cpus: number;
-  interrupts: Record<string, number>;
-  stolenNs: Record<string, number>;
-};
+type GroupNoise = { cpus: number; interrupts: Record<string, number>; stolenNs: Record<string, number> };
 
 function groupNoise(sim: NodeSim, cpus: readonly number[]): GroupNoise {
   const { interrupts, stolen } = sim.state.noise;
@@ -25,31 +23,95 @@ function groupNoise(sim: NodeSim, cpus: readonly number[]): GroupNoise {
   return out;
 }
 
-export function nodeMetrics(sim: NodeSim) {
-  const { roles, appCpus } = sim.config;
-  const all = roles.map((_, i) => i);
-  const linuxCpus = all.filter((c) => roles[c] !== Role.Lwk);
-  const lwkCpus = all.filter((c) => roles[c] === Role.Lwk);
+function fwqMetrics(sim: NodeSim) {
   const f = sim.state.fwq;
   let quanta = 0, noiseSum = 0, noiseMax = 0;
-  for (const cpu of appCpus) {
+  for (const cpu of sim.config.appCpus) {
     quanta += f.count[cpu];
     noiseSum += f.noiseSum[cpu];
     noiseMax = Math.max(noiseMax, f.noiseMax[cpu]);
   }
-  const q = sim.config.workload.quantumNs;
+  const q = sim.config.workload.kind === 'fwq' ? sim.config.workload.quantumNs : 0;
+  return {
+    quantumNs: q,
+    quanta,
+    meanNoiseNs: quanta > 0 ? noiseSum / quanta : 0,
+    maxNoiseNs: noiseMax,
+    /** Share of application time lost to noise. */
+    overhead: quanta > 0 ? noiseSum / (quanta * q + noiseSum) : 0,
+  };
+}
+
+function syscallMetrics(sim: NodeSim) {
+  const t = sim.state.calls;
+  const routes: Record<string, { count: number; p50Ns: number; p99Ns: number; maxNs: number; meanNs: number; stagesMeanNs: Record<string, number> }> = {};
+  t.routes.forEach((r, i) => {
+    const stages: Record<string, number> = {};
+    STAGE_NAMES.forEach((name, s) => {
+      if (r.stageSumNs[s] > 0) stages[name] = r.stageSumNs[s] / r.count;
+    });
+    routes[ROUTE_NAMES[i]] = { count: r.count, p50Ns: quantile(r, 0.5), p99Ns: quantile(r, 0.99), maxNs: r.maxNs, meanNs: r.count ? r.sumNs / r.count : 0, stagesMeanNs: stages };
+  });
+  const byName: Record<string, Record<string, number>> = {};
+  for (const [name, counts] of Object.entries(t.byName)) {
+    byName[name] = {};
+    counts.forEach((n, i) => {
+      if (n > 0) byName[name][ROUTE_NAMES[i]] = n;
+    });
+  }
+  return { issued: t.issued, completed: t.completed, inFlight: t.issued - t.completed, routes, byName, lwkLocal: { ...sim.state.localKinds } };
+}
+
+function channelMetrics(sim: NodeSim) {
+  const now = Math.max(1, sim.now);
+  const linux = sim.state.channels.linux.map((ch) => ({
+    syscallCpu: ch.cpu,
+    messages: ch.inserts,
+    ipis: ch.ipis,
+    emptyToNonEmpty: ch.transitions,
+    /** Messages per IPI: how much the empty -> non-empty rule saves. */
+    coalescing: ch.ipis > 0 ? ch.inserts / ch.ipis : 0,
+    depthNow: ch.queue.length,
+    maxDepth: ch.maxDepth,
+    meanDepth: (ch.depthArea + ch.queue.length * (sim.now - ch.depthSince)) / now,
+    waitingSenders: ch.waiting.length,
+  }));
+  let replies = 0, replyIpis = 0;
+  for (const ch of sim.state.channels.lwk) {
+    if (!ch) continue;
+    replies += ch.inserts;
+    replyIpis += ch.ipis;
+  }
+  const messages = linux.reduce((a, c) => a + c.messages, 0);
+  const ipis = linux.reduce((a, c) => a + c.ipis, 0);
+  return { messages, ipis, coalescing: ipis > 0 ? messages / ipis : 0, linux, replies, replyIpis };
+}
+
+export function nodeMetrics(sim: NodeSim) {
+  const { roles, appCpus } = sim.config;
+  const s = sim.state;
+  const all = roles.map((_, i) => i);
+  const linuxCpus = all.filter((c) => roles[c] !== Role.Lwk);
+  const lwkCpus = all.filter((c) => roles[c] === Role.Lwk);
+  const sum = (xs: Float64Array, cpus: readonly number[]) => cpus.reduce((a, c) => a + xs[c], 0);
+  const now = Math.max(1, sim.now);
   return {
     preset: sim.config.name,
     system: sim.config.system,
+    mechanism: sim.config.syscalls.mechanism,
     partition: sim.config.partitionText,
-    noise: { linux: groupNoise(sim, linuxCpus), lwk: groupNoise(sim, lwkCpus), app: groupNoise(sim, appCpus) },
-    fwq: {
-      quantumNs: q,
-      quanta,
-      meanNoiseNs: quanta > 0 ? noiseSum / quanta : 0,
-      maxNoiseNs: noiseMax,
-      /** Share of application time lost to noise. */
-      overhead: quanta > 0 ? noiseSum / (quanta * q + noiseSum) : 0,
+    launchedAtNs: s.launchedAt,
+    noise: { linux: groupNoise(sim, linuxCpus), lwk: groupNoise(sim, lwkCpus), app: groupNoise(sim, appCpus), interferenceNs: sum(s.noise.interferenceNs, lwkCpus) },
+    fwq: fwqMetrics(sim),
+    syscalls: syscallMetrics(sim),
+    channels: channelMetrics(sim),
+    linuxCpuTime: {
+      proxyNs: sum(s.cpuTime.proxyNs, linuxCpus),
+      handlerNs: sum(s.cpuTime.handlerNs, linuxCpus),
+      utilisation: sum(s.cpuTime.busyNs, linuxCpus) / (now * Math.max(1, linuxCpus.length)),
     },
+    signals: { ...s.signals },
+    progress: { iterations: s.progress.iterations, mpiMessages: s.progress.mpiMessages, checkpoints: s.progress.checkpoints },
+    osnode: osNodeMetrics(s.osnode, sim.config.osnode),
   };
 }

@@ -7,6 +7,7 @@ import { Cause, Role } from './kinds';
 import { Ev } from './events';
 import { interrupt, type NodeSim } from './cpu';
 import { S } from '../kernel/time';
+import { preemptIfWaiting, timesliceCheck } from './sched';
 
 /** Small per-CPU variation of the tick handler's cost (cache state): ±20 %, ASSUMPTION. */
 const TICK_JITTER = 0.2;
@@ -33,7 +34,10 @@ export function onTick(sim: NodeSim): void {
   const ticking = sim.state.cpu.ticking;
   const r = sim.rng.stream('tick.cost');
   for (let cpu = 0; cpu < ticking.length; cpu++) {
-    if (ticking[cpu]) interrupt(sim, cpu, Cause.Tick, tickNs * (1 + TICK_JITTER * (2 * r.next() - 1)));
+    if (ticking[cpu]) {
+      interrupt(sim, cpu, Cause.Tick, tickNs * (1 + TICK_JITTER * (2 * r.next() - 1)));
+      timesliceCheck(sim, cpu);
+    }
   }
   sim.state.nextTick += Math.round(S / hz);
   sim.at(sim.state.nextTick, Ev.Tick);
@@ -44,8 +48,19 @@ export function onResidualTick(sim: NodeSim, cpu: number): void {
   sim.after(S, Ev.ResidualTick, cpu);
 }
 
+const eligibleCache = new WeakMap<object, (readonly number[])[]>();
+
 /** CPUs a daemon or an IRQ may land on: housekeeping only when isolated, otherwise every Linux CPU. */
 function eligibleCpus(sim: NodeSim, isolated: boolean): readonly number[] {
+  let cached = eligibleCache.get(sim.config);
+  if (cached === undefined) {
+    cached = [computeEligible(sim, false), computeEligible(sim, true)];
+    eligibleCache.set(sim.config, cached);
+  }
+  return cached[isolated ? 1 : 0];
+}
+
+function computeEligible(sim: NodeSim, isolated: boolean): readonly number[] {
   const { roles, appCpus } = sim.config;
   const out: number[] = [];
   for (let c = 0; c < roles.length; c++) {
@@ -75,6 +90,10 @@ export function onNicIrq(sim: NodeSim): void {
 export function onRoundRobin(sim: NodeSim): void {
   // The quantum timer fires on every LWK CPU; its handler cost is a tick's.
   const { roles } = sim.config;
-  for (let cpu = 0; cpu < roles.length; cpu++) if (roles[cpu] === Role.Lwk) interrupt(sim, cpu, Cause.RoundRobin, sim.config.linux.tickNs);
+  for (let cpu = 0; cpu < roles.length; cpu++) {
+    if (roles[cpu] !== Role.Lwk) continue;
+    interrupt(sim, cpu, Cause.RoundRobin, sim.config.linux.tickNs);
+    preemptIfWaiting(sim, cpu);
+  }
   sim.after(sim.config.lwk.rrQuantumNs, Ev.RoundRobin);
 }

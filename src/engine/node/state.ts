@@ -1,27 +1,121 @@
 /**
- * The state of one compute node as plain data (typed arrays indexed by CPU), so that it
- * checkpoints to bytes exactly. Rules that change it live in cpu.ts, noise.ts and the workloads.
+ * The state of one compute node as plain data (typed arrays and plain objects), so that it
+ * checkpoints to bytes exactly. The rules that change it live in cpu.ts, sched.ts, noise.ts,
+ * the syscall path (src/engine/syscalls) and the workloads.
  */
 import type { NodeConfig } from '../config/nodeConfig';
 import { Activity, CAUSE_COUNT, Role } from './kinds';
+import type { CallTable } from '../syscalls/calls';
+import { createCallTable } from '../syscalls/calls';
+import type { ChannelTables } from '../syscalls/channel';
+import { createChannels } from '../syscalls/channel';
+import type { Action, ProgramState } from '../workloads/program';
+import { createOsNodeState, type OsNodeState } from '../osnode';
 
 export interface CpuTable {
   /** Current activity (Activity code). */
   readonly act: Uint8Array;
-  /** Application thread assigned to this CPU, or -1. */
-  readonly thread: Int32Array;
-  /** When the running compute segment started and when it will end if not interrupted. */
-  readonly segStart: Float64Array;
-  readonly workEnd: Float64Array;
-  /** Work left (ns) of the compute segment an interruption has suspended; -1 when none. */
-  readonly suspended: Float64Array;
-  /** Generation token: events carrying an older one are stale and ignored. */
+  /** Thread currently on this CPU, or -1. */
+  readonly current: Int32Array;
+  /** When the running segment will end if not interrupted (Infinity while spinning). */
+  readonly segEnd: Float64Array;
+  /** Generation tokens: segment-end and interruption-end events carrying an older one are stale. */
   readonly gen: Int32Array;
+  readonly igen: Int32Array;
   /** End of the interruption in progress, or 0. */
   readonly intrUntil: Float64Array;
   readonly intrCause: Uint8Array;
   /** Whether the periodic tick reaches this CPU. */
   readonly ticking: Uint8Array;
+  /** When the current thread was dispatched (for Linux time slices). */
+  readonly sliceStart: Float64Array;
+  /** Runnable threads waiting for this CPU, first in first out. */
+  readonly ready: number[][];
+}
+
+/** Thread states. */
+export const TState = { Ready: 0, Running: 1, Blocked: 2, Done: 3 } as const;
+export type TState = (typeof TState)[keyof typeof TState];
+
+/** What a thread does when it gets the CPU back or a segment ends (the continuation). */
+export const Cont = {
+  /** Ask the workload for the next action. */
+  Next: 0,
+  /** Triage the pending syscall (after interception and kernel entry). */
+  Triage: 1,
+  /** The call is done: return to user space. */
+  Return: 2,
+  /** Proxy: take the next message of its pid's channel, or sleep. */
+  ProxyLoop: 3,
+  /** Proxy: the service of the current message is done: post the reply. */
+  ProxyReply: 4,
+  /** mOS as built: the thread arrived on the syscall CPU and runs the Linux code there. */
+  MigratedService: 5,
+  /** mOS as built: the Linux code is done: migrate back. */
+  MigrateBack: 6,
+  /** The reply is seen: leave the wait and return. */
+  ReplySeen: 7,
+  /** Local service done on the LWK CPU. */
+  LocalDone: 8,
+  /** Enter the channel (after a full queue freed a slot). */
+  Insert: 9,
+  /** Proxy: the service is done: copy the data. */
+  ProxyCopy: 10,
+  /** Proxy: the reply is written: post it and look for more work. */
+  ProxyPosted: 11,
+  /** A spin or a wait for a device ended: ask for the next action. */
+  SpinDone: 12,
+} as const;
+export type Cont = (typeof Cont)[keyof typeof Cont];
+
+export interface Thread {
+  readonly tid: number;
+  readonly pid: number;
+  /** The CPU it runs on now (a migrated thread is on its syscall CPU). */
+  cpu: number;
+  /** Its own CPU (where an LWK thread lives). */
+  readonly home: number;
+  /** Application thread or a Linux proxy. */
+  readonly kind: 'app' | 'proxy';
+  state: TState;
+  /** Activity of its current or suspended segment. */
+  seg: Activity;
+  /** Work left of a suspended segment (ns), Infinity for a suspended spin, -1 when none. */
+  segLeft: number;
+  cont: Cont;
+  /** The syscall in flight (id into the call table), or -1. */
+  call: number;
+  /** Proxy: the message it is serving, or -1. */
+  serving: number;
+  /** When each signal still waiting for delivery was sent. */
+  readonly signalsSentAt: number[];
+  /** glibc aggregation flushes to issue before going on: [fd, bytes] pairs. */
+  readonly flushes: number[];
+  /** The action postponed behind those flushes, if any. */
+  deferred: Action | null;
+  /** Return value of its last completed call (the new fd after an open). */
+  lastRet: number;
+  /** Proxy: a wake-up is already on its way (sched_run coalesces). */
+  wakePending: boolean;
+  prog: ProgramState;
+}
+
+export interface Process {
+  readonly pid: number;
+  readonly threads: number[];
+  /** Linux-side proxy threads (LWK processes only). */
+  readonly proxies: number[];
+  /** channel[pid]: messages routed by the IPI handler, waiting for a proxy. */
+  readonly pidQueue: number[];
+  /** fd -> path, so that read(fd) knows whether it targets the PFS. */
+  readonly fds: Record<string, string>;
+  nextFd: number;
+  /** glibc aggregation buffers per fd: bytes held and when the oldest byte arrived. */
+  readonly aggregation: Record<string, { bytes: number; since: number }>;
+  /** Threads blocked at the current barrier. */
+  readonly barrierWaiting: number[];
+  barrierArrived: number;
+  exited: boolean;
 }
 
 export interface NoiseCounters {
@@ -44,15 +138,48 @@ export interface FwqStats {
   readonly noiseMax: Float64Array;
 }
 
+export interface CpuTime {
+  /** ns each CPU spent in proxies and in IPI handlers (Linux CPUs). */
+  readonly proxyNs: Float64Array;
+  readonly handlerNs: Float64Array;
+  /** ns each CPU spent busy with anything (for utilisation). */
+  readonly busyNs: Float64Array;
+}
+
+export interface AppProgress {
+  iterations: number;
+  mpiMessages: number;
+  checkpoints: number;
+  /** Completed iterations per process. */
+  readonly perProcess: number[];
+}
+
 export interface NodeState {
   readonly cpu: CpuTable;
+  readonly threads: Thread[];
+  readonly processes: Process[];
   readonly noise: NoiseCounters;
   readonly fwq: FwqStats;
-  /** Per thread id: its pid. */
-  readonly threadPid: number[];
+  readonly cpuTime: CpuTime;
+  readonly calls: CallTable;
+  readonly channels: ChannelTables;
+  readonly progress: AppProgress;
   readonly linuxCpuCount: number;
   /** Next tick time (the tick is one event for all ticking CPUs: skew_tick=0 aligns them). */
   nextTick: number;
+  /** Signals: sent and delivered, with the delay of each delivery summed. */
+  readonly signals: { sent: number; delivered: number; delaySumNs: number; byIpi: number; atKernelEntry: number };
+  launchedAt: number;
+  /** In-flight IPIs for the views: flat groups of [kind, from, to, start, end]. */
+  readonly flights: number[];
+  /** Linux channel batches being handled, per channel, in order. */
+  readonly handling: number[][][];
+  /** LWK-local calls: LWK implementations vs Linux code run on the LWK CPU (mOS as built). */
+  readonly localKinds: { lwkImplementation: number; linuxCodeOnLwk: number };
+  /** OS nodes and the parallel filesystem (src/engine/osnode). */
+  readonly osnode: OsNodeState;
+  /** Per call id in flight to an OS node: [network, OS-node queue, service] ns, booked on completion. */
+  readonly osnodeSplits: Record<string, number[]>;
 }
 
 export function createNodeState(config: NodeConfig): NodeState {
@@ -64,18 +191,22 @@ export function createNodeState(config: NodeConfig): NodeState {
     const linuxCpu = config.roles[c] !== Role.Lwk;
     ticking[c] = linuxCpu && !(config.linux.nohzFull && isApp[c]) ? 1 : 0;
   }
+  const channels = createChannels(config);
   return {
     cpu: {
       act: new Uint8Array(n).fill(Activity.Idle),
-      thread: new Int32Array(n).fill(-1),
-      segStart: new Float64Array(n),
-      workEnd: new Float64Array(n),
-      suspended: new Float64Array(n).fill(-1),
+      current: new Int32Array(n).fill(-1),
+      segEnd: new Float64Array(n),
       gen: new Int32Array(n),
+      igen: new Int32Array(n),
       intrUntil: new Float64Array(n),
       intrCause: new Uint8Array(n),
       ticking,
+      sliceStart: new Float64Array(n),
+      ready: Array.from({ length: n }, () => []),
     },
+    threads: [],
+    processes: [],
     noise: {
       interrupts: new Float64Array(n * CAUSE_COUNT),
       stolen: new Float64Array(n * CAUSE_COUNT),
@@ -89,8 +220,18 @@ export function createNodeState(config: NodeConfig): NodeState {
       noiseSumSq: new Float64Array(n),
       noiseMax: new Float64Array(n),
     },
-    threadPid: [],
+    cpuTime: { proxyNs: new Float64Array(n), handlerNs: new Float64Array(n), busyNs: new Float64Array(n) },
+    calls: createCallTable(),
+    channels,
+    progress: { iterations: 0, mpiMessages: 0, checkpoints: 0, perProcess: [] },
     linuxCpuCount: config.roles.filter((r) => r !== Role.Lwk).length,
     nextTick: 0,
+    signals: { sent: 0, delivered: 0, delaySumNs: 0, byIpi: 0, atKernelEntry: 0 },
+    launchedAt: -1,
+    flights: [],
+    handling: channels.linux.map(() => []),
+    localKinds: { lwkImplementation: 0, linuxCodeOnLwk: 0 },
+    osnode: createOsNodeState(config.osnode),
+    osnodeSplits: {},
   };
 }

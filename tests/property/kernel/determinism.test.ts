@@ -5,10 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createNodeSimulation, restoreNodeSimulation } from '../../../src/engine/node/model';
-import { PRESETS, PRESET_NAMES } from '../../../src/engine/config/presets';
+import { PRESETS } from '../../../src/engine/config/presets';
+
+const PRESET_NAMES = ['mos', 'linux', 'linux-tuned', 'mos-bsp', 'mckernel', 'mos-as-built'];
 import { MS } from '../../../src/engine/kernel/time';
 
-const END = 8 * MS;
+/** Past the launch of every preset, into the syscall path of the BSP presets. */
+const END = 34 * MS;
 const reference = new Map<string, string>();
 function referenceHash(preset: string, seed: number): string {
   const key = `${preset}/${seed}`;

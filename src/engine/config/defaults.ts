@@ -1,0 +1,124 @@
+/**
+ * Default parameters. Each says where its number comes from; ASSUMPTION marks a value found in
+ * no public source, which the user can change (docs/parameters.md lists them all).
+ */
+import type { DaemonSpec, LinuxConfig, LwkConfig, NetworkConfig, SyscallConfig, SyscallCosts } from './nodeConfig';
+import { MS, US } from '../kernel/time';
+
+/** Kernel daemons of a stock distribution. ASSUMPTION: typical orders of magnitude. */
+export const STOCK_DAEMONS: readonly DaemonSpec[] = [
+  { name: 'kworker', ratePerSec: 40, medianNs: 6 * US, sigma: 0.6 },
+  { name: 'rcu_sched', ratePerSec: 60, medianNs: 2 * US, sigma: 0.4 },
+  { name: 'ksoftirqd', ratePerSec: 15, medianNs: 10 * US, sigma: 0.7 },
+  { name: 'monitoring agent', ratePerSec: 1, medianNs: 150 * US, sigma: 0.5 },
+];
+
+export const UNTUNED_LINUX: LinuxConfig = {
+  hz: 1000, // CONFIG_HZ=1000, common on HPC distributions
+  tickNs: 1_500, // ASSUMPTION: tuned Linux noise is single-digit µs (DESIGN.md)
+  nohzFull: false,
+  isolcpus: false,
+  irqAffinity: false,
+  thp: false,
+  daemons: STOCK_DAEMONS,
+  nicIrqPerSec: 2_000, // ASSUMPTION
+  nicIrqNs: 3 * US, // ASSUMPTION
+  timesliceNs: 3 * MS, // CFS sched_min_granularity order of magnitude
+  switchNs: 1_500, // ASSUMPTION: Linux context switch 1-2 µs
+  wakeupNs: 2 * US, // ASSUMPTION: try_to_wake_up to running
+};
+
+export const TUNED_LINUX: LinuxConfig = { ...UNTUNED_LINUX, nohzFull: true, isolcpus: true, irqAffinity: true, thp: true };
+
+export const DEFAULT_LWK: LwkConfig = {
+  rrQuantumNs: 0, // off unless `yod -o lwksched-enable-rr=<ms>`
+  interference: 0.01, // ASSUMPTION: 1 % slowdown if Linux CPUs were busy all the time
+  switchNs: 200, // ASSUMPTION: cooperative switch, no scheduler heuristics
+};
+
+export const DEFAULT_COSTS: SyscallCosts = {
+  interceptNs: 20, // ASSUMPTION: an LD_PRELOAD wrapper is a few function calls
+  kernelEntryNs: 100, // syscall/sysret round trip ~100 ns on current x86 (order of magnitude)
+  vdsoNs: 25, // DESIGN.md: vDSO calls cost tens of ns
+  localNs: 150, // ASSUMPTION
+  insertNs: 150, // ASSUMPTION: two cache-line transfers between cores
+  ipiNs: 1_000, // DESIGN.md: IPI 1-3 µs round trip
+  ipiEntryNs: 300, // ASSUMPTION: interrupt entry/exit on the target
+  handlerBaseNs: 400, // ASSUMPTION
+  handlerPerMessageNs: 100, // ASSUMPTION
+  serviceNs: { io: 1_500, open: 6_000, meta: 2_000, process: 60_000, other: 1_000 }, // ASSUMPTION
+  copyNsPerByte: 0.1, // ~10 GB/s memcpy between domains at distance 10; ASSUMPTION
+  replyNs: 150, // ASSUMPTION
+  pollNs: 100, // ASSUMPTION
+  migrateNs: 3 * US, // ASSUMPTION: thread migration across CPUs (mOS evanescence)
+  timerIrqNs: 800, // ASSUMPTION
+  shootdownNs: 600, // ASSUMPTION
+  userCopyNsPerByte: 0.05, // ASSUMPTION: memcpy within a core's cache
+};
+
+/** mOS as built: lwk_sys_* implementations (intel/mOS mOS/sys.c). */
+export const LWK_IMPLEMENTED = ['brk', 'mmap', 'munmap', 'mremap', 'mprotect', 'madvise', 'mbind'] as const;
+/** mOS as built: Linux code run on the LWK CPU itself (arch/x86/include/asm/syscall_wrapper.h). */
+export const LINUX_CODE_ON_LWK = [
+  'clock_gettime', 'clock_getres', 'clock_settime', 'clock_adjtime', 'nanosleep', 'clock_nanosleep',
+  'timer_create', 'timer_settime', 'timer_gettime', 'timer_getoverrun', 'timer_delete', 'getitimer', 'setitimer',
+  'futex', 'getpid', 'getppid', 'getpriority', 'setpriority', 'gettimeofday', 'time', 'times', 'sched_yield',
+  'sched_getaffinity', 'sched_setaffinity', 'perf_event_open', 'process_vm_readv', 'process_vm_writev', 'writev',
+] as const;
+/** McKernel: memory, signals, clone, futex, scheduling, ids and timers are local (RIKEN-SysSoft/mckernel syscall_list.h). */
+export const MCKERNEL_LOCAL = [
+  'brk', 'mmap', 'munmap', 'mremap', 'mprotect', 'madvise', 'mbind', 'rt_sigaction', 'rt_sigprocmask', 'rt_sigreturn',
+  'kill', 'tgkill', 'clone', 'futex', 'sched_yield', 'sched_getaffinity', 'sched_setaffinity', 'getpid', 'gettid',
+  'getppid', 'getuid', 'geteuid', 'getgid', 'getegid', 'nanosleep', 'clock_nanosleep', 'setitimer', 'getitimer',
+  'clock_gettime', 'gettimeofday', 'time', 'times',
+] as const;
+/** The paper's design: the LWK keeps the performance-critical calls (memory, scheduling, futex, ids, timers). */
+export const SHIPPING_LOCAL = [...LWK_IMPLEMENTED, 'futex', 'sched_yield', 'getpid', 'gettid', 'getppid', 'nanosleep', 'clock_nanosleep', 'clock_gettime', 'gettimeofday', 'time', 'times'] as const;
+
+export const DEFAULT_SYSCALLS: SyscallConfig = {
+  mechanism: 'shipping',
+  localCalls: SHIPPING_LOCAL,
+  linuxCodeOnLwk: [],
+  wait: 'block',
+  replyIpi: false,
+  ipiPolicy: 'coalesce',
+  channelCapacity: 64,
+  proxyThreads: 1,
+  pfsPrefix: '/pfs',
+  osNodeShipper: 'linux',
+  aggregation: { enabled: true, smallBytes: 4096, bufferBytes: 65536, timeoutNs: 10 * MS },
+  costs: DEFAULT_COSTS,
+};
+
+export const MCKERNEL_SYSCALLS: SyscallConfig = {
+  ...DEFAULT_SYSCALLS,
+  mechanism: 'mckernel',
+  localCalls: MCKERNEL_LOCAL,
+  wait: 'spin',
+  ipiPolicy: 'every',
+  osNodeShipper: 'none',
+  aggregation: { ...DEFAULT_SYSCALLS.aggregation, enabled: false },
+};
+
+export const EVANESCENCE_SYSCALLS: SyscallConfig = {
+  ...DEFAULT_SYSCALLS,
+  mechanism: 'evanescence',
+  localCalls: [...LWK_IMPLEMENTED, ...LINUX_CODE_ON_LWK],
+  linuxCodeOnLwk: LINUX_CODE_ON_LWK,
+  osNodeShipper: 'none',
+  aggregation: { ...DEFAULT_SYSCALLS.aggregation, enabled: false },
+};
+
+export const NATIVE_SYSCALLS: SyscallConfig = {
+  ...DEFAULT_SYSCALLS,
+  mechanism: 'native',
+  localCalls: [],
+  osNodeShipper: 'none',
+  aggregation: { ...DEFAULT_SYSCALLS.aggregation, enabled: false },
+};
+
+export const DEFAULT_NETWORK: NetworkConfig = {
+  latencyNs: 1_500, // order of magnitude of HPC interconnect MPI latency (1-2 µs)
+  bytesPerNs: 12.5, // 100 Gb/s
+  irqPerMessage: 0.05, // ASSUMPTION: most completions are polled
+};

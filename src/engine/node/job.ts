@@ -1,0 +1,51 @@
+/**
+ * The job: its processes and threads, laid out on the application CPUs (process i takes the
+ * i-th contiguous share, in NUMA order), plus one Linux-side proxy per LWK process (or a pool).
+ */
+import type { NodeConfig } from '../config/nodeConfig';
+import type { ProgramState } from '../workloads/program';
+import { Activity } from './kinds';
+import { Cont, TState, type NodeState, type Process, type Thread } from './state';
+import { FIRST_PID } from '../syscalls/issue';
+
+function processCount(config: NodeConfig): number {
+  return config.workload.kind === 'bsp' ? Math.max(1, Math.min(config.workload.processes, config.appCpus.length)) : 1;
+}
+
+function program(config: NodeConfig, leader: boolean): ProgramState {
+  switch (config.workload.kind) {
+    case 'fwq': return { kind: 'fwq' };
+    case 'bsp': return { kind: 'bsp', iteration: 0, step: -2, leader, logFd: -1, ckptFd: -1 };
+    case 'syscall': return { kind: 'syscall', count: 0, think: false, fd: -2 };
+  }
+}
+
+function newThread(state: NodeState, pid: number, home: number, kind: 'app' | 'proxy', prog: ProgramState): Thread {
+  const t: Thread = {
+    tid: state.threads.length, pid, cpu: home, home, kind, state: TState.Blocked, seg: Activity.App, segLeft: -1,
+    cont: kind === 'app' ? Cont.Next : Cont.ProxyLoop, call: -1, serving: -1, signalsSentAt: [], flushes: [],
+    deferred: null, lastRet: 0, wakePending: false, prog,
+  };
+  state.threads.push(t);
+  return t;
+}
+
+export function createJob(state: NodeState, config: NodeConfig): void {
+  const cpus = [...config.appCpus].sort((a, b) => config.numaOf[a] - config.numaOf[b] || a - b);
+  const n = processCount(config);
+  for (let i = 0; i < n; i++) {
+    const share = cpus.slice(Math.floor((i * cpus.length) / n), Math.floor(((i + 1) * cpus.length) / n));
+    const pid = FIRST_PID + i;
+    const p: Process = {
+      pid, threads: [], proxies: [], pidQueue: [], fds: { 0: '/dev/stdin', 1: '/dev/stdout', 2: '/dev/stderr' }, nextFd: 3,
+      aggregation: {}, barrierWaiting: [], barrierArrived: 0, exited: false,
+    };
+    state.processes.push(p);
+    state.progress.perProcess.push(0);
+    share.forEach((cpu, k) => p.threads.push(newThread(state, pid, cpu, 'app', program(config, k === 0)).tid));
+    if (config.system === 'mos') {
+      const home = config.syscallCpuOf[share[0]];
+      for (let k = 0; k < config.syscalls.proxyThreads; k++) p.proxies.push(newThread(state, pid, home, 'proxy', { kind: 'proxy' }).tid);
+    }
+  }
+}

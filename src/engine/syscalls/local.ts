@@ -1,0 +1,69 @@
+/**
+ * Calls served on the caller's own CPU: by the LWK (its own implementations, or under mOS as
+ * built the Linux code run on the LWK CPU), or by Linux in the baselines. Some have effects
+ * beyond their cost: nanosleep arms a one-shot timer, munmap shoots down TLBs on the other CPUs
+ * of the process, futex implements the application's barrier.
+ */
+import { Activity, Cause, Role } from '../node/kinds';
+import { Cont, TState } from '../node/state';
+import { interrupt, runSegment, type NodeSim } from '../node/cpu';
+import { block, wake } from '../node/sched';
+import { Ev, IpiKind } from '../node/events';
+import { sendInterruptingIpi } from '../node/ipi';
+import { enterStage, Stage, type Call } from './calls';
+import { processOf, returnToUser } from './issue';
+import { futexBarrier } from '../node/barrier';
+
+const WITH_EFFECTS = new Set(['nanosleep', 'clock_nanosleep', 'munmap', 'futex']);
+
+/** Calls whose effects are modelled wherever they run (also natively on Linux). */
+export function hasLocalSemantics(name: string): boolean {
+  return WITH_EFFECTS.has(name);
+}
+
+export function handleLocal(sim: NodeSim, tid: number, call: Call): void {
+  const s = sim.state;
+  const t = s.threads[tid];
+  const costs = sim.config.syscalls.costs;
+  enterStage(call, Stage.Service, sim.now);
+  if (sim.config.roles[t.cpu] === Role.Lwk) {
+    if (sim.config.syscalls.linuxCodeOnLwk.includes(call.name)) s.localKinds.linuxCodeOnLwk++;
+    else s.localKinds.lwkImplementation++;
+  }
+  switch (call.name) {
+    case 'nanosleep':
+    case 'clock_nanosleep':
+      // A one-shot timer: the thread sleeps and the timer's interrupt wakes it.
+      sim.after(Math.max(1, call.arg), Ev.TimerFire, tid);
+      return block(sim, tid, Cont.Return);
+    case 'munmap':
+      shootDown(sim, tid);
+      return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs + 2 * costs.ipiNs, Cont.Return);
+    case 'futex':
+      return futexBarrier(sim, tid);
+    default:
+      return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.LocalDone);
+  }
+}
+
+/** Return to user space is part of the local cost: go straight on. */
+export function onLocalDone(sim: NodeSim, tid: number): void {
+  returnToUser(sim, tid);
+}
+
+/** The one-shot timer fires on the sleeper's CPU: an interruption with a cause, then the wake-up. */
+export function onTimerFire(sim: NodeSim, tid: number): void {
+  const t = sim.state.threads[tid];
+  interrupt(sim, t.home, Cause.Timer, sim.config.syscalls.costs.timerIrqNs);
+  if (t.state === TState.Blocked) wake(sim, tid, Cont.Return, t.home);
+}
+
+/** munmap: every other CPU running a thread of the process must flush its TLB (an IPI each). */
+function shootDown(sim: NodeSim, tid: number): void {
+  const s = sim.state;
+  const t = s.threads[tid];
+  for (const other of processOf(sim, t.pid).threads) {
+    const o = s.threads[other];
+    if (other !== tid && o.state === TState.Running && o.cpu !== t.cpu) sendInterruptingIpi(sim, t.cpu, o.cpu, IpiKind.Shootdown, t.pid);
+  }
+}
