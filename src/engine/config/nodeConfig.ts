@@ -159,7 +159,35 @@ export interface SyscallBenchWorkload {
   readonly path: string;
 }
 
-export type WorkloadConfig = FwqWorkload | BspWorkload | SyscallBenchWorkload;
+/** Fields per call in `ReplayThread.calls` (REPLAY_STRIDE numbers each, see src/engine/strace/toWorkload.ts). */
+export const REPLAY_STRIDE = 7;
+
+/** One traced thread of a replayed strace log. */
+export interface ReplayThread {
+  /** Thread id in the log (0 without a pid column). */
+  readonly tracedTid: number;
+  /** Index of its process (thread group) in the replay: pid FIRST_PID + process. */
+  readonly process: number;
+  /** When the thread starts: its first call's offset in the log, ns (0 without timestamps). */
+  readonly startNs: number;
+  /**
+   * REPLAY_STRIDE numbers per call: compute gap before it (ns), name index, traced fd (-1 none),
+   * bytes, path index (-1 none), external wait (ns; -1 when the call does not block), row in the log.
+   */
+  readonly calls: readonly number[];
+}
+
+/** A strace log replayed as a workload: one process per traced thread group, with its threads. */
+export interface ReplayWorkload {
+  readonly kind: 'replay';
+  /** Syscall names and paths referenced by index from the calls. */
+  readonly names: readonly string[];
+  readonly paths: readonly string[];
+  readonly processes: number;
+  readonly threads: readonly ReplayThread[];
+}
+
+export type WorkloadConfig = FwqWorkload | BspWorkload | SyscallBenchWorkload | ReplayWorkload;
 
 export interface NetworkConfig {
   /** MPI latency between nodes and bandwidth, through the HPC network card. */

@@ -7,7 +7,7 @@ import { Activity } from './kinds';
 import { Cont, TState } from './state';
 import { resumeAfterInterruption, runSegment, spin, type NodeSim } from './cpu';
 import { block, dispatchNext, wake } from './sched';
-import { Tr } from './events';
+import { Ev, Tr } from './events';
 import { nextAction } from '../workloads/registry';
 import { syscallAction, type Action } from '../workloads/program';
 import { issueSyscall, onTriage, returnToUser } from '../syscalls/issue';
@@ -49,11 +49,18 @@ export function perform(sim: NodeSim, tid: number, a: Action): void {
     // The barrier is a futex call: FUTEX_WAIT for all but the last, FUTEX_WAKE by the last.
     case 'barrier': return issueSyscall(sim, tid, syscallAction('futex', -1, 0, '', 1));
     case 'mpi': return startMpi(sim, tid, a.bytes);
+    case 'external': return waitExternal(sim, tid, a.ns);
     case 'exit': return threadExit(sim, tid);
     default:
       a satisfies never;
       throw new Error(`thread ${tid}: unknown action`);
   }
+}
+
+/** The thread blocks for `ns` on something outside the model (strace replay: a pipe, a child, a peer). */
+function waitExternal(sim: NodeSim, tid: number, ns: number): void {
+  block(sim, tid, Cont.Next);
+  sim.after(Math.max(0, ns), Ev.Wake, tid, Cont.Next);
 }
 
 function performNext(sim: NodeSim, tid: number): void {

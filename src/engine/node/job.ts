@@ -9,7 +9,9 @@ import { Cont, TState, type NodeState, type Process, type Thread } from './state
 import { FIRST_PID } from '../syscalls/issue';
 
 function processCount(config: NodeConfig): number {
-  return config.workload.kind === 'bsp' ? Math.max(1, Math.min(config.workload.processes, config.appCpus.length)) : 1;
+  const w = config.workload;
+  if (w.kind === 'replay') return w.processes;
+  return w.kind === 'bsp' ? Math.max(1, Math.min(w.processes, config.appCpus.length)) : 1;
 }
 
 function program(config: NodeConfig, leader: boolean): ProgramState {
@@ -17,6 +19,7 @@ function program(config: NodeConfig, leader: boolean): ProgramState {
     case 'fwq': return { kind: 'fwq' };
     case 'bsp': return { kind: 'bsp', iteration: 0, step: -2, leader, logFd: -1, ckptFd: -1 };
     case 'syscall': return { kind: 'syscall', count: 0, think: false, fd: -2 };
+    case 'replay': return { kind: 'replay', thread: 0, index: -1, step: 0 };
   }
 }
 
@@ -42,10 +45,25 @@ export function createJob(state: NodeState, config: NodeConfig): void {
     };
     state.processes.push(p);
     state.progress.perProcess.push(0);
-    share.forEach((cpu, k) => p.threads.push(newThread(state, pid, cpu, 'app', program(config, k === 0)).tid));
+    if (config.workload.kind === 'replay') addReplayThreads(state, config, p, cpus);
+    else share.forEach((cpu, k) => p.threads.push(newThread(state, pid, cpu, 'app', program(config, k === 0)).tid));
     if (config.system === 'mos') {
-      const home = config.syscallCpuOf[share[0]];
+      const home = config.syscallCpuOf[state.threads[p.threads[0]]?.home ?? share[0]];
       for (let k = 0; k < config.syscalls.proxyThreads; k++) p.proxies.push(newThread(state, pid, home, 'proxy', { kind: 'proxy' }).tid);
     }
   }
+}
+
+/**
+ * strace replay: the process's traced threads, placed on the application CPUs round-robin in
+ * the order of the log (more threads than CPUs share them: the LWK scheduler is cooperative).
+ */
+function addReplayThreads(state: NodeState, config: NodeConfig, p: Process, cpus: readonly number[]): void {
+  if (config.workload.kind !== 'replay') return;
+  const index = p.pid - FIRST_PID;
+  config.workload.threads.forEach((rt, k) => {
+    if (rt.process !== index) return;
+    const cpu = cpus[k % cpus.length];
+    p.threads.push(newThread(state, p.pid, cpu, 'app', { kind: 'replay', thread: k, index: -1, step: 0 }).tid);
+  });
 }

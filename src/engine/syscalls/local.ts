@@ -13,6 +13,7 @@ import { sendInterruptingIpi } from '../node/ipi';
 import { enterStage, Stage, type Call } from './calls';
 import { processOf, returnToUser } from './issue';
 import { futexBarrier } from '../node/barrier';
+import { FUTEX_PLAIN } from '../workloads/program';
 
 const WITH_EFFECTS = new Set(['nanosleep', 'clock_nanosleep', 'munmap', 'futex']);
 
@@ -40,7 +41,8 @@ export function handleLocal(sim: NodeSim, tid: number, call: Call): void {
       shootDown(sim, tid);
       return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs + 2 * costs.ipiNs, Cont.Return);
     case 'futex':
-      return futexBarrier(sim, tid);
+      // An ordinary futex operation (strace replay: its wait is replayed as an external wait) is a local call.
+      return call.arg === FUTEX_PLAIN ? runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.LocalDone) : futexBarrier(sim, tid);
     default:
       return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.LocalDone);
   }

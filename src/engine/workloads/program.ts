@@ -11,13 +11,17 @@ export type Action =
   | { readonly op: 'barrier' }
   /** Halo exchange through the network card with OS bypass: no syscall, the thread polls for completion. */
   | { readonly op: 'mpi'; readonly bytes: number }
+  /** Wait for something outside the node's model (a peer, a child, a terminal): the thread blocks for ns. */
+  | { readonly op: 'external'; readonly ns: number }
   | { readonly op: 'exit' };
 
 export type ProgramState =
   | { readonly kind: 'fwq' }
   | { readonly kind: 'bsp'; iteration: number; step: number; readonly leader: boolean; logFd: number; ckptFd: number }
   | { readonly kind: 'syscall'; count: number; think: boolean; fd: number }
-  | { readonly kind: 'proxy' };
+  | { readonly kind: 'proxy' }
+  /** Replay of a traced thread: its index in the workload, the next call, and the step within that call. */
+  | { readonly kind: 'replay'; readonly thread: number; index: number; step: number };
 
 export type SyscallAction = Extract<Action, { op: 'syscall' }>;
 
@@ -26,3 +30,6 @@ export const NO_FD = -1;
 export function syscallAction(name: string, fd = NO_FD, bytes = 0, path = '', arg = 0): SyscallAction {
   return { op: 'syscall', name, fd, bytes, path, arg };
 }
+
+/** `arg` of a futex call that is an ordinary futex operation, not the application's barrier. */
+export const FUTEX_PLAIN = -1;

@@ -5,6 +5,7 @@ import type { Action } from './program';
 import { fwqNext } from './fwq';
 import { bspNext } from './bsp';
 import { syscallBenchNext } from './syscallBench';
+import { replayNext } from './replay';
 
 export function nextAction(sim: NodeSim, t: Thread): Action {
   const prog = t.prog;
@@ -12,6 +13,7 @@ export function nextAction(sim: NodeSim, t: Thread): Action {
     case 'fwq': return fwqNext(sim, t);
     case 'bsp': return bspNext(sim, t);
     case 'syscall': return syscallBenchNext(sim, t);
+    case 'replay': return replayNext(sim, t);
     case 'proxy': throw new Error(`proxy thread ${t.tid} has no application actions`);
     default:
       prog satisfies never;

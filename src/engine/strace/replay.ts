@@ -1,0 +1,175 @@
+/**
+ * Replays a parsed strace log under a configuration and reports where each call went (glibc,
+ * LWK, Linux, OS node) and its simulated cost next to the traced one. Traced durations come
+ * from strace -T and include strace's own overhead (ptrace stops on entry and exit), so they
+ * are upper bounds of what the call cost untraced.
+ */
+import type { NodeConfig } from '../config/nodeConfig';
+import { PRESETS, PRESET_NAMES } from '../config/presets';
+import { createNodeSimulation } from '../node/model';
+import { TState } from '../node/state';
+import { ROUTE_NAMES } from '../syscalls/calls';
+import type { StraceResult } from './parser';
+import { summarizeStrace } from './summary';
+import { straceToWorkload } from './toWorkload';
+import { ReplayCollector, type ReplayCallColumns } from './replayCollector';
+
+export const TRACED_DURATION_NOTE = "traced durations (strace -T) include strace's own overhead";
+/** Default bound on simulated events (a safety net: a replay normally ends when its threads exit). */
+export const REPLAY_MAX_EVENTS = 50_000_000;
+/** Events per slice: the trace ring (65536 records) is drained after each. */
+const SLICE_EVENTS = 2048;
+
+export type RouteName = (typeof ROUTE_NAMES)[number];
+export type RouteCounts = Record<RouteName, number>;
+
+export interface LatencySummary {
+  readonly count: number;
+  readonly meanNs: number;
+  readonly p50Ns: number;
+  readonly maxNs: number;
+}
+
+export interface ReplayNameStats {
+  readonly count: number;
+  readonly routes: RouteCounts;
+  readonly simulated: LatencySummary;
+  /** From -T; null without it. Includes strace's overhead. */
+  readonly traced: LatencySummary | null;
+  /** Calls of this name replayed as external waits. */
+  readonly blocking: number;
+}
+
+export interface ReplayReport {
+  readonly preset: string;
+  readonly seed: number;
+  readonly calls: { readonly total: number; readonly byName: Readonly<Record<string, number>> };
+  readonly pids: number;
+  readonly processes: number;
+  readonly threads: number;
+  readonly routes: RouteCounts;
+  readonly byName: Readonly<Record<string, ReplayNameStats>>;
+  readonly skippedLines: readonly { readonly line: number; readonly reason: string; readonly text: string }[];
+  readonly skippedLineCount: number;
+  readonly tracedDurations: boolean;
+  readonly tracedNote: string;
+  readonly blockingCalls: number;
+  /** Writes issued by the glibc shim to flush aggregated small writes (not rows of the log). */
+  readonly aggregationFlushes: number;
+  /** Rows issued but not completed when the run stopped (only if the event bound was hit). */
+  readonly notCompleted: number;
+  readonly simulatedEndNs: number;
+  readonly events: number;
+  /** The event bound stopped the run before every thread exited. */
+  readonly truncated: boolean;
+  /** Per row of the log (same order as result.calls). */
+  readonly perCall: ReplayCallColumns;
+}
+
+export interface ReplayOptions {
+  readonly maxEvents?: number;
+}
+
+function emptyRoutes(): RouteCounts {
+  return { glibc: 0, lwk: 0, linux: 0, osnode: 0 };
+}
+
+export function summarizeLatencies(values: number[]): LatencySummary {
+  const v = values.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (v.length === 0) return { count: 0, meanNs: 0, p50Ns: 0, maxNs: 0 };
+  const sum = v.reduce((a, b) => a + b, 0);
+  return { count: v.length, meanNs: sum / v.length, p50Ns: v[Math.floor((v.length - 1) / 2)], maxNs: v[v.length - 1] };
+}
+
+/** The configuration a replay runs under: a preset with the log as its workload. */
+export function replayConfig(result: StraceResult, presetName: string): NodeConfig {
+  const base = PRESETS[presetName];
+  if (!base) throw new Error(`unknown preset "${presetName}" (one of: ${PRESET_NAMES.join(', ')})`);
+  return { ...base, workload: straceToWorkload(result) };
+}
+
+export function replayStrace(result: StraceResult, presetName: string, seed: number, options: ReplayOptions = {}): ReplayReport {
+  if (result.notStrace) throw new Error(result.message || 'not strace output');
+  const config = replayConfig(result, presetName);
+  const workload = config.workload;
+  if (workload.kind !== 'replay') throw new Error('replay workload expected');
+  const sim = createNodeSimulation(config, seed);
+  const collector = new ReplayCollector(sim, workload, result.calls.length);
+  const maxEvents = options.maxEvents ?? REPLAY_MAX_EVENTS;
+  const appThreads = sim.state.threads.filter((t) => t.kind === 'app');
+  let truncated = false;
+  for (;;) {
+    const n = sim.runUntil(Number.MAX_SAFE_INTEGER, SLICE_EVENTS);
+    collector.consume(sim.drainTrace());
+    if (appThreads.every((t) => t.state === TState.Done) || n < SLICE_EVENTS) break;
+    if (sim.eventCount >= maxEvents) {
+      truncated = true;
+      break;
+    }
+  }
+  return buildReport(result, presetName, seed, collector, sim.now, sim.eventCount, truncated, workload.threads.length);
+}
+
+function buildReport(
+  result: StraceResult, preset: string, seed: number, collector: ReplayCollector, endNs: number, events: number, truncated: boolean, threads: number,
+): ReplayReport {
+  const summary = summarizeStrace(result);
+  const c = result.calls;
+  const col = collector.columns;
+  const routes = emptyRoutes();
+  const perName = new Map<string, { routes: RouteCounts; sim: number[]; traced: number[]; blocking: number }>();
+  let notCompleted = 0;
+  let blockingCalls = 0;
+  let tracedDurations = false;
+  for (let i = 0; i < c.length; i++) {
+    const name = result.names[c.name[i]];
+    let s = perName.get(name);
+    if (!s) perName.set(name, (s = { routes: emptyRoutes(), sim: [], traced: [], blocking: 0 }));
+    const r = col.route[i];
+    if (r >= 0) {
+      routes[ROUTE_NAMES[r]]++;
+      s.routes[ROUTE_NAMES[r]]++;
+    }
+    if (r >= 0 && Number.isNaN(col.simulatedNs[i])) notCompleted++;
+    s.sim.push(col.simulatedNs[i]);
+    if (!Number.isNaN(c.durationNs[i])) {
+      tracedDurations = true;
+      s.traced.push(c.durationNs[i]);
+    }
+    if (c.blocking[i] === 1) {
+      blockingCalls++;
+      s.blocking++;
+    }
+  }
+  const byName: Record<string, ReplayNameStats> = {};
+  for (const name of Object.keys(summary.calls.byName)) {
+    const s = perName.get(name)!;
+    byName[name] = {
+      count: summary.calls.byName[name],
+      routes: s.routes,
+      simulated: summarizeLatencies(s.sim),
+      traced: s.traced.length > 0 ? summarizeLatencies(s.traced) : null,
+      blocking: s.blocking,
+    };
+  }
+  return {
+    preset, seed,
+    calls: summary.calls,
+    pids: summary.pids,
+    processes: summary.processes,
+    threads,
+    routes,
+    byName,
+    skippedLines: result.skippedLines.map((l) => ({ line: l.lineNumber, reason: l.reason, text: l.line })),
+    skippedLineCount: result.skippedCount,
+    tracedDurations,
+    tracedNote: TRACED_DURATION_NOTE,
+    blockingCalls,
+    aggregationFlushes: collector.flushes,
+    notCompleted,
+    simulatedEndNs: endNs,
+    events,
+    truncated,
+    perCall: col,
+  };
+}
