@@ -122,3 +122,12 @@ export const DEFAULT_NETWORK: NetworkConfig = {
   bytesPerNs: 12.5, // 100 Gb/s
   irqPerMessage: 0.05, // ASSUMPTION: most completions are polled
 };
+
+/**
+ * ASSUMPTION: working set per thread, touched 2 MiB per compute phase. A mini-app's 8 MiB is more
+ * than a 4 KiB-page TLB reaches and within a 2 MiB-page one's; FWQ's loop fits in any TLB.
+ */
+export const APP_MEMORY = {
+  bsp: { workingSetBytes: 8 * 1024 * 1024, touchBytesPerSegment: 2 * 1024 * 1024 },
+  small: { workingSetBytes: 256 * 1024, touchBytesPerSegment: 256 * 1024 },
+} as const;

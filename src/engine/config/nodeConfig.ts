@@ -6,6 +6,7 @@
  */
 import type { Role } from '../node/kinds';
 import type { OsNodeParams } from '../osnode';
+import type { MemoryParams } from '../node/memory';
 
 export interface DaemonSpec {
   readonly name: string;
@@ -218,6 +219,11 @@ export interface NodeConfig {
   readonly appCpus: readonly number[];
   /** The partition as text (mOS boot syntax), for display. */
   readonly partitionText: string;
+  /** LWK memory per NUMA domain (from lwkmem=); empty for the Linux baselines. */
+  readonly lwkMem: readonly { readonly numa: number; readonly bytes: number }[];
+  readonly memory: MemoryParams;
+  /** The application's memory: each thread's working set, touched this much per compute segment until all of it is. */
+  readonly app: { readonly workingSetBytes: number; readonly touchBytesPerSegment: number };
   readonly linux: LinuxConfig;
   readonly lwk: LwkConfig;
   readonly syscalls: SyscallConfig;

@@ -11,7 +11,8 @@ import { defaultMosPartition } from './partitionPresets';
 import { describePartition, type Partition } from './partitionTypes';
 import { printPartition } from './partitionText';
 import { DEFAULT_OSNODE_PARAMS } from '../osnode';
-import { DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
+import { DEFAULT_MEMORY_PARAMS } from '../node/memory';
+import { APP_MEMORY, DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
 
 export const DEFAULT_WORKLOAD: WorkloadConfig = { kind: 'fwq', quantumNs: 1 * MS };
 
@@ -54,6 +55,9 @@ export function buildNodeConfig(b: Build): NodeConfig {
     syscallCpuOf,
     appCpus: layout.lwkCpus,
     partitionText: b.system === 'mos' ? printPartition(b.partition) : '',
+    lwkMem: b.system === 'mos' ? b.partition.lwkMem : [],
+    memory: DEFAULT_MEMORY_PARAMS,
+    app: (b.workload ?? DEFAULT_WORKLOAD).kind === 'bsp' ? APP_MEMORY.bsp : APP_MEMORY.small,
     linux: b.linux,
     lwk: DEFAULT_LWK,
     syscalls: b.syscalls,

@@ -9,6 +9,7 @@ import type { NodeConfig } from '../config/nodeConfig';
 import type { Cont, NodeState } from './state';
 import { Activity, CAUSE_ACTIVITY, CAUSE_COUNT, Role, type Cause } from './kinds';
 import { Ev, Tr } from './events';
+import { firstTouchNs } from './memoryRules';
 
 export type NodeSim = Simulation<NodeState, NodeConfig>;
 
@@ -27,11 +28,15 @@ export function runSegment(sim: NodeSim, cpu: number, act: Activity, ns: number,
   const c = s.cpu;
   const t = s.threads[c.current[cpu]];
   let d = Math.max(0, Math.round(ns));
-  if (act === Activity.App && sim.config.roles[cpu] === Role.Lwk) d += interferenceNs(sim, cpu, d);
+  if (act === Activity.App) {
+    d = Math.round(d * t.tlbFactor) + firstTouchNs(sim, t.tid);
+    if (sim.config.roles[cpu] === Role.Lwk) d += interferenceNs(sim, cpu, d);
+  }
   t.cont = cont;
   t.seg = act;
   s.cpuTime.busyNs[cpu] += d;
   if (act === Activity.Proxy) s.cpuTime.proxyNs[cpu] += d;
+  if (act !== Activity.App && sim.config.roles[cpu] !== Role.Lwk) addLinuxBusy(sim, d);
   if (c.intrUntil[cpu] > sim.now) {
     t.segLeft = d;
     return;
@@ -66,19 +71,35 @@ export function isSpinning(sim: NodeSim, cpu: number): boolean {
 
 /**
  * Shared caches and memory bandwidth: Linux activity slows LWK compute a little.
- * ASSUMPTION (parameter lwk.interference): extra = work * k * (share of Linux CPU time spent busy).
+ * ASSUMPTION (parameter lwk.interference): extra = work * k * (recent share of Linux CPU time
+ * spent busy), "recent" being an exponential average over INTERFERENCE_WINDOW_NS.
  */
 function interferenceNs(sim: NodeSim, cpu: number, workNs: number): number {
   const k = sim.config.lwk.interference;
   const s = sim.state;
-  if (k <= 0 || sim.now <= 0 || s.linuxCpuCount === 0) return 0;
-  const busyShare = Math.min(1, s.noise.linuxNoiseNs / (sim.now * s.linuxCpuCount));
+  if (k <= 0 || s.linuxCpuCount === 0) return 0;
+  const busyShare = Math.min(1, recentLinuxBusy(sim) / (INTERFERENCE_WINDOW_NS * s.linuxCpuCount));
   const extra = Math.round(workNs * k * busyShare);
   if (extra > 0) {
     s.noise.interferenceNs[cpu] += extra;
     sim.emit(Tr.Interference, cpu, pidOn(sim, cpu), extra, 0);
   }
   return extra;
+}
+
+export const INTERFERENCE_WINDOW_NS = 10_000_000;
+
+/** Linux busy ns over the recent window (exponentially decayed). */
+function recentLinuxBusy(sim: NodeSim): number {
+  const n = sim.state.noise;
+  return n.linuxRecentNs * Math.exp(-(sim.now - n.linuxRecentAt) / INTERFERENCE_WINDOW_NS);
+}
+
+function addLinuxBusy(sim: NodeSim, ns: number): void {
+  const n = sim.state.noise;
+  n.linuxNoiseNs += ns;
+  n.linuxRecentNs = recentLinuxBusy(sim) + ns;
+  n.linuxRecentAt = sim.now;
 }
 
 /** Interrupts `cpu` for `durationNs` because of `cause`, preempting whatever runs there. Returns when it ends. */
@@ -90,7 +111,7 @@ export function interrupt(sim: NodeSim, cpu: number, cause: Cause, durationNs: n
   s.noise.interrupts[k]++;
   s.noise.stolen[k] += d;
   s.cpuTime.busyNs[cpu] += d;
-  if (sim.config.roles[cpu] !== Role.Lwk) s.noise.linuxNoiseNs += d;
+  if (sim.config.roles[cpu] !== Role.Lwk) addLinuxBusy(sim, d);
   sim.emit(Tr.IntrBegin, cpu, pidOn(sim, cpu), cause, d);
   if (c.intrUntil[cpu] > sim.now) {
     c.intrUntil[cpu] += d; // already interrupted: this one runs after it

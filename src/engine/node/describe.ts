@@ -49,6 +49,8 @@ export function describeRecord(r: TraceRecord, config: NodeConfig): string {
     case Tr.Iteration: return `${where}: iteration ${r.a} done${who}`;
     case Tr.Checkpoint: return `${where}: checkpoint of ${r.a} bytes written${who}`;
     case Tr.ThreadExit: return `${where}: thread ${r.a} exits${who}`;
+    case Tr.PageFault: return `${where}: ${r.a} page fault(s) on first touch took ${formatDuration(r.b)}${who}`;
+    case Tr.MemoryError: return `memory request of pid ${r.pid} could not be met`;
     default: return `event kind ${r.kind}`;
   }
 }

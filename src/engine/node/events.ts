@@ -101,6 +101,10 @@ export const Tr = {
   Checkpoint: 30,
   /** a = call id, b = thread: a thread exits */
   ThreadExit: 31,
+  /** cpu, pid, a = page faults, b = ns they took (first touch of Linux memory) */
+  PageFault: 32,
+  /** pid: a memory request could not be met (the LWK pool or a domain is full) */
+  MemoryError: 33,
 } as const;
 
 /** Why an IPI was sent. */

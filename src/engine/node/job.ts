@@ -16,7 +16,7 @@ function processCount(config: NodeConfig): number {
 
 function program(config: NodeConfig, leader: boolean): ProgramState {
   switch (config.workload.kind) {
-    case 'fwq': return { kind: 'fwq' };
+    case 'fwq': return { kind: 'fwq', quanta: 0 };
     case 'bsp': return { kind: 'bsp', iteration: 0, step: -2, leader, logFd: -1, ckptFd: -1 };
     case 'syscall': return { kind: 'syscall', count: 0, think: false, fd: -2 };
     case 'replay': return { kind: 'replay', thread: 0, index: -1, step: 0 };
@@ -27,7 +27,7 @@ function newThread(state: NodeState, pid: number, home: number, kind: 'app' | 'p
   const t: Thread = {
     tid: state.threads.length, pid, cpu: home, home, kind, state: TState.Blocked, seg: Activity.App, segLeft: -1,
     cont: kind === 'app' ? Cont.Next : Cont.ProxyLoop, call: -1, serving: -1, signalsSentAt: [], flushes: [],
-    deferred: null, lastRet: 0, wakePending: false, prog,
+    deferred: null, lastRet: 0, wakePending: false, tlbFactor: 1, touched: 0, prog,
   };
   state.threads.push(t);
   return t;

@@ -10,11 +10,8 @@ import { interrupt, type NodeSim } from './cpu';
 import { wake } from './sched';
 import { Ev, LAUNCH_STEPS, Tr } from './events';
 import { MS, US } from '../kernel/time';
+import { allocateLwkProcesses } from './memoryRules';
 
-/** Memory each process gets at launch (text, data, initial heap, stacks). ASSUMPTION. */
-export const LAUNCH_FOOTPRINT_BYTES = 64 * 1024 * 1024;
-/** Clearing memory: ~10 GB/s on one core (same as the memory model's default). ASSUMPTION. */
-const ZERO_NS_PER_BYTE = 0.1;
 
 /** Which steps a system takes: Linux has no LWK to reserve and no proxies to create. */
 function stepsOf(sim: NodeSim): readonly number[] {
@@ -26,7 +23,11 @@ function stepCost(sim: NodeSim, step: number): { ns: number; detail: number } {
   switch (step) {
     case 0: return { ns: 50 * US, detail: 0 };
     case 1: return { ns: 20 * US, detail: sim.config.appCpus.length };
-    case 2: return { ns: processes * LAUNCH_FOOTPRINT_BYTES * ZERO_NS_PER_BYTE, detail: processes * LAUNCH_FOOTPRINT_BYTES };
+    case 2: {
+      // The reservation's regions are zeroed up front: the LWK never faults afterwards.
+      const zeroNs = allocateLwkProcesses(sim);
+      return { ns: zeroNs, detail: Math.round(zeroNs / sim.config.memory.zeroNsPerByte) };
+    }
     case 3: return { ns: 1 * MS, detail: processes };
     case 4: return { ns: 50 * US * processes, detail: processes };
     case 5: return { ns: 200 * US, detail: 0 };

@@ -3,6 +3,12 @@ import type { NodeSim } from './cpu';
 import { CAUSE_COUNT, CAUSE_NAMES, Role } from './kinds';
 import { quantile, ROUTE_NAMES, STAGE_NAMES } from '../syscalls/calls';
 import { osNodeMetrics } from '../osnode';
+import { memoryMetrics } from './memory';
+
+function meanTlb(sim: NodeSim): number {
+  const app = sim.state.threads.filter((t) => t.kind === 'app');
+  return app.length ? app.reduce((a, t) => a + t.tlbFactor, 0) / app.length : 1;
+}
 
 type GroupNoise = { cpus: number; interrupts: Record<string, number>; stolenNs: Record<string, number> };
 
@@ -113,5 +119,11 @@ export function nodeMetrics(sim: NodeSim) {
     signals: { ...s.signals },
     progress: { iterations: s.progress.iterations, mpiMessages: s.progress.mpiMessages, checkpoints: s.progress.checkpoints },
     osnode: osNodeMetrics(s.osnode, sim.config.osnode),
+    memory: {
+      pageFaults: { linuxCpus: sum(s.pageFaults.count, linuxCpus), lwkCpus: sum(s.pageFaults.count, lwkCpus), faultNs: sum(s.pageFaults.ns, all) },
+      /** Mean compute stretch from TLB misses over the application threads. */
+      meanTlbFactor: meanTlb(sim),
+      domains: memoryMetrics(s.memory),
+    },
   };
 }

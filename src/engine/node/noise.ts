@@ -8,6 +8,7 @@ import { Ev } from './events';
 import { interrupt, type NodeSim } from './cpu';
 import { S } from '../kernel/time';
 import { preemptIfWaiting, timesliceCheck } from './sched';
+import { daemonChurn } from './memoryRules';
 
 /** Small per-CPU variation of the tick handler's cost (cache state): ±20 %, ASSUMPTION. */
 const TICK_JITTER = 0.2;
@@ -75,7 +76,9 @@ export function onDaemon(sim: NodeSim, index: number): void {
   const d = sim.config.linux.daemons[index];
   const r = sim.rng.stream(`daemon.${d.name}`);
   const cpus = eligibleCpus(sim, sim.config.linux.isolcpus);
-  interrupt(sim, cpus[r.int(cpus.length)], Cause.Daemon, r.logNormal(d.medianNs, d.sigma));
+  const cpu = cpus[r.int(cpus.length)];
+  interrupt(sim, cpu, Cause.Daemon, r.logNormal(d.medianNs, d.sigma));
+  daemonChurn(sim, cpu);
   sim.after(r.exp(S / d.ratePerSec), Ev.Daemon, index);
 }
 

@@ -11,6 +11,8 @@ import type { ChannelTables } from '../syscalls/channel';
 import { createChannels } from '../syscalls/channel';
 import type { Action, ProgramState } from '../workloads/program';
 import { createOsNodeState, type OsNodeState } from '../osnode';
+import type { MemoryState } from './memory';
+import { createNodeMemory } from './memoryRules';
 
 export interface CpuTable {
   /** Current activity (Activity code). */
@@ -97,6 +99,10 @@ export interface Thread {
   lastRet: number;
   /** Proxy: a wake-up is already on its way (sched_run coalesces). */
   wakePending: boolean;
+  /** Compute stretch from TLB misses (1 = none), from its page sizes and working set. */
+  tlbFactor: number;
+  /** Bytes of its working set touched so far (Linux threads fault while this grows). */
+  touched: number;
   prog: ProgramState;
 }
 
@@ -125,8 +131,11 @@ export interface NoiseCounters {
   readonly stolen: Float64Array;
   /** Extra compute ns on LWK CPUs from shared-cache and memory-bandwidth interference. */
   readonly interferenceNs: Float64Array;
-  /** Total ns of noise on Linux CPUs (drives the interference estimate). */
+  /** Total ns of noise on Linux CPUs. */
   linuxNoiseNs: number;
+  /** Recent Linux busy ns (exponentially decayed; drives the interference estimate) and when it was last updated. */
+  linuxRecentNs: number;
+  linuxRecentAt: number;
 }
 
 export interface FwqStats {
@@ -178,6 +187,10 @@ export interface NodeState {
   readonly localKinds: { lwkImplementation: number; linuxCodeOnLwk: number };
   /** OS nodes and the parallel filesystem (src/engine/osnode). */
   readonly osnode: OsNodeState;
+  /** Physical memory: LWK regions and Linux pages (src/engine/node/memory). */
+  readonly memory: MemoryState;
+  /** Page faults per CPU, and the time they took. */
+  readonly pageFaults: { readonly count: Float64Array; readonly ns: Float64Array };
   /** Per call id in flight to an OS node: [network, OS-node queue, service] ns, booked on completion. */
   readonly osnodeSplits: Record<string, number[]>;
 }
@@ -212,6 +225,8 @@ export function createNodeState(config: NodeConfig): NodeState {
       stolen: new Float64Array(n * CAUSE_COUNT),
       interferenceNs: new Float64Array(n),
       linuxNoiseNs: 0,
+      linuxRecentNs: 0,
+      linuxRecentAt: 0,
     },
     fwq: {
       quantumStart: new Float64Array(n),
@@ -233,5 +248,7 @@ export function createNodeState(config: NodeConfig): NodeState {
     localKinds: { lwkImplementation: 0, linuxCodeOnLwk: 0 },
     osnode: createOsNodeState(config.osnode),
     osnodeSplits: {},
+    memory: createNodeMemory(config),
+    pageFaults: { count: new Float64Array(n), ns: new Float64Array(n) },
   };
 }

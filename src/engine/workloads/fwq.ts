@@ -12,7 +12,9 @@ export function fwqNext(sim: NodeSim, t: Thread): Action {
   const q = sim.config.workload.quantumNs;
   const f = sim.state.fwq;
   const cpu = t.home;
-  if (f.quantumStart[cpu] > 0 || f.count[cpu] > 0) {
+  const p = t.prog as { kind: 'fwq'; quanta: number };
+  // The first quantum is a warm-up (first touch of the working set, cold caches) and is not recorded.
+  if (p.quanta++ >= 2) {
     const elapsed = sim.now - f.quantumStart[cpu];
     const noise = elapsed - q;
     f.count[cpu]++;

@@ -16,7 +16,7 @@ export type Action =
   | { readonly op: 'exit' };
 
 export type ProgramState =
-  | { readonly kind: 'fwq' }
+  | { readonly kind: 'fwq'; quanta: number }
   | { readonly kind: 'bsp'; iteration: number; step: number; readonly leader: boolean; logFd: number; ckptFd: number }
   | { readonly kind: 'syscall'; count: number; think: boolean; fd: number }
   | { readonly kind: 'proxy' }

@@ -1,0 +1,81 @@
+/**
+ * How memory shows up in time. LWK processes get physically contiguous, pre-populated, zeroed
+ * regions at launch (a one-time cost, large pages first), so they never fault; Linux processes
+ * fault on first touch (4 KiB pages, or transparent huge pages in the tuned baseline) while
+ * their working set is being touched. Page size and working set give each thread a TLB factor
+ * that stretches its compute.
+ */
+import { topologyByName } from './topologies';
+import { createMemoryState, linuxChurn, linuxProc, linuxTouch, lwkAllocate, lwkGrowHeap, lwkRegionsOf, mixedTlbFactor, tlbFactor, PAGE_2M, PAGE_4K, type MemoryState } from './memory';
+import type { NodeConfig } from '../config/nodeConfig';
+import type { NodeSim } from './cpu';
+import { Role } from './kinds';
+import { Tr } from './events';
+
+export function createNodeMemory(config: NodeConfig): MemoryState {
+  const topology = topologyByName(config.topology);
+  if (!topology) throw new Error(`unknown topology ${config.topology}`);
+  return createMemoryState(topology, config.lwkMem, { thp: config.linux.thp }, config.memory);
+}
+
+/** Text and data of the program, mapped at launch. ASSUMPTION. */
+const TEXT_BYTES = 8 * 1024 * 1024;
+/** Stack per thread. ASSUMPTION. */
+const STACK_BYTES = 1024 * 1024;
+
+/** Reserves and zeroes every LWK process's regions; returns the zeroing time (the launch pays it). */
+export function allocateLwkProcesses(sim: NodeSim): number {
+  const s = sim.state;
+  if (sim.config.system !== 'mos') return 0;
+  let zeroNs = 0;
+  for (const p of s.processes) {
+    const home = sim.config.numaOf[s.threads[p.threads[0]].home];
+    const text = lwkAllocate(s.memory, sim.config.memory, p.pid, 'text', TEXT_BYTES, home);
+    const stacks = lwkAllocate(s.memory, sim.config.memory, p.pid, 'stack', STACK_BYTES * p.threads.length, home);
+    const heap = lwkGrowHeap(s.memory, sim.config.memory, p.pid, sim.config.app.workingSetBytes * p.threads.length);
+    for (const r of [text, stacks, heap]) {
+      if (r.ok) zeroNs += r.zeroNs;
+      else sim.emit(Tr.MemoryError, -1, p.pid, 0, 0);
+    }
+    const heapPage = lwkRegionsOf(s.memory, p.pid).filter((x) => x.kind === 'heap').reduce((m, x) => Math.max(m, x.pageSize), PAGE_4K);
+    const factor = tlbFactor(sim.config.memory, heapPage, sim.config.app.workingSetBytes);
+    for (const tid of p.threads) s.threads[tid].tlbFactor = factor;
+  }
+  return zeroNs;
+}
+
+/**
+ * Extra time of a compute segment of a Linux thread that is still touching its working set:
+ * one fault per new page (per huge page with THP). Updates its TLB factor as pages arrive.
+ */
+export function firstTouchNs(sim: NodeSim, tid: number): number {
+  const s = sim.state;
+  const t = s.threads[tid];
+  const ws = sim.config.app.workingSetBytes;
+  if (t.touched >= ws || sim.config.roles[t.cpu] === Role.Lwk || t.kind !== 'app') return 0;
+  const bytes = Math.min(sim.config.app.touchBytesPerSegment, ws - t.touched);
+  const numa = sim.config.numaOf[t.home];
+  // The process's threads share one anonymous area per domain: this thread extends it by `bytes`.
+  const resident = linuxProc(s.memory, t.pid, numa)?.resident ?? 0;
+  const r = linuxTouch(s.memory, sim.config.memory, sim.rng.stream('memory.faults'), t.pid, numa, resident + bytes);
+  t.touched += bytes;
+  if (!r.ok) {
+    sim.emit(Tr.MemoryError, t.cpu, t.pid, 0, 0);
+    return 0;
+  }
+  s.pageFaults.count[t.cpu] += r.faults;
+  s.pageFaults.ns[t.cpu] += r.faultNs;
+  sim.emit(Tr.PageFault, t.cpu, t.pid, r.faults, r.faultNs);
+  const proc = linuxProc(s.memory, t.pid, numa);
+  const hugeShare = proc && proc.resident > 0 ? proc.huge / proc.resident : 0;
+  t.tlbFactor = mixedTlbFactor(sim.config.memory, [
+    { pageSize: PAGE_4K, bytes: t.touched * (1 - hugeShare) },
+    { pageSize: PAGE_2M, bytes: t.touched * hugeShare },
+  ]);
+  return r.faultNs;
+}
+
+/** Kernel daemons allocate and free pages: Linux memory fragments over time. ASSUMPTION: 256 KiB per wake-up. */
+export function daemonChurn(sim: NodeSim, cpu: number): void {
+  linuxChurn(sim.state.memory, sim.config.memory, sim.rng.stream('memory.churn'), sim.config.numaOf[cpu], 256 * 1024);
+}
