@@ -1,6 +1,7 @@
 /** Command dispatch, separate from main.ts so tests can run commands in-process. */
 import { UsageError, type CliIO, type ExitCode } from './io';
 import { runCommand, RUN_USAGE } from './commands/run';
+import { replayCommand, REPLAY_USAGE } from './commands/replay';
 
 interface Command {
   readonly usage: string;
@@ -9,6 +10,7 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   run: { usage: RUN_USAGE, run: runCommand },
+  replay: { usage: REPLAY_USAGE, run: replayCommand },
 };
 
 export const USAGE = `usage: mos-explorer <command> [options]
