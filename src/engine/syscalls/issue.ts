@@ -178,7 +178,10 @@ function startNextFlush(sim: NodeSim, tid: number): void {
   const fd = t.flushes.shift()!;
   const bytes = t.flushes.shift()!;
   const buf = p.aggregation[fd];
-  if (buf) buf.bytes = Math.max(0, buf.bytes - bytes);
+  if (buf) {
+    buf.bytes = Math.max(0, buf.bytes - bytes);
+    buf.since = sim.now; // what stays buffered is the tail of the most recent writes
+  }
   sim.emit(Tr.AggFlush, t.cpu, t.pid, fd, bytes);
   issueSyscall(sim, tid, { op: 'syscall', name: 'write', fd, bytes, path: '', arg: 0 }, true);
 }

@@ -14,7 +14,7 @@ import { block, wake } from '../node/sched';
 import { Ev, IpiKind, Tr } from '../node/events';
 import { resumeWaiter, waitFor } from '../node/executor';
 import { sendIpi } from '../node/ipi';
-import { enterStage, Stage, type Call } from './calls';
+import { enterStage, Route, Stage, type Call } from './calls';
 import { getList, insert, isFull } from './channel';
 import { copyNs, serviceNs } from './costs';
 import { isPfsCall, processOf, returnToUser } from './issue';
@@ -119,6 +119,8 @@ export function onProxyLoop(sim: NodeSim, tid: number): void {
   sim.emit(Tr.ProxyStart, t.cpu, t.pid, id, 0);
   if (sim.config.syscalls.osNodeShipper === 'linux' && isPfsCall(sim, call)) {
     // Linux ships PFS I/O to an OS node; the proxy sleeps until the answer comes back.
+    call.route = Route.OsNode;
+    sim.emit(Tr.SyscallRoute, t.cpu, call.pid, call.id, Route.OsNode);
     return shipToOsNode(sim, call, 'linux');
   }
   enterStage(call, Stage.Service, sim.now);
