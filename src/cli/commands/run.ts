@@ -5,8 +5,10 @@ import { parseConfigText } from '../../engine/config/parseConfig';
 import { createNodeSimulation } from '../../engine/node/model';
 import { formatDuration, parseDuration, MS } from '../../engine/kernel/time';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
+import { exportChromeTrace } from '../../engine/export/chromeTrace';
+import { metricsToCsv } from '../../engine/export/metricsCsv';
 
-export const RUN_USAGE = `usage: mos-explorer run (--preset NAME | --config FILE) [--seed N] [--until 10ms | --events N] [--json]
+export const RUN_USAGE = `usage: mos-explorer run (--preset NAME | --config FILE) [--seed N] [--until 10ms | --events N] [--json] [--trace FILE] [--csv FILE]
 
   --preset NAME   one of: ${PRESET_NAMES.join(', ')}
   --config FILE   a JSON file: { "preset": "mos", "seed": 1, "linux": { "hz": 250 }, ... }
@@ -14,9 +16,11 @@ export const RUN_USAGE = `usage: mos-explorer run (--preset NAME | --config FILE
   --until T       simulated time to run, e.g. 10ms, 1s (default 100ms)
   --events N      run exactly N events instead
   --json          print the summary as JSON
+  --trace FILE    also write the run as Chrome Trace Event JSON (opens in Perfetto UI)
+  --csv FILE      also write the metrics table as CSV (metric,value)
 `;
 
-const FLAGS = ['preset', 'config', 'seed', 'until', 'events', 'json'];
+const FLAGS = ['preset', 'config', 'seed', 'until', 'events', 'json', 'trace', 'csv'];
 
 export function parseSeed(text: string): number {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`--seed must be a whole number >= 0, got "${text}"`);
@@ -63,6 +67,9 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<Ex
     sim.runUntil(until.ns);
   }
   const snap = sim.snapshot();
+  // The export re-runs the same (config, seed, commands) deterministically up to the same time.
+  if (flags.has('trace')) await io.writeFile(flags.get('trace')!, exportChromeTrace(config, seed, sim.commandLog, sim.now));
+  if (flags.has('csv')) await io.writeFile(flags.get('csv')!, metricsToCsv(snap.metrics));
   if (flags.has('json')) {
     io.out(JSON.stringify({ ...snap, lastEvent: snap.lastEvent }, null, 2) + '\n');
   } else {

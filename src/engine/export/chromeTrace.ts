@@ -1,0 +1,285 @@
+/**
+ * Chrome Trace Event JSON (opens in Perfetto UI and chrome://tracing) of a run. The live run's
+ * trace ring is bounded, but a run is a pure function of (config, seed, command log): the export
+ * re-runs it up to `untilNs`, draining the trace every few thousand events.
+ *
+ * Kernels are processes (pid 1 Linux, pid 2 LWK), CPUs are their threads (tid = CPU number,
+ * named by metadata events). Syscall handling, proxy service, migrated threads, interruptions
+ * (IPI handlers included) and FWQ quanta are complete events ('X'); a forwarded call's span on
+ * the caller's CPU is bound to its service span on Linux by a flow (bind_id, flow_out/flow_in);
+ * IPIs and launch steps are instant events ('i'); channel queue depths are counters ('C').
+ * Times are microseconds with nanosecond precision (ns / 1000).
+ */
+import type { NodeConfig } from '../config/nodeConfig';
+import type { LoggedCommand } from '../kernel/simulation';
+import type { TraceBatch } from '../kernel/trace';
+import { createNodeSimulation } from '../node/model';
+import { CAUSE_NAMES, Role } from '../node/kinds';
+import { IPI_KIND_NAMES, LAUNCH_STEPS, Tr } from '../node/events';
+import { cpuLabel } from '../node/describe';
+import { syscallName } from '../syscalls/table';
+import { ROUTE_NAMES } from '../syscalls/calls';
+
+export const LINUX_PID = 1;
+export const LWK_PID = 2;
+/** Default bound on exported events (the rest of the run is left out, and metadata says so). */
+export const CHROME_TRACE_MAX_EVENTS = 2_000_000;
+const SLICE_EVENTS = 2048;
+
+export interface ChromeTraceEvent {
+  name: string;
+  ph: 'X' | 'i' | 'C' | 'M';
+  pid: number;
+  tid: number;
+  ts: number;
+  cat?: string;
+  dur?: number;
+  s?: 't' | 'p' | 'g';
+  args?: Record<string, string | number | boolean>;
+  bind_id?: number;
+  flow_in?: boolean;
+  flow_out?: boolean;
+}
+
+export interface ChromeTraceOptions {
+  readonly maxEvents?: number;
+}
+
+export interface ChromeTrace {
+  readonly traceEvents: ChromeTraceEvent[];
+  readonly displayTimeUnit: 'ns';
+  readonly metadata: Record<string, string | number | boolean>;
+}
+
+const us = (ns: number): number => ns / 1000;
+
+interface OpenCall { readonly ts: number; readonly cpu: number; readonly pid: number; readonly name: string; route: number; flow: number; }
+interface OpenSpan { readonly ts: number; readonly cpu: number; readonly id: number; }
+
+/** Turns trace records into events; call ids are reused, so spans are keyed by the id in flight. */
+class Converter {
+  readonly events: ChromeTraceEvent[] = [];
+  private readonly busyUntil: Float64Array;
+  private readonly calls = new Map<number, OpenCall>();
+  private readonly proxies = new Map<number, OpenSpan>();
+  private readonly lastIssued: Int32Array;
+  private readonly migrated = new Map<number, OpenSpan>();
+  private nextFlow = 1;
+
+  constructor(private readonly config: NodeConfig) {
+    this.busyUntil = new Float64Array(config.cpuCount);
+    this.lastIssued = new Int32Array(config.cpuCount).fill(-1);
+  }
+
+  pidOf(cpu: number): number {
+    return this.config.roles[cpu] === Role.Lwk ? LWK_PID : LINUX_PID;
+  }
+
+  private x(name: string, cat: string, cpu: number, startNs: number, endNs: number, args?: ChromeTraceEvent['args']): ChromeTraceEvent {
+    const e: ChromeTraceEvent = { name, cat, ph: 'X', pid: this.pidOf(cpu), tid: cpu, ts: us(startNs), dur: us(Math.max(0, endNs - startNs)) };
+    if (args) e.args = args;
+    this.events.push(e);
+    return e;
+  }
+
+  private instant(name: string, cat: string, cpu: number, ns: number, args?: ChromeTraceEvent['args']): void {
+    const e: ChromeTraceEvent = { name, cat, ph: 'i', s: 't', pid: this.pidOf(cpu), tid: cpu, ts: us(ns) };
+    if (args) e.args = args;
+    this.events.push(e);
+  }
+
+  private flowOf(call: OpenCall): number {
+    if (call.flow === 0) call.flow = this.nextFlow++;
+    return call.flow;
+  }
+
+  private callSpan(c: OpenCall, endNs: number, incomplete: boolean): void {
+    const args: Record<string, string | number | boolean> = { pid: c.pid, route: ROUTE_NAMES[c.route] ?? 'unrouted', latencyNs: endNs - c.ts };
+    if (incomplete) args.incomplete = true;
+    const e = this.x(c.name, 'syscall', c.cpu, c.ts, endNs, args);
+    if (c.flow > 0) {
+      e.bind_id = c.flow;
+      e.flow_out = true;
+    }
+  }
+
+  private serviceSpan(name: string, s: OpenSpan, endNs: number, incomplete: boolean): void {
+    const c = this.calls.get(s.id);
+    const e = this.x(name.replace('%', c?.name ?? 'call'), 'forwarded', s.cpu, s.ts, endNs, incomplete ? { incomplete: true } : undefined);
+    if (c) {
+      e.bind_id = this.flowOf(c);
+      e.flow_in = true;
+    }
+  }
+
+  consume(b: TraceBatch): void {
+    const n = b.time.length;
+    for (let i = 0; i < n; i++) {
+      const t = b.time[i];
+      const cpu = b.cpu[i];
+      const a = b.a[i];
+      const bb = b.b[i];
+      switch (b.kind[i]) {
+        case Tr.IntrBegin: {
+          const start = Math.max(t, this.busyUntil[cpu]);
+          this.busyUntil[cpu] = start + bb;
+          this.x(CAUSE_NAMES[a] ?? 'interruption', 'interrupt', cpu, start, start + bb);
+          break;
+        }
+        case Tr.SyscallIssue:
+          this.calls.set(a, { ts: t, cpu, pid: b.pid[i], name: syscallName(bb) ?? 'syscall', route: -1, flow: 0 });
+          this.lastIssued[cpu] = a;
+          break;
+        case Tr.SyscallRoute: {
+          const c = this.calls.get(a);
+          if (c) c.route = bb;
+          break;
+        }
+        case Tr.SyscallDone: {
+          const c = this.calls.get(a);
+          if (c) this.callSpan(c, t, false);
+          this.calls.delete(a);
+          break;
+        }
+        case Tr.ChannelInsert:
+          this.events.push({ name: `Linux channel of CPU ${cpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: cpu, ts: us(t), args: { depth: bb } });
+          break;
+        case Tr.HandlerGetList:
+          this.events.push({ name: `Linux channel of CPU ${cpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: cpu, ts: us(t), args: { depth: 0 } });
+          break;
+        case Tr.ProxyStart:
+          this.proxies.set(a, { ts: t, cpu, id: a });
+          break;
+        case Tr.ReplyReady: {
+          const s = this.proxies.get(a);
+          if (s) this.serviceSpan('proxy: %', s, t, false);
+          this.proxies.delete(a);
+          break;
+        }
+        case Tr.Migrate: {
+          if (bb === 0) {
+            const id = this.lastIssued[cpu];
+            // Keyed by the LWK CPU the thread leaves (one migrated thread per LWK CPU at a time).
+            if (id >= 0 && this.calls.has(id)) this.migrated.set(cpu, { ts: t + this.config.syscalls.costs.migrateNs, cpu: a, id });
+          } else {
+            // Back from Linux CPU `cpu` to LWK CPU `a`: the migrated span on the Linux CPU ends.
+            const s = this.migrated.get(a);
+            if (s && s.cpu === cpu) {
+              this.serviceSpan('% (migrated thread)', s, t, false);
+              this.migrated.delete(a);
+            }
+          }
+          break;
+        }
+        case Tr.IpiSend:
+          if (cpu >= 0) this.instant(`IPI: ${IPI_KIND_NAMES[bb] ?? 'IPI'} → CPU ${a}`, 'ipi', cpu, t, { to: a });
+          break;
+        case Tr.Quantum:
+          this.x('FWQ quantum', 'app', cpu, t - a, t, { quantumNs: bb, elapsedNs: a });
+          break;
+        case Tr.Launch:
+          if (cpu >= 0) this.instant(`launch: ${LAUNCH_STEPS[a] ?? `step ${a}`}`, 'launch', cpu, t);
+          break;
+        case Tr.OsNodeSubmit:
+          if (cpu >= 0) this.instant(bb >= 0 ? `shipped to OS node ${bb}` : 'sent to the parallel filesystem', 'osnode', cpu, t);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Spans still open at the end of the export are cut there and marked incomplete. */
+  finish(endNs: number): void {
+    for (const s of this.proxies.values()) this.serviceSpan('proxy: %', s, endNs, true);
+    for (const s of this.migrated.values()) this.serviceSpan('% (migrated thread)', s, endNs, true);
+    for (const c of this.calls.values()) this.callSpan(c, endNs, true);
+  }
+}
+
+function metadataEvents(config: NodeConfig): ChromeTraceEvent[] {
+  const out: ChromeTraceEvent[] = [];
+  const pids = new Set<number>();
+  for (let cpu = 0; cpu < config.cpuCount; cpu++) pids.add(config.roles[cpu] === Role.Lwk ? LWK_PID : LINUX_PID);
+  for (const pid of [...pids].sort()) {
+    out.push({ name: 'process_name', ph: 'M', pid, tid: 0, ts: 0, args: { name: pid === LWK_PID ? 'LWK' : 'Linux (FWK)' } });
+    out.push({ name: 'process_sort_index', ph: 'M', pid, tid: 0, ts: 0, args: { sort_index: pid } });
+  }
+  for (let cpu = 0; cpu < config.cpuCount; cpu++) {
+    const pid = config.roles[cpu] === Role.Lwk ? LWK_PID : LINUX_PID;
+    out.push({ name: 'thread_name', ph: 'M', pid, tid: cpu, ts: 0, args: { name: cpuLabel(config, cpu) } });
+    out.push({ name: 'thread_sort_index', ph: 'M', pid, tid: cpu, ts: 0, args: { sort_index: cpu } });
+  }
+  return out;
+}
+
+/** Keeps only flows whose two ends were both exported. */
+function matchFlows(events: ChromeTraceEvent[]): number {
+  const outs = new Set<number>();
+  const ins = new Set<number>();
+  for (const e of events) {
+    if (e.bind_id === undefined) continue;
+    (e.flow_out ? outs : ins).add(e.bind_id);
+  }
+  let matched = 0;
+  for (const e of events) {
+    if (e.bind_id === undefined) continue;
+    if (outs.has(e.bind_id) && ins.has(e.bind_id)) {
+      if (e.flow_out) matched++;
+      continue;
+    }
+    delete e.bind_id;
+    delete e.flow_in;
+    delete e.flow_out;
+  }
+  return matched;
+}
+
+/** Re-runs (config, seed, commands) up to untilNs and returns the trace as an object. */
+export function buildChromeTrace(config: NodeConfig, seed: number, commands: readonly LoggedCommand[], untilNs: number, options: ChromeTraceOptions = {}): ChromeTrace {
+  const max = options.maxEvents ?? CHROME_TRACE_MAX_EVENTS;
+  const sim = createNodeSimulation(config, seed, { commands });
+  const conv = new Converter(config);
+  let truncatedAt = -1;
+  let lost = 0;
+  while (sim.now < untilNs) {
+    sim.runUntil(untilNs, SLICE_EVENTS);
+    const batch = sim.drainTrace();
+    lost += batch.lost;
+    conv.consume(batch);
+    if (conv.events.length >= max && sim.now < untilNs) {
+      truncatedAt = sim.now;
+      break;
+    }
+  }
+  const endNs = truncatedAt >= 0 ? truncatedAt : untilNs;
+  conv.finish(endNs);
+  const events = conv.events;
+  // Sorted by time; at equal times the longer span first, so that spans nest.
+  events.sort((p, q) => p.ts - q.ts || (q.dur ?? 0) - (p.dur ?? 0));
+  const flows = matchFlows(events);
+  return {
+    traceEvents: [...metadataEvents(config), ...events],
+    displayTimeUnit: 'ns',
+    metadata: {
+      source: 'mos-explorer',
+      preset: config.name,
+      seed,
+      commands: commands.length,
+      untilNs: endNs,
+      events: events.length,
+      flows,
+      truncated: truncatedAt >= 0,
+      ...(truncatedAt >= 0 ? { note: `stopped at ${max} events, at ${endNs} ns of the ${untilNs} ns asked for` } : {}),
+      ...(lost > 0 ? { lostRecords: lost } : {}),
+      timeUnit: 'ts and dur in microseconds, with nanosecond precision',
+    },
+  };
+}
+
+/** The same as JSON text, one event per line. */
+export function exportChromeTrace(config: NodeConfig, seed: number, commands: readonly LoggedCommand[], untilNs: number, options?: ChromeTraceOptions): string {
+  const t = buildChromeTrace(config, seed, commands, untilNs, options);
+  const lines = t.traceEvents.map((e) => JSON.stringify(e));
+  return `{"displayTimeUnit":"ns","metadata":${JSON.stringify(t.metadata)},"traceEvents":[\n${lines.join(',\n')}\n]}\n`;
+}
