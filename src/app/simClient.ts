@@ -2,7 +2,7 @@
  * The page's side of the worker: starts it, sends user intents, pulls frames once per
  * animation frame (never more than one outstanding), watches for crashes and silence.
  */
-import { PROTOCOL_VERSION, transferablesOf, type FrameBuffers, type FromWorker, type ToWorker } from '../worker/protocol';
+import { PROTOCOL_VERSION, transferablesOf, type FrameBuffers, type FromWorker, type TimelineReply, type ToWorker } from '../worker/protocol';
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand } from '../engine/kernel/simulation';
 import { frameBus } from './frameBus';
@@ -23,6 +23,31 @@ class SimClient {
   private seed = 1;
   private autoPaused = false;
   private watchdog = 0;
+  private nextQueryId = 1;
+  private readonly pending = new Map<number, (value: unknown) => void>();
+  /** The configuration of the running simulation (for views that need its layout). */
+  get currentConfig(): NodeConfig | null {
+    return this.config;
+  }
+
+  /** Asks the worker for timeline spans of a window; resolves with null if the worker restarts first. */
+  queryTimeline(from: number, to: number, bins: number): Promise<TimelineReply | null> {
+    return this.query<TimelineReply>((id) => ({ type: 'timeline', id, from, to, bins }));
+  }
+
+  /** The full metrics of the run (the same object the CLI prints). */
+  queryMetrics(): Promise<Readonly<Record<string, unknown>> | null> {
+    return this.query<Readonly<Record<string, unknown>>>((id) => ({ type: 'metrics', id }));
+  }
+
+  private query<T>(make: (id: number) => ToWorker): Promise<T | null> {
+    if (!this.worker) return Promise.resolve(null);
+    const id = this.nextQueryId++;
+    return new Promise<T | null>((resolve) => {
+      this.pending.set(id, resolve as (value: unknown) => void);
+      this.post(make(id));
+    });
+  }
 
   /** Starts (or restarts) the worker with a configuration and seed. */
   start(config: NodeConfig, seed: number): void {
@@ -103,12 +128,24 @@ class SimClient {
       case 'commandResult':
         if (msg.error) useUi.setState({ notice: msg.error });
         return;
+      case 'timeline':
+        this.settle(msg.reply.id, msg.reply);
+        return;
+      case 'metrics':
+        this.settle(msg.id, msg.metrics);
+        return;
       case 'error':
         this.fail(`The simulation stopped with an error: ${msg.message}`);
         return;
       default:
         msg satisfies never;
     }
+  }
+
+  private settle(id: number, value: unknown): void {
+    const resolve = this.pending.get(id);
+    this.pending.delete(id);
+    resolve?.(value);
   }
 
   private checkSilence(): void {
@@ -128,6 +165,8 @@ class SimClient {
     this.outstanding = false;
     this.reuse = null;
     this.shown = null;
+    for (const resolve of this.pending.values()) resolve(null);
+    this.pending.clear();
   }
 }
 

@@ -1,42 +1,54 @@
-/** Fills frame buffers from the simulation state (reusing buffers handed back by the page). */
+/** Fills frame buffers from the simulation state, reusing the buffers the page hands back. */
 import type { NodeSim } from '../engine/node/cpu';
 import { CAUSE_COUNT, Role } from '../engine/node/kinds';
-import { COUNTER_NAMES, FLIGHT_STRIDE, type FrameBuffers } from './protocol';
+import { quantile, STAGE_COUNT } from '../engine/syscalls/calls';
+import { memoryCells } from '../engine/node/memory';
+import {
+  CHANNEL_STRIDE, COUNTER_NAMES, Counter, EVENT_STRIDE, FLIGHT_STRIDE, FWQ_STRIDE, MEMORY_CELLS, ROUTE_STRIDE, type FrameBuffers,
+} from './protocol';
 
-export function allocateBuffers(cpuCount: number, flightCapacity = 64): FrameBuffers {
+const MAX_FLIGHTS = 64;
+export const MAX_EVENTS = 512;
+
+function slotsPerChannel(sim: NodeSim): number {
+  return sim.config.syscalls.channelCapacity + 16;
+}
+
+export function allocateBuffers(sim: NodeSim): FrameBuffers {
+  const n = sim.config.cpuCount;
+  const channels = sim.state.channels.linux.length;
   return {
-    cpuActivity: new Uint8Array(cpuCount),
-    cpuPid: new Int32Array(cpuCount),
-    cpuInterrupts: new Float64Array(cpuCount),
+    cpuActivity: new Uint8Array(n),
+    cpuPid: new Int32Array(n),
+    cpuInterrupts: new Float64Array(n),
     counters: new Float64Array(COUNTER_NAMES.length),
-    flights: new Float64Array(flightCapacity * FLIGHT_STRIDE),
+    flights: new Float64Array(MAX_FLIGHTS * FLIGHT_STRIDE),
+    channels: new Float64Array(channels * CHANNEL_STRIDE),
+    channelSlots: new Int32Array(channels * slotsPerChannel(sim)),
+    lwkDepth: new Int32Array(n),
+    routes: new Float64Array(4 * ROUTE_STRIDE),
+    fwq: new Float64Array(n * FWQ_STRIDE),
+    memoryCells: new Uint32Array(sim.state.memory.domains.length * MEMORY_CELLS),
+    events: new Float64Array(MAX_EVENTS * EVENT_STRIDE),
   };
 }
 
-/** IPIs still in the air (or landed within the last microsecond, so a step shows them). */
-function writeFlights(sim: NodeSim, b: FrameBuffers): number {
-  const f = sim.state.flights;
-  let n = 0;
-  for (let i = 0; i + FLIGHT_STRIDE <= f.length && n * FLIGHT_STRIDE < b.flights.length; i += FLIGHT_STRIDE) {
-    if (f[i + 4] < sim.now - 1000) continue;
-    b.flights.set(f.slice(i, i + FLIGHT_STRIDE), n * FLIGHT_STRIDE);
-    n++;
-  }
-  return n;
+function fits(b: FrameBuffers | null, sim: NodeSim): b is FrameBuffers {
+  return (
+    b !== null &&
+    b.cpuActivity.length === sim.config.cpuCount &&
+    b.counters.length === COUNTER_NAMES.length &&
+    b.channels.length === sim.state.channels.linux.length * CHANNEL_STRIDE &&
+    b.channelSlots.length === sim.state.channels.linux.length * slotsPerChannel(sim) &&
+    b.memoryCells.length === sim.state.memory.domains.length * MEMORY_CELLS
+  );
 }
 
-function fits(b: FrameBuffers | null, cpuCount: number): b is FrameBuffers {
-  return b !== null && b.cpuActivity.length === cpuCount && b.counters.length === COUNTER_NAMES.length;
-}
-
-/** Writes the current state into `reuse` (or fresh buffers) and returns them with the flight count. */
-export function writeFrame(sim: NodeSim, reuse: FrameBuffers | null): { buffers: FrameBuffers; flightCount: number } {
-  const n = sim.config.cpuCount;
-  const b = fits(reuse, n) ? reuse : allocateBuffers(n);
+function writeCpus(sim: NodeSim, b: FrameBuffers): void {
   const s = sim.state;
   b.cpuActivity.set(s.cpu.act);
   let lwk = 0, linux = 0;
-  for (let cpu = 0; cpu < n; cpu++) {
+  for (let cpu = 0; cpu < sim.config.cpuCount; cpu++) {
     const tid = s.cpu.current[cpu];
     b.cpuPid[cpu] = tid >= 0 ? s.threads[tid].pid : -1;
     let total = 0;
@@ -44,17 +56,112 @@ export function writeFrame(sim: NodeSim, reuse: FrameBuffers | null): { buffers:
     b.cpuInterrupts[cpu] = total;
     if (sim.config.roles[cpu] === Role.Lwk) lwk += total;
     else linux += total;
+    const ch = s.channels.lwk[cpu];
+    b.lwkDepth[cpu] = ch ? ch.queue.length : -1;
+    const f = s.fwq;
+    b.fwq[cpu * FWQ_STRIDE] = f.count[cpu];
+    b.fwq[cpu * FWQ_STRIDE + 1] = f.count[cpu] > 0 ? f.noiseSum[cpu] / f.count[cpu] : 0;
+    b.fwq[cpu * FWQ_STRIDE + 2] = f.noiseMax[cpu];
   }
+  b.counters[Counter['LWK interruptions']] = lwk;
+  b.counters[Counter['Linux interruptions']] = linux;
+}
+
+function writeCounters(sim: NodeSim, b: FrameBuffers): void {
+  const s = sim.state;
   let quanta = 0, noise = 0, max = 0;
   for (const cpu of sim.config.appCpus) {
     quanta += s.fwq.count[cpu];
     noise += s.fwq.noiseSum[cpu];
     max = Math.max(max, s.fwq.noiseMax[cpu]);
   }
-  b.counters[0] = lwk;
-  b.counters[1] = linux;
-  b.counters[2] = quanta;
-  b.counters[3] = quanta > 0 ? noise / quanta : 0;
-  b.counters[4] = max;
+  const c = b.counters;
+  c[Counter['FWQ quanta']] = quanta;
+  c[Counter['FWQ mean noise (ns)']] = quanta > 0 ? noise / quanta : 0;
+  c[Counter['FWQ max noise (ns)']] = max;
+  c[Counter['syscalls issued']] = s.calls.issued;
+  c[Counter['syscalls completed']] = s.calls.completed;
+  let messages = 0, ipis = 0, replyIpis = 0;
+  for (const ch of s.channels.linux) {
+    messages += ch.inserts;
+    ipis += ch.ipis;
+  }
+  for (const ch of s.channels.lwk) if (ch) replyIpis += ch.ipis;
+  c[Counter['channel messages']] = messages;
+  c[Counter['channel IPIs']] = ipis;
+  c[Counter['reply IPIs']] = replyIpis;
+  c[Counter['page faults']] = s.pageFaults.count.reduce((a, x) => a + x, 0);
+  const os = s.calls.routes[3];
+  c[Counter['OS-node calls']] = os.count;
+  c[Counter['OS-node mean queue wait (ns)']] = os.count > 0 ? os.stageSumNs[10] / os.count : 0;
+  c[Counter.iterations] = s.progress.iterations;
+  c[Counter['MPI messages']] = s.progress.mpiMessages;
+  let busy = 0, proxy = 0, handler = 0, linuxCpus = 0;
+  sim.config.roles.forEach((r, cpu) => {
+    if (r === Role.Lwk) return;
+    linuxCpus++;
+    busy += s.cpuTime.busyNs[cpu];
+    proxy += s.cpuTime.proxyNs[cpu];
+    handler += s.cpuTime.handlerNs[cpu];
+  });
+  c[Counter['Linux CPU utilisation']] = sim.now > 0 ? Math.min(1, busy / (sim.now * Math.max(1, linuxCpus))) : 0;
+  c[Counter['proxy CPU time (ns)']] = proxy;
+  c[Counter['IPI handler CPU time (ns)']] = handler;
+}
+
+function writeChannels(sim: NodeSim, b: FrameBuffers): void {
+  const s = sim.state;
+  const per = slotsPerChannel(sim);
+  b.channelSlots.fill(-1);
+  s.channels.linux.forEach((ch, i) => {
+    const o = i * CHANNEL_STRIDE;
+    b.channels[o] = ch.cpu;
+    b.channels[o + 1] = ch.queue.length;
+    b.channels[o + 2] = ch.capacity;
+    b.channels[o + 3] = ch.waiting.length;
+    b.channels[o + 4] = ch.inserts;
+    b.channels[o + 5] = ch.ipis;
+    b.channels[o + 6] = ch.transitions;
+    ch.queue.forEach((id, k) => {
+      if (k < ch.capacity) b.channelSlots[i * per + k] = s.calls.items[id]?.pid ?? -1;
+    });
+    ch.waiting.slice(0, per - ch.capacity).forEach((tid, k) => (b.channelSlots[i * per + ch.capacity + k] = s.threads[tid].pid));
+  });
+}
+
+function writeRoutes(sim: NodeSim, b: FrameBuffers): void {
+  sim.state.calls.routes.forEach((r, i) => {
+    const o = i * ROUTE_STRIDE;
+    b.routes[o] = r.count;
+    b.routes[o + 1] = quantile(r, 0.5);
+    b.routes[o + 2] = quantile(r, 0.99);
+    b.routes[o + 3] = r.maxNs;
+    b.routes[o + 4] = r.count > 0 ? r.sumNs / r.count : 0;
+    for (let st = 0; st < STAGE_COUNT; st++) b.routes[o + 5 + st] = r.count > 0 ? r.stageSumNs[st] / r.count : 0;
+  });
+}
+
+/** IPIs still in the air (or landed within the last microsecond, so a step shows them). */
+function writeFlights(sim: NodeSim, b: FrameBuffers): number {
+  const f = sim.state.flights;
+  let n = 0;
+  for (let i = 0; i + FLIGHT_STRIDE <= f.length && n < MAX_FLIGHTS; i += FLIGHT_STRIDE) {
+    if (f[i + 4] < sim.now - 1000) continue;
+    for (let j = 0; j < FLIGHT_STRIDE; j++) b.flights[n * FLIGHT_STRIDE + j] = f[i + j];
+    n++;
+  }
+  return n;
+}
+
+/** Writes the current state into `reuse` (or fresh buffers). Memory cells only when asked (they change slowly). */
+export function writeFrame(sim: NodeSim, reuse: FrameBuffers | null, withMemory: boolean): { buffers: FrameBuffers; flightCount: number } {
+  const b = fits(reuse, sim) ? reuse : allocateBuffers(sim);
+  writeCpus(sim, b);
+  writeCounters(sim, b);
+  writeChannels(sim, b);
+  writeRoutes(sim, b);
+  if (withMemory || b !== reuse) {
+    sim.state.memory.domains.forEach((_, d) => b.memoryCells.set(memoryCells(sim.state.memory, d, MEMORY_CELLS), d * MEMORY_CELLS));
+  }
   return { buffers: b, flightCount: writeFlights(sim, b) };
 }

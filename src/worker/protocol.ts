@@ -2,11 +2,26 @@
  * The typed, versioned messages between the page and the simulation worker.
  * The page pulls: it asks for a frame when none is outstanding, handing back the buffers of
  * the previous frame for reuse; the worker answers with typed arrays it transfers.
+ * History stays in the worker: views ask for what they show (timeline spans for a window).
  */
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand, LoggedCommand } from '../engine/kernel/simulation';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** Numbers per Linux channel in FrameBuffers.channels. */
+export const CHANNEL_FIELDS = ['syscall CPU', 'depth', 'capacity', 'waiting senders', 'messages', 'IPIs', 'empty→non-empty'] as const;
+export const CHANNEL_STRIDE = CHANNEL_FIELDS.length;
+/** Numbers per route in FrameBuffers.routes: count, p50, p99, max, mean, then the mean of each stage. */
+export const ROUTE_STRIDE = 5 + 11;
+/** Numbers per CPU in FrameBuffers.fwq: quanta, mean noise, max noise (ns). */
+export const FWQ_STRIDE = 3;
+/** Recent events: groups of [kind (trace kind), time, cpu, pid, a, b]. */
+export const EVENT_STRIDE = 6;
+/** In-flight IPIs: groups of [kind, from, to, start, end]. */
+export const FLIGHT_STRIDE = 5;
+/** Memory cells per NUMA domain in FrameBuffers.memoryCells. */
+export const MEMORY_CELLS = 256;
 
 export interface FrameBuffers {
   /** Activity code per CPU (src/engine/node/kinds.ts Activity). */
@@ -15,14 +30,47 @@ export interface FrameBuffers {
   readonly cpuPid: Int32Array;
   /** Interruptions per CPU so far (all causes). */
   readonly cpuInterrupts: Float64Array;
-  /** Run-wide counters, indexed by COUNTER names (below). */
+  /** Run-wide counters, indexed by COUNTER_NAMES. */
   readonly counters: Float64Array;
-  /** In-flight IPIs and messages: groups of FLIGHT_STRIDE numbers [kind, from, to, start, end]. */
+  /** In-flight IPIs, FLIGHT_STRIDE numbers each. */
   readonly flights: Float64Array;
+  /** Linux channels, CHANNEL_STRIDE numbers each. */
+  readonly channels: Float64Array;
+  /** Per Linux channel, `capacity` slots holding the pid of each queued message (-1 empty), then its waiting senders' pids. */
+  readonly channelSlots: Int32Array;
+  /** Per CPU: replies waiting in its LWK channel (-1 for CPUs without one). */
+  readonly lwkDepth: Int32Array;
+  /** Per route (glibc, lwk, linux, osnode): ROUTE_STRIDE numbers. */
+  readonly routes: Float64Array;
+  /** Per CPU: FWQ_STRIDE numbers. */
+  readonly fwq: Float64Array;
+  /** Per NUMA domain: MEMORY_CELLS codes (src/engine/node/memory/cells.ts). */
+  readonly memoryCells: Uint32Array;
+  /** Trace events since the previous frame that views animate (bounded; oldest dropped first). */
+  readonly events: Float64Array;
 }
 
-export const COUNTER_NAMES = ['LWK interruptions', 'Linux interruptions', 'FWQ quanta', 'FWQ mean noise (ns)', 'FWQ max noise (ns)'] as const;
-export const FLIGHT_STRIDE = 5;
+export const COUNTER_NAMES = [
+  'LWK interruptions',
+  'Linux interruptions',
+  'FWQ quanta',
+  'FWQ mean noise (ns)',
+  'FWQ max noise (ns)',
+  'syscalls issued',
+  'syscalls completed',
+  'channel messages',
+  'channel IPIs',
+  'reply IPIs',
+  'page faults',
+  'OS-node calls',
+  'OS-node mean queue wait (ns)',
+  'iterations',
+  'MPI messages',
+  'Linux CPU utilisation',
+  'proxy CPU time (ns)',
+  'IPI handler CPU time (ns)',
+] as const;
+export const Counter = Object.fromEntries(COUNTER_NAMES.map((n, i) => [n, i])) as { readonly [K in (typeof COUNTER_NAMES)[number]]: number };
 
 export interface Frame {
   readonly seq: number;
@@ -35,7 +83,25 @@ export interface Frame {
   readonly achievedSpeed: number;
   readonly requestedSpeed: number;
   readonly flightCount: number;
+  readonly eventCountInFrame: number;
+  /** Events that happened since the previous frame but did not fit in `events` (the views aggregate). */
+  readonly eventsDropped: number;
   readonly buffers: FrameBuffers;
+}
+
+/** Timeline spans for a window: per CPU, [start, end, activity, pid] groups, merged to at most ~2 per bin. */
+export interface TimelineReply {
+  readonly id: number;
+  readonly from: number;
+  readonly to: number;
+  /** Per CPU, flat [start, end, activity, pid]. */
+  readonly spans: readonly Float64Array[];
+  /** Forwarded calls in the window: [callerCpu, issueTime, serverCpu, serveTime, pid] groups. */
+  readonly flows: Float64Array;
+  /** Earliest time still held in the worker's history. */
+  readonly historyStart: number;
+  /** True when spans had to be merged (each shows the activity that dominated its bin). */
+  readonly binned: boolean;
 }
 
 export type ToWorker =
@@ -48,6 +114,8 @@ export type ToWorker =
   | { readonly type: 'setSpeed'; readonly nsPerSecond: number }
   | { readonly type: 'command'; readonly command: EngineCommand }
   | { readonly type: 'frameRequest'; readonly reuse: FrameBuffers | null }
+  | { readonly type: 'timeline'; readonly id: number; readonly from: number; readonly to: number; readonly bins: number }
+  | { readonly type: 'metrics'; readonly id: number }
   | { readonly type: 'crashForTest' }
   /** Busy-waits in the worker, to test the page's silence watchdog. */
   | { readonly type: 'hangForTest'; readonly ms: number };
@@ -58,8 +126,12 @@ export type FromWorker =
   /** Acknowledges play/pause/step/reset once it has taken effect, with the state at that moment. */
   | { readonly type: 'ack'; readonly of: 'play' | 'pause' | 'step' | 'reset' | 'setSpeed'; readonly running: boolean; readonly time: number; readonly eventCount: number }
   | { readonly type: 'commandResult'; readonly error: string | null }
+  | { readonly type: 'timeline'; readonly reply: TimelineReply }
+  | { readonly type: 'metrics'; readonly id: number; readonly metrics: Readonly<Record<string, unknown>> }
   | { readonly type: 'error'; readonly message: string };
 
 export function transferablesOf(b: FrameBuffers): ArrayBuffer[] {
-  return [b.cpuActivity.buffer, b.cpuPid.buffer, b.cpuInterrupts.buffer, b.counters.buffer, b.flights.buffer] as ArrayBuffer[];
+  return [
+    b.cpuActivity, b.cpuPid, b.cpuInterrupts, b.counters, b.flights, b.channels, b.channelSlots, b.lwkDepth, b.routes, b.fwq, b.memoryCells, b.events,
+  ].map((a) => a.buffer as ArrayBuffer);
 }

@@ -7,8 +7,20 @@ import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { LoggedCommand } from '../engine/kernel/simulation';
 import { createNodeSimulation } from '../engine/node/model';
 import type { NodeSim } from '../engine/node/cpu';
-import { writeFrame } from './frameWriter';
-import { PROTOCOL_VERSION, transferablesOf, type FromWorker, type ToWorker } from './protocol';
+import { MAX_EVENTS, writeFrame } from './frameWriter';
+import { EVENT_STRIDE, PROTOCOL_VERSION, transferablesOf, type FromWorker, type ToWorker } from './protocol';
+import { ActivityHistory } from './history';
+import { Tr } from '../engine/node/events';
+import type { TraceBatch } from '../engine/kernel/trace';
+
+/** Trace kinds the views animate (tokens on the triage path, messages in channels, faults). */
+const ANIMATED = new Set<number>([
+  Tr.SyscallIssue, Tr.SyscallRoute, Tr.SyscallDone, Tr.ChannelInsert, Tr.IpiSend, Tr.IpiSkipped, Tr.HandlerGetList, Tr.HandlerRoute,
+  Tr.ProxyStart, Tr.ReplyReady, Tr.ReplySeen, Tr.PageFault, Tr.OsNodeSubmit, Tr.Migrate, Tr.AggBuffered, Tr.AggFlush, Tr.ChannelFull,
+  Tr.Launch, Tr.SignalSent, Tr.SignalDelivered,
+]);
+/** Memory cells are recomputed at most this often (wall ms): memory changes slowly. */
+const MEMORY_EVERY_MS = 250;
 
 export interface RunnerHost {
   /** Wall clock in ms (performance.now in the worker). */
@@ -38,6 +50,11 @@ export class Runner {
   private frameSeq = 0;
   /** Achieved speed, measured over a sliding window of (wall, sim) samples. */
   private samples: { wall: number; sim: number }[] = [];
+  private history: ActivityHistory | null = null;
+  /** Animated events since the last frame (a ring of the most recent MAX_EVENTS). */
+  private readonly events = new Float64Array(MAX_EVENTS * EVENT_STRIDE);
+  private eventsSinceFrame = 0;
+  private lastMemoryAt = -Infinity;
 
   constructor(private readonly host: RunnerHost) {}
 
@@ -69,6 +86,7 @@ export class Runner {
       case 'step':
         this.running = false;
         this.requireSim().step();
+        this.drain();
         this.ack('step');
         this.sendFrame(null);
         return;
@@ -90,6 +108,15 @@ export class Runner {
         return;
       case 'frameRequest':
         this.sendFrame(msg.reuse);
+        return;
+      case 'timeline': {
+        const sim = this.requireSim();
+        const reply = this.history!.query(msg.id, msg.from, msg.to, msg.bins, sim.now);
+        this.host.post({ type: 'timeline', reply }, [...reply.spans.map((x) => x.buffer as ArrayBuffer), reply.flows.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'metrics':
+        this.host.post({ type: 'metrics', id: msg.id, metrics: this.requireSim().snapshot().metrics });
         return;
       case 'crashForTest':
         throw new Error('crash requested by a test');
@@ -118,6 +145,10 @@ export class Runner {
     if (!this.config) return;
     this.sim = createNodeSimulation(this.config, this.seed, { commands: this.commands });
     this.samples = [];
+    this.history = new ActivityHistory(this.config.cpuCount);
+    this.eventsSinceFrame = 0;
+    this.lastMemoryAt = -Infinity;
+    this.drain();
   }
 
   private rebase(): void {
@@ -148,6 +179,7 @@ export class Runner {
     let target = this.anchorSim + ((wall - this.anchorWall) / 1000) * this.speed;
     while (sim.now < target && wall - start < SLICE_MS) {
       sim.runUntil(target, EVENTS_PER_CHECK);
+      this.drain();
       wall = this.host.now();
       target = this.anchorSim + ((wall - this.anchorWall) / 1000) * this.speed;
     }
@@ -159,6 +191,28 @@ export class Runner {
     }
     this.sample(wall, sim.now);
     this.scheduleSlice();
+  }
+
+  /** Moves new trace records into the history and the animated-event ring. */
+  private drain(): void {
+    if (!this.sim) return;
+    const batch = this.sim.drainTrace();
+    this.history?.ingest(batch);
+    this.collectEvents(batch);
+  }
+
+  private collectEvents(b: TraceBatch): void {
+    for (let i = 0; i < b.kind.length; i++) {
+      if (!ANIMATED.has(b.kind[i])) continue;
+      const k = (this.eventsSinceFrame++ % MAX_EVENTS) * EVENT_STRIDE;
+      const e = this.events;
+      e[k] = b.kind[i];
+      e[k + 1] = b.time[i];
+      e[k + 2] = b.cpu[i];
+      e[k + 3] = b.pid[i];
+      e[k + 4] = b.a[i];
+      e[k + 5] = b.b[i];
+    }
   }
 
   private sample(wall: number, simTime: number): void {
@@ -174,7 +228,18 @@ export class Runner {
 
   private sendFrame(reuse: Parameters<typeof writeFrame>[1]): void {
     const sim = this.requireSim();
-    const { buffers, flightCount } = writeFrame(sim, reuse);
+    const wallNow = this.host.now();
+    const withMemory = wallNow - this.lastMemoryAt >= MEMORY_EVERY_MS || !this.running;
+    if (withMemory) this.lastMemoryAt = wallNow;
+    const { buffers, flightCount } = writeFrame(sim, reuse, withMemory);
+    // The most recent animated events, oldest first.
+    const n = Math.min(this.eventsSinceFrame, MAX_EVENTS);
+    for (let i = 0; i < n; i++) {
+      const from = ((this.eventsSinceFrame - n + i) % MAX_EVENTS) * EVENT_STRIDE;
+      buffers.events.set(this.events.subarray(from, from + EVENT_STRIDE), i * EVENT_STRIDE);
+    }
+    const dropped = this.eventsSinceFrame - n;
+    this.eventsSinceFrame = 0;
     const last = sim.trace.last();
     this.host.post(
       {
@@ -189,6 +254,8 @@ export class Runner {
           achievedSpeed: this.achievedSpeed(),
           requestedSpeed: this.speed,
           flightCount,
+          eventCountInFrame: n,
+          eventsDropped: dropped,
           buffers,
         },
       },

@@ -13,6 +13,17 @@ import { firstTouchNs } from './memoryRules';
 
 export type NodeSim = Simulation<NodeState, NodeConfig>;
 
+/**
+ * Changes what `cpu` is doing and traces the change (the timeline and the exports are built on
+ * these records). Interruptions are shown without a pid: they belong to no process.
+ */
+export function setActivity(sim: NodeSim, cpu: number, act: Activity): void {
+  const c = sim.state.cpu;
+  if (c.act[cpu] === act) return;
+  c.act[cpu] = act;
+  sim.emit(Tr.Activity, cpu, act >= Activity.Tick && act <= Activity.TlbShootdown ? -1 : pidOn(sim, cpu), act, 0);
+}
+
 /** Pid of the thread on `cpu`, or -1 (for trace records). */
 export function pidOn(sim: NodeSim, cpu: number): number {
   const tid = sim.state.cpu.current[cpu];
@@ -42,7 +53,7 @@ export function runSegment(sim: NodeSim, cpu: number, act: Activity, ns: number,
     return;
   }
   t.segLeft = -1;
-  c.act[cpu] = act;
+  setActivity(sim, cpu, act);
   c.segEnd[cpu] = sim.now + d;
   sim.at(c.segEnd[cpu], Ev.SegDone, cpu, ++c.gen[cpu]);
 }
@@ -60,7 +71,7 @@ export function spin(sim: NodeSim, cpu: number, cont: Cont): void {
     return;
   }
   t.segLeft = -1;
-  c.act[cpu] = Activity.Poll;
+  setActivity(sim, cpu, Activity.Poll);
 }
 
 /** Whether the thread on `cpu` is spinning right now (not suspended by an interruption). */
@@ -125,7 +136,7 @@ export function interrupt(sim: NodeSim, cpu: number, cause: Cause, durationNs: n
     }
     c.intrUntil[cpu] = sim.now + d;
   }
-  c.act[cpu] = CAUSE_ACTIVITY[cause];
+  setActivity(sim, cpu, CAUSE_ACTIVITY[cause]);
   c.intrCause[cpu] = cause;
   sim.at(c.intrUntil[cpu], Ev.IntrEnd, cpu, ++c.igen[cpu]);
   return c.intrUntil[cpu];
@@ -142,18 +153,18 @@ export function resumeAfterInterruption(sim: NodeSim, cpu: number): boolean {
   c.intrUntil[cpu] = 0;
   const tid = c.current[cpu];
   if (tid < 0) {
-    c.act[cpu] = Activity.Idle;
+    setActivity(sim, cpu, Activity.Idle);
     return false;
   }
   const t = s.threads[tid];
   if (t.segLeft === Infinity) {
     t.segLeft = -1;
-    c.act[cpu] = Activity.Poll;
+    setActivity(sim, cpu, Activity.Poll);
     c.segEnd[cpu] = Infinity;
     return false;
   }
   if (t.segLeft >= 0) {
-    c.act[cpu] = t.seg;
+    setActivity(sim, cpu, t.seg);
     c.segEnd[cpu] = sim.now + t.segLeft;
     t.segLeft = -1;
     sim.at(c.segEnd[cpu], Ev.SegDone, cpu, ++c.gen[cpu]);

@@ -1,7 +1,7 @@
 /** One line of text per trace record, for the "Last event" display, tooltips and exports. */
 import type { TraceRecord } from '../kernel/trace';
 import type { NodeConfig } from '../config/nodeConfig';
-import { CAUSE_NAMES, ROLE_NAMES } from './kinds';
+import { ACTIVITY_NAMES, CAUSE_NAMES, ROLE_NAMES } from './kinds';
 import { IPI_KIND_NAMES, LAUNCH_STEPS, Tr } from './events';
 import { formatDuration } from '../kernel/time';
 import { syscallName } from '../syscalls/table';
@@ -50,6 +50,7 @@ export function describeRecord(r: TraceRecord, config: NodeConfig): string {
     case Tr.Checkpoint: return `${where}: checkpoint of ${r.a} bytes written${who}`;
     case Tr.ThreadExit: return `${where}: thread ${r.a} exits${who}`;
     case Tr.PageFault: return `${where}: ${r.a} page fault(s) on first touch took ${formatDuration(r.b)}${who}`;
+    case Tr.Activity: return `${where}: now ${ACTIVITY_NAMES[r.a] ?? 'unknown'}${who}`;
     case Tr.MemoryError: return `memory request of pid ${r.pid} could not be met`;
     default: return `event kind ${r.kind}`;
   }

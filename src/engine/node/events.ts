@@ -105,6 +105,8 @@ export const Tr = {
   PageFault: 32,
   /** pid: a memory request could not be met (the LWK pool or a domain is full) */
   MemoryError: 33,
+  /** cpu, pid (-1 for interruptions), a = new Activity: what the CPU does from now on */
+  Activity: 34,
 } as const;
 
 /** Why an IPI was sent. */

@@ -5,7 +5,7 @@
  */
 import { Activity, Role } from './kinds';
 import { Cont, TState } from './state';
-import { isInterrupted, runSegment, type NodeSim } from './cpu';
+import { isInterrupted, runSegment, setActivity, type NodeSim } from './cpu';
 import { Tr } from './events';
 import { collectReplies } from '../syscalls/shipping';
 
@@ -24,7 +24,7 @@ export function dispatch(sim: NodeSim, cpu: number, tid: number): void {
     t.segLeft = -1;
     c.gen[cpu]++;
     c.segEnd[cpu] = Infinity;
-    if (!isInterrupted(sim, cpu)) c.act[cpu] = Activity.Poll;
+    if (!isInterrupted(sim, cpu)) setActivity(sim, cpu, Activity.Poll);
     else t.segLeft = Infinity;
   } else if (t.segLeft >= 0) {
     const left = t.segLeft;
@@ -45,7 +45,7 @@ export function dispatchNext(sim: NodeSim, cpu: number): void {
   if (c.current[cpu] >= 0) return;
   const next = c.ready[cpu].shift();
   if (next !== undefined) dispatch(sim, cpu, next);
-  else if (!isInterrupted(sim, cpu)) c.act[cpu] = Activity.Idle;
+  else if (!isInterrupted(sim, cpu)) setActivity(sim, cpu, Activity.Idle);
 }
 
 /** The thread on its CPU blocks (waits for a reply, a futex, a timer): the CPU goes to the next ready thread. */

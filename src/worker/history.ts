@@ -1,0 +1,195 @@
+/**
+ * The worker keeps the run's history so the page never has to: every CPU's activity as spans
+ * (from the trace's Activity records) and the forwarded calls as flows. Recent history is kept
+ * exactly in a ring; older history as 10 ms bins of the dominant activity, so hours of simulated
+ * time stay small. Views ask for a window and get at most a few spans per pixel.
+ */
+import type { TraceBatch } from '../engine/kernel/trace';
+import { Tr } from '../engine/node/events';
+import { Activity } from '../engine/node/kinds';
+import type { TimelineReply } from './protocol';
+
+const RING = 1 << 20;
+const FLOW_RING = 1 << 16;
+export const COARSE_NS = 10_000_000;
+const ACTIVITIES = 12;
+
+export class ActivityHistory {
+  private readonly cpuCount: number;
+  // Open span per CPU.
+  private readonly openStart: Float64Array;
+  private readonly openAct: Uint8Array;
+  private readonly openPid: Int32Array;
+  // Finished spans, in order of their end.
+  private readonly start = new Float64Array(RING);
+  private readonly end = new Float64Array(RING);
+  private readonly act = new Uint8Array(RING);
+  private readonly pid = new Int32Array(RING);
+  private readonly cpu = new Uint16Array(RING);
+  private written = 0;
+  // Coarse bins: per CPU, the dominant activity of each 10 ms, and the accumulators of the current bin.
+  private readonly coarse: number[][];
+  private readonly acc: Float64Array;
+  // Flows of forwarded calls: [callerCpu, issueTime, serverCpu, serveTime, pid].
+  private readonly flows = new Float64Array(FLOW_RING * 5);
+  private flowsWritten = 0;
+  private readonly issued = new Map<number, { cpu: number; time: number }>();
+
+  constructor(cpuCount: number) {
+    this.cpuCount = cpuCount;
+    this.openStart = new Float64Array(cpuCount);
+    this.openAct = new Uint8Array(cpuCount);
+    this.openPid = new Int32Array(cpuCount).fill(-1);
+    this.coarse = Array.from({ length: cpuCount }, () => []);
+    this.acc = new Float64Array(cpuCount * ACTIVITIES);
+  }
+
+  ingest(b: TraceBatch): void {
+    for (let i = 0; i < b.kind.length; i++) {
+      const kind = b.kind[i];
+      if (kind === Tr.Activity) this.change(b.cpu[i], b.time[i], b.a[i], b.pid[i]);
+      else if (kind === Tr.SyscallIssue) this.issued.set(b.a[i], { cpu: b.cpu[i], time: b.time[i] });
+      else if (kind === Tr.ProxyStart || (kind === Tr.Migrate && b.b[i] === 0)) this.flow(b.a[i], b.cpu[i], b.time[i], b.pid[i], kind === Tr.Migrate ? b.a[i] : b.cpu[i]);
+      else if (kind === Tr.SyscallDone) this.issued.delete(b.a[i]);
+    }
+  }
+
+  private flow(callOrTarget: number, cpu: number, time: number, pid: number, serverCpu: number): void {
+    // ProxyStart: a = call id; Migrate: the caller's own CPU is the record's cpu.
+    let from: { cpu: number; time: number } | undefined;
+    if (serverCpu === cpu) from = this.issued.get(callOrTarget);
+    else from = { cpu, time };
+    if (!from) return;
+    const k = (this.flowsWritten++ % FLOW_RING) * 5;
+    this.flows[k] = from.cpu;
+    this.flows[k + 1] = from.time;
+    this.flows[k + 2] = serverCpu;
+    this.flows[k + 3] = time;
+    this.flows[k + 4] = pid;
+  }
+
+  private change(cpu: number, time: number, act: number, pid: number): void {
+    if (cpu < 0 || cpu >= this.cpuCount) return;
+    const s = this.openStart[cpu];
+    if (time > s) this.close(cpu, s, time, this.openAct[cpu], this.openPid[cpu]);
+    this.openStart[cpu] = time;
+    this.openAct[cpu] = act;
+    this.openPid[cpu] = pid;
+  }
+
+  private close(cpu: number, s: number, e: number, act: number, pid: number): void {
+    const k = this.written++ % RING;
+    this.start[k] = s;
+    this.end[k] = e;
+    this.act[k] = act;
+    this.pid[k] = pid;
+    this.cpu[k] = cpu;
+    this.accumulate(cpu, s, e, act);
+  }
+
+  /** Adds [s, e) of `act` to the CPU's 10 ms bins, closing each bin as time passes it. */
+  private accumulate(cpu: number, s: number, e: number, act: number): void {
+    const bins = this.coarse[cpu];
+    let t = s;
+    while (t < e) {
+      const bin = Math.floor(t / COARSE_NS);
+      while (bins.length < bin) this.closeBin(cpu);
+      const binEnd = (bin + 1) * COARSE_NS;
+      const piece = Math.min(e, binEnd) - t;
+      this.acc[cpu * ACTIVITIES + act] += piece;
+      t += piece;
+      if (t >= binEnd) this.closeBin(cpu);
+    }
+  }
+
+  private closeBin(cpu: number): void {
+    let best = Activity.Idle as number, bestNs = -1;
+    for (let a = 0; a < ACTIVITIES; a++) {
+      const v = this.acc[cpu * ACTIVITIES + a];
+      // Anything but idle wins ties, so rare activity stays visible when zoomed out.
+      if (v > bestNs || (v > 0 && v === bestNs && a !== Activity.Idle)) {
+        best = a;
+        bestNs = v;
+      }
+      this.acc[cpu * ACTIVITIES + a] = 0;
+    }
+    this.coarse[cpu].push(bestNs > 0 ? best : Activity.Idle);
+  }
+
+  /** Oldest time the exact ring still covers. */
+  private exactStart(): number {
+    if (this.written <= RING) return 0;
+    return this.end[this.written % RING];
+  }
+
+  query(id: number, from: number, to: number, bins: number, now: number): TimelineReply {
+    const width = Math.max(1, (to - from) / Math.max(1, bins));
+    const exactFrom = this.exactStart();
+    const useCoarse = from < exactFrom || width >= COARSE_NS;
+    const spans = useCoarse ? this.coarseSpans(from, to) : this.exactSpans(from, to, width, now);
+    return { id, from, to, spans, flows: this.flowsIn(from, to), historyStart: 0, binned: useCoarse || spans.some((s) => s.length / 4 > bins) };
+  }
+
+  private exactSpans(from: number, to: number, width: number, now: number): Float64Array[] {
+    const per: number[][] = Array.from({ length: this.cpuCount }, () => []);
+    // Spans are stored in order of their end: find the first ending after `from`.
+    let lo = Math.max(0, this.written - RING), hi = this.written;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.end[mid % RING] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.written; i++) {
+      const k = i % RING;
+      if (this.start[k] > to) continue;
+      pushMerged(per[this.cpu[k]], Math.max(from, this.start[k]), Math.min(to, this.end[k]), this.act[k], this.pid[k], width);
+    }
+    for (let c = 0; c < this.cpuCount; c++) {
+      if (this.openStart[c] <= to && now > this.openStart[c]) pushMerged(per[c], Math.max(from, this.openStart[c]), Math.min(to, now), this.openAct[c], this.openPid[c], width);
+    }
+    return per.map((xs) => Float64Array.from(xs));
+  }
+
+  private coarseSpans(from: number, to: number): Float64Array[] {
+    return this.coarse.map((bins) => {
+      const out: number[] = [];
+      const first = Math.max(0, Math.floor(from / COARSE_NS));
+      const last = Math.min(bins.length - 1, Math.floor(to / COARSE_NS));
+      for (let b = first; b <= last; b++) pushMerged(out, b * COARSE_NS, (b + 1) * COARSE_NS, bins[b], -1, 0);
+      return Float64Array.from(out);
+    });
+  }
+
+  private flowsIn(from: number, to: number): Float64Array {
+    const out: number[] = [];
+    const n = Math.min(this.flowsWritten, FLOW_RING);
+    for (let i = this.flowsWritten - n; i < this.flowsWritten && out.length < 5 * 4000; i++) {
+      const k = (i % FLOW_RING) * 5;
+      if (this.flows[k + 3] >= from && this.flows[k + 1] <= to) for (let j = 0; j < 5; j++) out.push(this.flows[k + j]);
+    }
+    return Float64Array.from(out);
+  }
+}
+
+/**
+ * Appends a span, merging it into the previous one when they touch with the same activity, or
+ * when both are thinner than `minWidth` (then the longer activity wins: it dominates the pixel).
+ */
+function pushMerged(out: number[], s: number, e: number, act: number, pid: number, minWidth: number): void {
+  if (e < s) return;
+  const n = out.length;
+  if (n >= 4) {
+    const ps = out[n - 4], pe = out[n - 3];
+    const sameAct = out[n - 2] === act && out[n - 1] === pid && s - pe <= minWidth;
+    const tiny = minWidth > 0 && e - ps < minWidth;
+    if (sameAct || tiny) {
+      if (tiny && !sameAct && e - s > pe - ps) {
+        out[n - 2] = act;
+        out[n - 1] = pid;
+      }
+      out[n - 3] = Math.max(pe, e);
+      return;
+    }
+  }
+  out.push(s, e, act, pid);
+}
