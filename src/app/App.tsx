@@ -8,7 +8,8 @@ import { useShortcuts } from './actions/useShortcuts';
 import { Header } from './components/Header';
 import { HelpOverlay } from './components/HelpOverlay';
 import { ErrorBanner } from './components/ErrorBanner';
-import { CorePartitionsView } from './views/CorePartitionsView';
+import { VIEWS } from './views';
+import { TooltipLayer } from './components/Tooltip';
 import { LiveText } from './components/LiveText';
 import type { Frame } from '../worker/protocol';
 
@@ -41,7 +42,11 @@ export function App() {
       <Header />
       <ErrorBanner />
       <main id="main" className="views">
-        <CorePartitionsView config={config} />
+        {VIEWS.map(({ id, component: View, wide }) => (
+          <div key={id} className={wide ? 'view-slot view-wide' : 'view-slot'}>
+            <View config={config} />
+          </div>
+        ))}
       </main>
       <footer className="footer">
         <span>
@@ -50,6 +55,7 @@ export function App() {
         <span>Press <kbd>?</kbd> for keyboard shortcuts</span>
       </footer>
       <HelpOverlay />
+      <TooltipLayer />
     </div>
   );
 }

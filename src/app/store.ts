@@ -20,6 +20,10 @@ export interface UiState {
   workerError: string | null;
   /** A short notice such as "Paused while the page was hidden". */
   notice: string | null;
+  /** The process highlighted in every view, or null. */
+  selectedPid: number | null;
+  /** The CPU being inspected, or null. */
+  inspectedCpu: number | null;
 }
 
 const STORAGE_KEY = 'mos-explorer.settings.v1';
@@ -65,6 +69,8 @@ export const useUi = create<UiState>(() => ({
   helpOpen: false,
   workerError: null,
   notice: null,
+  selectedPid: null,
+  inspectedCpu: null,
 }));
 
 useUi.subscribe((s, prev) => {

@@ -1,0 +1,22 @@
+/**
+ * The views shown in the main area, in order. Each is a landmark region (a <section> with an
+ * aria-label) that draws from the frame bus; adding a view is one line here.
+ */
+import type { ComponentType } from 'react';
+import type { NodeConfig } from '../../engine/config/nodeConfig';
+import { CorePartitionsView } from './CorePartitionsView';
+
+export interface ViewProps {
+  readonly config: NodeConfig;
+}
+
+export interface ViewEntry {
+  readonly id: string;
+  readonly component: ComponentType<ViewProps>;
+  /** Views that need the full width (the timeline). */
+  readonly wide?: boolean;
+}
+
+export const VIEWS: readonly ViewEntry[] = [
+  { id: 'cores', component: CorePartitionsView },
+];
