@@ -95,15 +95,17 @@ export function messageNs(logGP: LogGP, bytes: number): number {
 }
 
 /**
- * Noiseless collective cost among `ranks` ranks (g <= one message time, so g never binds):
- * barrier ceil(log2 P) messages; allreduce log2 P for a power of two, else floor(log2 P) + 2.
+ * Noiseless collective cost among `ranks` ranks, where it is symmetric (every rank leaves at the
+ * same time, so every iteration costs the same; g <= one message time never binds): barrier
+ * ceil(log2 P) messages, allreduce log2 P messages for a power of two. An allreduce on other
+ * rank counts leaves ranks skewed, so it has no simple form here: undefined (run.ts simulates it).
  */
-export function noiselessCollectiveNs(kind: CollectiveKind, ranks: number, logGP: LogGP, bytes: number): number {
+export function noiselessCollectiveNs(kind: CollectiveKind, ranks: number, logGP: LogGP, bytes: number): number | undefined {
   if (kind === 'none' || ranks <= 1) return 0;
   const msg = messageNs(logGP, bytes);
   let log = 0;
   while (2 ** (log + 1) <= ranks) log++;
   const pow2 = 2 ** log === ranks;
   if (kind === 'barrier') return (pow2 ? log : log + 1) * msg;
-  return (pow2 ? log : log + 2) * msg;
+  return pow2 ? log * msg : undefined;
 }

@@ -26,6 +26,7 @@ interface Rank {
 /** Work `work` from `t`, skipping every detour of the pattern shifted by `phase`, one at a time. */
 export function walkNoise(p: DetourPattern, phase: number, t: number, work: number): number {
   if (work <= 0) return t;
+  if (p.starts.length === 0) return t + work;
   let left = work;
   let period = Math.floor((t - phase) / p.periodNs);
   for (;;) {

@@ -142,3 +142,25 @@ export function parseNoiseTrace(text: string): { ok: true; periodNs: number; det
   }
   return { ok: true, periodNs, detours };
 }
+
+/**
+ * The end of the noise-free stretch that begins at `t`: the start of the next detour, or `t`
+ * itself when `t` lies inside a detour. Lets the fast model skip `advance` for short overheads.
+ */
+export function freeUntil(p: DetourPattern, phase: number, t: number): number {
+  const P = p.periodNs;
+  const x = t - phase;
+  const n = Math.floor(x / P);
+  const y = x - n * P;
+  const ends = p.ends;
+  if (ends.length === 0) return Infinity;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === ends.length) return phase + (n + 1) * P + p.starts[0];
+  return p.starts[lo] <= y ? t : phase + n * P + p.starts[lo];
+}

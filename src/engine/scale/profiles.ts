@@ -16,6 +16,11 @@ function checkNs(name: string, v: number, allowZero = true): void {
   if (!Number.isSafeInteger(v) || v < 0 || (!allowZero && v === 0)) throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer (ns), got ${v}`);
 }
 
+function timeline(detours: readonly Detour[], periodNs: number): CompiledNoise {
+  const pattern = makePattern(detours, periodNs);
+  return pattern.starts.length === 0 ? { type: 'none' } : { type: 'timeline', pattern };
+}
+
 /** Validates a profile and turns it into its evaluable form. Throws with a readable message. */
 export function compileNoise(profile: NoiseProfile): CompiledNoise {
   switch (profile.kind) {
@@ -29,7 +34,7 @@ export function compileNoise(profile: NoiseProfile): CompiledNoise {
       return { type: 'timeline', pattern: makePattern([{ startNs: 0, durationNs: profile.durationNs }], profile.periodNs) };
     }
     case 'trace':
-      return { type: 'timeline', pattern: makePattern(profile.detours, profile.periodNs) };
+      return timeline(profile.detours, profile.periodNs);
     case 'bernoulli': {
       const { p, delayNs } = profile;
       if (!(p >= 0 && p <= 1)) throw new Error(`bernoulli probability must be in [0, 1], got ${p}`);
@@ -48,7 +53,7 @@ export function compileNoise(profile: NoiseProfile): CompiledNoise {
       return { type: 'delay', sample: (s) => Math.round(s.next() * max) };
     }
     case 'empirical':
-      if (profile.form === 'detours') return { type: 'timeline', pattern: makePattern(profile.detours, profile.periodNs) };
+      if (profile.form === 'detours') return timeline(profile.detours, profile.periodNs);
       if (profile.delaysNs.length === 0) throw new Error('empirical delays: the sample list is empty');
       profile.delaysNs.forEach((d) => checkNs('empirical delay', d));
       {

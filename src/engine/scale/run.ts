@@ -52,6 +52,13 @@ export function simulateIterations(params: ScaleParams, nodes: number, model: 'f
   return run.iterationNs;
 }
 
+/** Mean noiseless collective time per iteration by simulation, for the cases without a closed form. */
+function simulatedNoiselessCollectiveNs(params: ScaleParams, nodes: number): number {
+  const quiet: ScaleParams = { ...params, noise: { kind: 'none' } };
+  const xs = simulateIterations(quiet, nodes);
+  return xs.reduce((a, b) => a + b, 0) / xs.length - params.computeNs;
+}
+
 function histogramOf(lostNs: Float64Array, nodes: number, ranksPerNode: number, iterations: number, bins: number): NoiseHistogram {
   const perNode = new Float64Array(nodes);
   const scale = 1 / (ranksPerNode * iterations);
@@ -77,7 +84,7 @@ function pointOf(params: ScaleParams, run: FastScaleRun, nodes: number, ranks: n
   let ss = 0;
   for (const x of xs) ss += (x - mean) ** 2;
   const stdErrorNs = K > 1 ? Math.sqrt(ss / (K - 1) / K) : 0;
-  const collectiveNs = noiselessCollectiveNs(params.collective, ranks, params.logGP, params.messageBytes);
+  const collectiveNs = noiselessCollectiveNs(params.collective, ranks, params.logGP, params.messageBytes) ?? simulatedNoiselessCollectiveNs(params, nodes);
   const noiseless = params.computeNs + collectiveNs;
   const cf = closedForm(params.noise, sources, params.computeNs, { phase: params.phase, redrawPhase: params.redrawPhase, collectiveNs });
   const h = params.histogram;
