@@ -60,7 +60,7 @@ export function expectedMaxDelay(profile: NoiseProfile, N: number, W: number): n
     case 'periodic':
       return periodicExpectedMax(profile.periodNs, profile.durationNs, W, N);
     case 'empirical':
-      return profile.form === 'delays' ? empiricalExpectedMax(profile.delaysNs, N) : undefined;
+      return profile.form === 'delays' ? empiricalExpectedMax(profile.delaysNs.map(Math.round), N) : undefined;
     case 'trace':
       return undefined;
   }
@@ -78,8 +78,8 @@ export interface ClosedFormOptions {
 /**
  * Expected iteration time W + E[max_i X_i] + C for N independent noise sources, or undefined
  * where none exists (trace and detour profiles, or a phase fixed for the whole run). Exact for
- * a zero-cost collective, and for barrier/power-of-two allreduce when noise is not charged to
- * the collective.
+ * the zero-cost collective. With a barrier and noise on compute only it is an upper bound (ranks
+ * that leave the barrier early start computing early); charging the overheads adds more.
  */
 export function closedForm(profile: NoiseProfile, N: number, W: number, options: ClosedFormOptions = {}): number | undefined {
   const timeline = profile.kind === 'periodic' || profile.kind === 'trace' || (profile.kind === 'empirical' && profile.form === 'detours');

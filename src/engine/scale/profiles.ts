@@ -55,9 +55,10 @@ export function compileNoise(profile: NoiseProfile): CompiledNoise {
     case 'empirical':
       if (profile.form === 'detours') return timeline(profile.detours, profile.periodNs);
       if (profile.delaysNs.length === 0) throw new Error('empirical delays: the sample list is empty');
-      profile.delaysNs.forEach((d) => checkNs('empirical delay', d));
       {
-        const delays = Float64Array.from(profile.delaysNs);
+        // Measured delays may be fractional: whole ns keep the model arithmetic exact.
+        const delays = Float64Array.from(profile.delaysNs, Math.round);
+        delays.forEach((d) => checkNs('empirical delay', d));
         return { type: 'delay', sample: (s) => delays[s.int(delays.length)] };
       }
   }

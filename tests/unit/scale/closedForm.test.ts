@@ -52,6 +52,26 @@ describe('simulated mean iteration time matches the closed forms (|mean - exact|
   }
 });
 
+describe('with a barrier', () => {
+  const noise: NoiseProfile = { kind: 'periodic', periodNs: 1_000_000, durationNs: 50_000 };
+  const logGP = { L: 2_000, o: 1_000, g: 0, G: 0 };
+  for (const seed of SEEDS) {
+    it(`noise on compute only: between the N = 1 and N closed forms + C(N); charging the overheads costs more (seed ${seed})`, () => {
+      // Upper bound: no rank leaves later than (latest compute end) + C. Lower bound: the rank that
+      // left last still needs W + its own delay + C. Ranks that leave early start early, so the
+      // N-source closed form is not reached exactly with a real collective.
+      const p = params(noise, 2_000_000, 3000, seed, { collective: 'barrier', logGP });
+      const C = noiselessCollectiveNs('barrier', 48, logGP, p.messageBytes)!;
+      const { mean, se } = stats(simulateIterations(p, 48));
+      expect(mean).toBeLessThanOrEqual(closedForm(noise, 48, 2_000_000, { collectiveNs: C })! + 4 * se);
+      expect(mean).toBeGreaterThanOrEqual(closedForm(noise, 1, 2_000_000, { collectiveNs: C })! - 4 * se);
+      const uncharged = stats(simulateIterations({ ...p, iterations: 300 }, 48)).mean;
+      const charged = stats(simulateIterations({ ...p, iterations: 300, chargeCollective: true }, 48)).mean;
+      expect(charged).toBeGreaterThan(uncharged);
+    });
+  }
+});
+
 describe('co-scheduled noise', () => {
   const noise: NoiseProfile = { kind: 'periodic', periodNs: 1_000_000, durationNs: 100_000 };
   for (const seed of SEEDS) {
