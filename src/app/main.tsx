@@ -9,11 +9,15 @@ declare global {
     /** Development builds count React commits so a test can check that frames do not render. */
     __reactCommits?: number;
     /** A small handle for end-to-end tests and the curious (no simulation data flows through it). */
-    mosExplorer?: { crashWorkerForTest(): void; hangWorkerForTest(ms: number): void };
+    mosExplorer?: { crashWorkerForTest(): void; hangWorkerForTest(ms: number): void; metrics(): Promise<Readonly<Record<string, unknown>> | null> };
   }
 }
 
-window.mosExplorer = { crashWorkerForTest: () => simClient.crashForTest(), hangWorkerForTest: (ms) => simClient.hangForTest(ms) };
+window.mosExplorer = {
+  crashWorkerForTest: () => simClient.crashForTest(),
+  hangWorkerForTest: (ms) => simClient.hangForTest(ms),
+  metrics: () => simClient.queryMetrics(),
+};
 
 const root = createRoot(document.getElementById('root')!);
 if (import.meta.env.DEV) {

@@ -7,7 +7,9 @@ import { PRESETS } from '../engine/config/presets';
 
 export const SPEED_MIN = 1e3; // 1 µs of simulated time per second: one IPI crosses the screen slowly
 export const SPEED_MAX = 1e10; // 10 s per second
-export const DEFAULT_SPEED = 1e7; // 10 ms per second
+export const DEFAULT_SPEED = 1e6; // 1 ms per second: ticks, calls and IPIs are visible one by one
+/** The richest preset: the mOS node running the BSP mini-app (noise, syscalls, channels, IPIs, OS nodes). */
+export const DEFAULT_PRESET = 'mos-bsp';
 
 export interface UiState {
   presetName: string;
@@ -62,7 +64,7 @@ function storage(): Storage | null {
 const saved = loadSettings(storage());
 
 export const useUi = create<UiState>(() => ({
-  presetName: saved.presetName ?? 'mos',
+  presetName: saved.presetName ?? DEFAULT_PRESET,
   seed: saved.seed ?? 1,
   speed: saved.speed ?? DEFAULT_SPEED,
   running: false,

@@ -2,6 +2,7 @@
 import { UsageError, type CliIO, type ExitCode } from './io';
 import { runCommand, RUN_USAGE } from './commands/run';
 import { replayCommand, REPLAY_USAGE } from './commands/replay';
+import { scaleCommand, SCALE_USAGE } from './commands/scale';
 
 interface Command {
   readonly usage: string;
@@ -11,6 +12,7 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   run: { usage: RUN_USAGE, run: runCommand },
   replay: { usage: REPLAY_USAGE, run: replayCommand },
+  scale: { usage: SCALE_USAGE, run: scaleCommand },
 };
 
 export const USAGE = `usage: mos-explorer <command> [options]

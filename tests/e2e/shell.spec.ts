@@ -31,7 +31,8 @@ test.describe('app shell', () => {
       await page.getByRole('button', { name: 'Step' }).click();
       await expect(page.getByLabel('Event count')).toHaveText(String(i));
     }
-    const run = cli(['run', '--preset', 'mos', '--seed', '1', '--events', String(steps)]);
+    const preset = await page.getByRole('combobox', { name: 'Preset' }).inputValue();
+    const run = cli(['run', '--preset', preset, '--seed', '1', '--events', String(steps)]);
     expect(run.eventCount).toBe(steps);
     await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(run.lastEvent!.time));
     await expect(page.getByLabel('Last event')).toHaveText(run.lastEvent!.description);
@@ -41,11 +42,11 @@ test.describe('app shell', () => {
 
   test('the worker and the CLI agree on the trace hash after a longer run, on every preset', async ({ page }) => {
     await openApp(page);
-    for (const preset of ['linux', 'mos']) {
+    for (const preset of ['linux', 'mos', 'mckernel']) {
       await page.getByRole('combobox', { name: 'Preset' }).selectOption(preset);
       await expect(page.getByLabel('Event count')).toHaveText('0');
-      const steps = 60;
-      for (let i = 0; i < steps; i++) await page.keyboard.press('s');
+      const steps = 300;
+      for (let i = 0; i < steps; i++) await page.keyboard.press('s', { delay: 0 });
       await expect(page.getByLabel('Event count')).toHaveText(String(steps));
       await expect(page.getByLabel('Trace hash')).toHaveText(cli(['run', '--preset', preset, '--seed', '1', '--events', String(steps)]).traceHash);
     }

@@ -24,9 +24,10 @@ function stepCost(sim: NodeSim, step: number): { ns: number; detail: number } {
     case 0: return { ns: 50 * US, detail: 0 };
     case 1: return { ns: 20 * US, detail: sim.config.appCpus.length };
     case 2: {
-      // The reservation's regions are zeroed up front: the LWK never faults afterwards.
+      // The reservation's regions are zeroed up front, so the LWK never faults afterwards. The
+      // reserved LWK CPUs clear it in parallel (ASSUMPTION): the step takes the total / their number.
       const zeroNs = allocateLwkProcesses(sim);
-      return { ns: zeroNs, detail: Math.round(zeroNs / sim.config.memory.zeroNsPerByte) };
+      return { ns: zeroNs / Math.max(1, sim.config.appCpus.length), detail: Math.round(zeroNs / sim.config.memory.zeroNsPerByte) };
     }
     case 3: return { ns: 1 * MS, detail: processes };
     case 4: return { ns: 50 * US * processes, detail: processes };

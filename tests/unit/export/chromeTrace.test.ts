@@ -6,7 +6,7 @@ import { MS } from '../../../src/engine/kernel/time';
 import { createNodeSimulation } from '../../../src/engine/node/model';
 
 const PHASES = new Set(['X', 'i', 'C', 'M']);
-/** The BSP presets launch in about 62 ms (memory zeroing); then 10 ms of iterations. */
+/** Past the BSP presets' launch, then several iterations. */
 const BSP_UNTIL = 72 * MS;
 
 /** Checks every event against the format; returns the events and the metadata. */
