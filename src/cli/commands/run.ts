@@ -11,7 +11,10 @@ import { metricsToCsv } from '../../engine/export/metricsCsv';
 export const RUN_USAGE = `usage: mos-explorer run (--preset NAME | --config FILE) [--seed N] [--until 10ms | --events N] [--json] [--trace FILE] [--csv FILE]
 
   --preset NAME   one of: ${PRESET_NAMES.join(', ')}
-  --config FILE   a JSON file: { "preset": "mos", "seed": 1, "linux": { "hz": 250 }, ... }
+  --config FILE   a JSON file on top of a preset, e.g. { "preset": "mos-bsp", "seed": 1,
+                  "partition": "lwkcpus=0.1-15:16.17-31 lwkmem=0:16G,1:16G", "linux": { "hz": 250 },
+                  "syscalls": { "mechanism": "mckernel", "wait": "spin" }, "workload": { "computeNs": 500000 } }
+                  (docs/parameters.md lists every setting)
   --seed N        the random seed (default 1, or the config file's)
   --until T       simulated time to run, e.g. 10ms, 1s (default 100ms)
   --events N      run exactly N events instead
@@ -50,6 +53,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<Ex
     }
     const parsed = parseConfigText(text, configPath);
     if (!parsed.ok) throw new UsageError(parsed.errors.join('\n'));
+    for (const w of parsed.warnings) io.err(`warning: ${w}\n`);
     config = parsed.config;
     if (parsed.seed !== null) seed = parsed.seed;
   }
