@@ -1,7 +1,8 @@
 /** `mos-explorer scale`: OS noise at scale for a bulk-synchronous application (docs/scale.md). */
 import { parseFlags, rejectUnknownFlags, UsageError, type CliIO, type ExitCode } from '../io';
 import { formatDuration, parseDuration } from '../../engine/kernel/time';
-import { DEFAULT_SCALE_PARAMS, listNoiseProfiles, parseNoiseSpec, runScale, traceFileOf, validateScaleParams, type CollectiveKind, type ScaleParams, type ScalePoint } from '../../engine/scale';
+import { NODE_PROFILE_NAMES, parseScaleNoiseSpec } from '../../engine/scale/nodeProfiles';
+import { DEFAULT_SCALE_PARAMS, listNoiseProfiles, runScale, traceFileOf, validateScaleParams, type CollectiveKind, type ScaleParams, type ScalePoint } from '../../engine/scale';
 
 export const SCALE_USAGE = `usage: mos-explorer scale --nodes N[,N...] [options]
 
@@ -12,7 +13,8 @@ per N, the mean iteration time, the noiseless time and the slowdown.
   --iterations K           iterations per node count (default 100)
   --compute DUR            compute per iteration, e.g. 1ms (default 1ms)
   --noise SPEC             none | periodic:FREQ:DUR | bernoulli:P:DUR | exp:MEAN |
-                           uniform:MAX | trace:FILE | a profile name (default none)
+                           uniform:MAX | trace:FILE | a profile name | node:NAME
+                           (default none)
   --cosched                the same noise phase on every node (co-scheduled)
   --fixed-phase            draw the noise phase once per run, not every iteration
   --ranks C                ranks per node (default 1)
@@ -28,7 +30,8 @@ per N, the mean iteration time, the noiseless time and the slowdown.
 Durations: 250ns, 10us, 1.5ms, 2s. Frequencies: 100Hz, 1kHz.
 Profiles: ${listNoiseProfiles()
   .map((p) => p.name)
-  .join(', ')} (assumed values, see docs/scale.md).`;
+  .join(', ')} (assumed values, see docs/scale.md).
+Measured on the node model (built on first use): ${NODE_PROFILE_NAMES.join(', ')}.`;
 
 const SWITCHES = ['cosched', 'fixed-phase', 'independent-ranks', 'compute-only', 'json'];
 const VALUED = ['nodes', 'iterations', 'compute', 'noise', 'ranks', 'collective', 'latency', 'overhead', 'gap', 'per-byte', 'bytes', 'histogram', 'seed'];
@@ -74,7 +77,7 @@ async function paramsOf(argv: readonly string[], io: CliIO): Promise<{ params: S
       throw new UsageError(`cannot read noise trace ${file}: ${(e as Error).message}`);
     }
   }
-  const noise = parseNoiseSpec(spec, traceText);
+  const noise = parseScaleNoiseSpec(spec, traceText);
   if (!noise.ok) throw new UsageError(`--noise: ${noise.error}`);
   const d = DEFAULT_SCALE_PARAMS;
   const nodes = nodeList(flags.get('nodes'));

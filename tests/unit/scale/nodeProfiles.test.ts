@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { delayStats, fwqNoiseSamples, nodeNoiseProfile, NODE_PROFILE_NAMES, parseScaleNoiseSpec } from '../../../src/engine/scale/nodeProfiles';
+import { Role } from '../../../src/engine/node/kinds';
+import { runScale, DEFAULT_SCALE_PARAMS, type NoiseProfile } from '../../../src/engine/scale';
+import { scaleCommand } from '../../../src/cli/commands/scale';
+import type { CliIO } from '../../../src/cli/io';
+
+function delays(name: string): number[] {
+  const p = nodeNoiseProfile(name)!.profile as Extract<NoiseProfile, { form: 'delays' }>;
+  return [...p.delaysNs];
+}
+
+describe('node-model noise profiles', () => {
+  it('are deterministic for a seed and differ between seeds', () => {
+    const a = fwqNoiseSamples('mos', Role.Lwk, 7, 2e8);
+    const b = fwqNoiseSamples('mos', Role.Lwk, 7, 2e8);
+    const c = fwqNoiseSamples('mos', Role.Lwk, 8, 2e8);
+    expect(a.length).toBeGreaterThan(1000);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+    expect(a.every((x) => Number.isSafeInteger(x) && x >= 0)).toBe(true);
+  });
+
+  it('order the systems: untuned Linux is noisiest, tuned Linux and the LWK far quieter', () => {
+    const linux = delayStats(delays('node:linux-fwq'));
+    const tuned = delayStats(delays('node:linux-tuned-fwq'));
+    const lwk = delayStats(delays('node:mos-lwk-fwq'));
+    for (const s of [linux, tuned, lwk]) expect(s.count).toBeGreaterThan(10_000);
+    expect(linux.mean).toBeGreaterThan(10 * tuned.mean);
+    expect(linux.mean).toBeGreaterThan(10 * lwk.mean);
+    expect(linux.p99).toBeGreaterThan(tuned.p99);
+    expect(linux.p99).toBeGreaterThan(lwk.p99);
+    expect(linux.max).toBeGreaterThan(tuned.max);
+    // The LWK has no tick: its worst quantum is better than tuned Linux's residual tick.
+    expect(lwk.max).toBeLessThanOrEqual(tuned.max);
+  });
+
+  it('measure forwarded-call latencies per iteration, with a tail well above the median', () => {
+    const s = delays('node:mos-forwarded-calls');
+    const st = delayStats(s);
+    expect(st.count).toBeGreaterThan(1000);
+    const median = [...s].sort((a, b) => a - b)[s.length >> 1];
+    expect(median).toBeGreaterThan(1000);
+    expect(st.max).toBeGreaterThan(2 * median);
+  });
+
+  it('resolve through parseScaleNoiseSpec, and the slowdown at scale follows the ordering', () => {
+    expect(NODE_PROFILE_NAMES).toContain('node:mos-lwk-fwq');
+    expect(parseScaleNoiseSpec('node:nope').ok).toBe(false);
+    expect(parseScaleNoiseSpec('periodic:100Hz:250us').ok).toBe(true);
+    const slow = (spec: string) => {
+      const r = parseScaleNoiseSpec(spec);
+      if (!r.ok) throw new Error(r.error);
+      return runScale({ ...DEFAULT_SCALE_PARAMS, nodes: [1024], iterations: 10, noise: r.profile }).points[0].slowdown;
+    };
+    expect(slow('node:linux-fwq')).toBeGreaterThan(slow('node:mos-lwk-fwq'));
+  });
+
+  it('are accepted by the CLI', async () => {
+    let out = '';
+    const io: CliIO = { out: (t) => void (out += t), err: (t) => void (out += t), readFile: () => Promise.reject(new Error('no')), writeFile: () => Promise.resolve() };
+    expect(await scaleCommand(['--nodes', '1,64', '--iterations', '5', '--noise', 'node:mos-lwk-fwq', '--json'], io)).toBe(0);
+    const json = JSON.parse(out) as { params: { noise: string }; points: { slowdown: number }[] };
+    expect(json.params.noise).toBe('node:mos-lwk-fwq');
+    expect(json.points).toHaveLength(2);
+  });
+});
