@@ -1,6 +1,5 @@
 /** The app shell: header, views laid out in a grid, the help overlay and error banners. */
-import { useEffect, useMemo } from 'react';
-import { PRESETS } from '../engine/config/presets';
+import { useEffect } from 'react';
 import { useUi } from './store';
 import { simClient } from './simClient';
 import { frameBus } from './frameBus';
@@ -16,9 +15,8 @@ import type { Frame } from '../worker/protocol';
 const hash = (f: Frame) => f.traceHash;
 
 export function App() {
-  const presetName = useUi((s) => s.presetName);
   const seed = useUi((s) => s.seed);
-  const config = useMemo(() => PRESETS[presetName] ?? PRESETS.mos, [presetName]);
+  const config = useUi((s) => s.config);
   useShortcuts();
 
   useEffect(() => {

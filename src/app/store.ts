@@ -4,6 +4,17 @@
  */
 import { create } from 'zustand';
 import { PRESETS } from '../engine/config/presets';
+import { applyOverrides } from '../engine/config/parseConfig';
+import type { NodeConfig } from '../engine/config/nodeConfig';
+
+/** The user's changes on top of the preset: the same shape as a config file's (docs/parameters.md). */
+export type ConfigEdits = Readonly<Record<string, unknown>>;
+
+/** Resolves a preset plus edits; the edits are untrusted (stored, typed, or from a link). */
+export function resolveConfig(presetName: string, edits: ConfigEdits): { ok: true; config: NodeConfig; warnings: string[] } | { ok: false; errors: string[] } {
+  const r = applyOverrides({ ...edits, preset: presetName }, 'settings');
+  return r.ok ? { ok: true, config: r.config, warnings: r.warnings } : r;
+}
 
 export const SPEED_MIN = 1e3; // 1 µs of simulated time per second: one IPI crosses the screen slowly
 export const SPEED_MAX = 1e10; // 10 s per second
@@ -26,6 +37,10 @@ export interface UiState {
   selectedPid: number | null;
   /** The CPU being inspected, or null. */
   inspectedCpu: number | null;
+  /** The user's configuration changes on top of the preset (last valid ones). */
+  edits: ConfigEdits;
+  /** The configuration the simulation runs: the preset plus the last valid edits. */
+  config: NodeConfig;
 }
 
 const STORAGE_KEY = 'mos-explorer.settings.v1';
@@ -34,6 +49,7 @@ interface Persisted {
   presetName: string;
   seed: number;
   speed: number;
+  edits: ConfigEdits;
 }
 
 export function loadSettings(storage: Pick<Storage, 'getItem'> | null): Partial<Persisted> {
@@ -47,6 +63,8 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | null): Partial<
     if (typeof o.presetName === 'string' && PRESETS[o.presetName]) out.presetName = o.presetName;
     if (typeof o.seed === 'number' && Number.isSafeInteger(o.seed) && o.seed >= 0) out.seed = o.seed;
     if (typeof o.speed === 'number' && o.speed >= SPEED_MIN && o.speed <= SPEED_MAX) out.speed = o.speed;
+    // Stored edits are kept only if they still make a valid configuration.
+    if (typeof o.edits === 'object' && o.edits !== null && resolveConfig(out.presetName ?? DEFAULT_PRESET, o.edits as ConfigEdits).ok) out.edits = o.edits as ConfigEdits;
     return out;
   } catch {
     return {}; // unreadable settings are ignored, never fatal
@@ -62,9 +80,12 @@ function storage(): Storage | null {
 }
 
 const saved = loadSettings(storage());
+const initialPreset = saved.presetName ?? DEFAULT_PRESET;
+const initialEdits = saved.edits ?? {};
+const initial = resolveConfig(initialPreset, initialEdits);
 
 export const useUi = create<UiState>(() => ({
-  presetName: saved.presetName ?? DEFAULT_PRESET,
+  presetName: initialPreset,
   seed: saved.seed ?? 1,
   speed: saved.speed ?? DEFAULT_SPEED,
   running: false,
@@ -73,12 +94,28 @@ export const useUi = create<UiState>(() => ({
   notice: null,
   selectedPid: null,
   inspectedCpu: null,
+  edits: initial.ok ? initialEdits : {},
+  config: initial.ok ? initial.config : PRESETS[initialPreset],
 }));
 
+/** Switches preset: the edits belong to the old one and are dropped. */
+export function choosePreset(name: string): void {
+  if (!PRESETS[name]) return;
+  useUi.setState({ presetName: name, edits: {}, config: PRESETS[name], selectedPid: null, inspectedCpu: null });
+}
+
+/** Applies edits if they make a valid configuration (restarting the run); returns the problems otherwise. */
+export function applyEdits(edits: ConfigEdits): string[] {
+  const r = resolveConfig(useUi.getState().presetName, edits);
+  if (!r.ok) return r.errors;
+  useUi.setState({ edits, config: r.config, notice: 'Configuration applied: the simulation restarted from time zero.', selectedPid: null, inspectedCpu: null });
+  return [];
+}
+
 useUi.subscribe((s, prev) => {
-  if (s.presetName === prev.presetName && s.seed === prev.seed && s.speed === prev.speed) return;
+  if (s.presetName === prev.presetName && s.seed === prev.seed && s.speed === prev.speed && s.edits === prev.edits) return;
   try {
-    storage()?.setItem(STORAGE_KEY, JSON.stringify({ presetName: s.presetName, seed: s.seed, speed: s.speed } satisfies Persisted));
+    storage()?.setItem(STORAGE_KEY, JSON.stringify({ presetName: s.presetName, seed: s.seed, speed: s.speed, edits: s.edits } satisfies Persisted));
   } catch {
     // Storage full or denied: settings simply do not persist.
   }

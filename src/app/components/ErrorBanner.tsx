@@ -14,7 +14,7 @@ export function ErrorBanner() {
         </div>
       )}
       {notice && (
-        <div className="banner banner-notice" role="status">
+        <div className="banner banner-notice" role="status" aria-label="Notice">
           <span>{notice}</span>
           <button type="button" className="btn btn-small" onClick={() => useUi.setState({ notice: null })}>Dismiss</button>
         </div>

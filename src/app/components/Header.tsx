@@ -2,7 +2,7 @@
 import { PRESET_NAMES, PRESET_TITLES } from '../../engine/config/presets';
 import { formatClock } from '../../engine/kernel/time';
 import type { Frame } from '../../worker/protocol';
-import { useUi } from '../store';
+import { choosePreset, useUi } from '../store';
 import { ActionButton } from './ActionButton';
 import { LiveText } from './LiveText';
 import { SpeedSlider } from './SpeedSlider';
@@ -21,7 +21,7 @@ export function Header() {
         <h1>mOS Explorer</h1>
         <label className="preset">
           <span className="visually-hidden">Preset</span>
-          <select aria-label="Preset" value={presetName} onChange={(e) => useUi.setState({ presetName: e.currentTarget.value })}>
+          <select aria-label="Preset" value={presetName} onChange={(e) => choosePreset(e.currentTarget.value)}>
             {PRESET_NAMES.map((n) => (
               <option key={n} value={n}>{PRESET_TITLES[n] ?? n}</option>
             ))}

@@ -24,5 +24,6 @@ export function LiveText({ label, format, className }: { label: string; format: 
       lastSeq = frame.seq;
     });
   }, [format]);
-  return <output ref={ref} aria-label={label} className={className} />;
+  // aria-live off: these change up to ten times a second and must not be announced each time.
+  return <output ref={ref} aria-label={label} aria-live="off" className={className} />;
 }

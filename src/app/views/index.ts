@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { CorePartitionsView } from './CorePartitionsView';
+import { ConfigPanel } from '../components/ConfigPanel';
 
 export interface ViewProps {
   readonly config: NodeConfig;
@@ -19,4 +20,5 @@ export interface ViewEntry {
 
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'cores', component: CorePartitionsView },
+  { id: 'config', component: ConfigPanel },
 ];

@@ -1,0 +1,204 @@
+/**
+ * The configuration panel: the partition in mOS boot syntax with live validation, and the key
+ * parameters. Applying restarts the simulation and says so; while the text is invalid its error
+ * shows next to the field and the last valid run keeps going.
+ */
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { applyEdits, resolveConfig, useUi, type ConfigEdits } from '../store';
+import { mosBootLine, paperBootLine, parsePartition } from '../../engine/config/partition';
+import { topologyByName } from '../../engine/node/topologies';
+import type { NodeConfig } from '../../engine/config/nodeConfig';
+import { MS } from '../../engine/kernel/time';
+
+interface Draft {
+  partition: string;
+  mechanism: string;
+  wait: string;
+  replyIpi: boolean;
+  ipiPolicy: string;
+  channelCapacity: number;
+  proxyThreads: number;
+  osNodeShipper: string;
+  aggregation: boolean;
+  hz: number;
+  nohzFull: boolean;
+  isolcpus: boolean;
+  irqAffinity: boolean;
+  thp: boolean;
+  rrQuantumMs: number;
+  interference: number;
+  workload: string;
+}
+
+function draftOf(c: NodeConfig): Draft {
+  return {
+    partition: c.partitionText,
+    mechanism: c.syscalls.mechanism,
+    wait: c.syscalls.wait,
+    replyIpi: c.syscalls.replyIpi,
+    ipiPolicy: c.syscalls.ipiPolicy,
+    channelCapacity: c.syscalls.channelCapacity,
+    proxyThreads: c.syscalls.proxyThreads,
+    osNodeShipper: c.syscalls.osNodeShipper,
+    aggregation: c.syscalls.aggregation.enabled,
+    hz: c.linux.hz,
+    nohzFull: c.linux.nohzFull,
+    isolcpus: c.linux.isolcpus,
+    irqAffinity: c.linux.irqAffinity,
+    thp: c.linux.thp,
+    rrQuantumMs: c.lwk.rrQuantumNs / MS,
+    interference: c.lwk.interference,
+    workload: c.workload.kind,
+  };
+}
+
+function editsOf(d: Draft, preset: NodeConfig): ConfigEdits {
+  const edits: Record<string, unknown> = {
+    syscalls: { mechanism: d.mechanism, wait: d.wait, replyIpi: d.replyIpi, ipiPolicy: d.ipiPolicy, channelCapacity: d.channelCapacity, proxyThreads: d.proxyThreads, osNodeShipper: d.osNodeShipper },
+    aggregation: { enabled: d.aggregation },
+    linux: { hz: d.hz, nohzFull: d.nohzFull, isolcpus: d.isolcpus, irqAffinity: d.irqAffinity, thp: d.thp },
+    lwk: { rrQuantumNs: Math.round(d.rrQuantumMs * MS), interference: d.interference },
+  };
+  if (d.workload !== preset.workload.kind) edits.workload = { kind: d.workload };
+  if (d.partition.trim() !== preset.partitionText && preset.system === 'mos') edits.partition = d.partition.trim();
+  return edits;
+}
+
+export function ConfigPanel() {
+  const presetName = useUi((s) => s.presetName);
+  const active = useUi((s) => s.config);
+  // The draft restarts from the running configuration whenever another preset is chosen.
+  return <ConfigForm key={presetName} active={active} />;
+}
+
+function ConfigForm({ active }: { active: NodeConfig }) {
+  const presetName = useUi((s) => s.presetName);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(active));
+  const [applyErrors, setApplyErrors] = useState<string[]>([]);
+  const topology = topologyByName(active.topology)!;
+  const preset = useMemo(() => resolveConfig(presetName, {}), [presetName]);
+  const presetConfig = preset.ok ? preset.config : active;
+  const partition = useMemo(() => (active.system === 'mos' ? parsePartition(draft.partition, topology) : null), [draft.partition, topology, active.system]);
+  const resolved = useMemo(() => resolveConfig(presetName, editsOf(draft, presetConfig)), [draft, presetName, presetConfig]);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const id = useId();
+  const dirty = JSON.stringify(draftOf(active)) !== JSON.stringify(draft);
+
+  return (
+    <section className="panel config" aria-label="Configuration">
+      <h2 className="panel-title">Configuration</h2>
+      {active.system === 'mos' && partition && (
+        <div className="field field-wide">
+          <label htmlFor={`${id}-partition`}>Partition</label>
+          <input
+            id={`${id}-partition`}
+            className="mono partition-input"
+            spellCheck={false}
+            value={draft.partition}
+            aria-invalid={!partition.ok}
+            aria-describedby={`${id}-partition-help`}
+            onChange={(e) => set('partition', e.currentTarget.value)}
+          />
+          <div id={`${id}-partition-help`} className="field-help">
+            {partition.ok ? (
+              <>
+                <div className="boot-line"><span className="muted">mOS boot line:</span> <code>{mosBootLine(partition.partition)}</code></div>
+                <PaperLine line={paperBootLine(partition.partition, topology)} />
+                {partition.warnings.map((w, i) => <div key={i} className="field-warning">warning: {w.message}</div>)}
+              </>
+            ) : (
+              partition.errors.map((e, i) => (
+                <div key={i} className="field-error" role="alert">
+                  {e.message} <span className="muted">(at “{draft.partition.slice(e.start, e.end) || '…'}”, characters {e.start + 1}–{e.end})</span>
+                </div>
+              ))
+            )}
+          </div>
+        </div>
+      )}
+      <fieldset className="field-group">
+        <legend>System calls</legend>
+        <Select label="Mechanism" value={draft.mechanism} onChange={(v) => set('mechanism', v)} options={[['shipping', 'function shipping (the paper)'], ['mckernel', 'McKernel-style'], ['evanescence', 'mOS as built (migration)'], ['native', 'native Linux']]} />
+        <Select label="Waiting for a reply" value={draft.wait} onChange={(v) => set('wait', v)} options={[['block', 'block (run another thread)'], ['spin', 'spin (poll)']]} />
+        <Select label="IPIs" value={draft.ipiPolicy} onChange={(v) => set('ipiPolicy', v)} options={[['coalesce', 'on empty → non-empty only'], ['every', 'on every message']]} />
+        <Check label="Reply IPIs to LWK CPUs" checked={draft.replyIpi} onChange={(v) => set('replyIpi', v)} />
+        <Check label="glibc aggregation of small writes" checked={draft.aggregation} onChange={(v) => set('aggregation', v)} />
+        <Num label="Channel slots" value={draft.channelCapacity} min={1} max={4096} onChange={(v) => set('channelCapacity', v)} />
+        <Num label="Proxy threads per process" value={draft.proxyThreads} min={1} max={64} onChange={(v) => set('proxyThreads', v)} />
+        <Select label="OS-node shipping by" value={draft.osNodeShipper} onChange={(v) => set('osNodeShipper', v)} options={[['linux', 'Linux (proxy)'], ['lwk', 'the LWK'], ['glibc', 'glibc'], ['none', 'nobody: the node is a PFS client']]} />
+      </fieldset>
+      <fieldset className="field-group">
+        <legend>Linux and LWK</legend>
+        <Num label="Linux tick (HZ)" value={draft.hz} min={1} max={10000} onChange={(v) => set('hz', v)} />
+        <Check label="nohz_full" checked={draft.nohzFull} onChange={(v) => set('nohzFull', v)} />
+        <Check label="isolcpus" checked={draft.isolcpus} onChange={(v) => set('isolcpus', v)} />
+        <Check label="IRQ affinity" checked={draft.irqAffinity} onChange={(v) => set('irqAffinity', v)} />
+        <Check label="transparent huge pages" checked={draft.thp} onChange={(v) => set('thp', v)} />
+        <Num label="LWK round-robin quantum (ms, 0 = off)" value={draft.rrQuantumMs} min={0} max={1000} step={0.5} onChange={(v) => set('rrQuantumMs', v)} />
+        <Num label="Cache interference k (assumption)" value={draft.interference} min={0} max={1} step={0.005} onChange={(v) => set('interference', v)} />
+        <Select label="Workload" value={draft.workload} onChange={(v) => set('workload', v)} options={[['fwq', 'FWQ (fixed work quanta)'], ['bsp', 'BSP mini-app'], ['syscall', 'syscall microbenchmark']]} />
+      </fieldset>
+      {!resolved.ok && resolved.errors.map((e, i) => <p key={i} className="field-error" role="alert">{e.replace(/^settings: /, '')}</p>)}
+      {applyErrors.map((e, i) => <p key={`a${i}`} className="field-error" role="alert">{e}</p>)}
+      <div className="config-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!resolved.ok || !dirty}
+          onClick={() => setApplyErrors(applyEdits(editsOf(draft, presetConfig)))}
+        >
+          Apply
+        </button>
+        <button type="button" className="btn" disabled={!dirty} onClick={() => setDraft(draftOf(active))}>Revert</button>
+        <span className="muted">{dirty ? (resolved.ok ? 'Changes not applied yet.' : 'Fix the problems above to apply; the current run keeps going.') : 'Running this configuration.'}</span>
+      </div>
+    </section>
+  );
+}
+
+function PaperLine({ line }: { line: ReturnType<typeof paperBootLine> }) {
+  return line.expressible ? (
+    <div className="boot-line"><span className="muted">paper’s form:</span> <code>{line.line}</code></div>
+  ) : (
+    <div className="boot-line muted">paper’s maxcpus=/mem= cannot express it: {line.reason} (needs ACPI table edits)</div>
+  );
+}
+
+function Row({ label, children, id }: { label: string; children: ReactNode; id: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+function Select({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+  const id = useId();
+  return (
+    <Row label={label} id={id}>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </Row>
+  );
+}
+
+function Num({ label, value, min, max, step = 1, onChange }: { label: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void }) {
+  const id = useId();
+  return (
+    <Row label={label} id={id}>
+      <input id={id} type="number" value={value} min={min} max={max} step={step} onChange={(e) => onChange(e.currentTarget.valueAsNumber)} />
+    </Row>
+  );
+}
+
+function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { eventCount, openApp, play } from './helpers';
+
+const cpuRow = (page: import('@playwright/test').Page, cpu: number) =>
+  page.getByRole('table', { name: 'CPUs and what they run' }).locator('tbody tr').nth(cpu);
+
+test.describe('configuration panel', () => {
+  test('changing the partition text re-partitions the CPU grid and restarts the run', async ({ page }) => {
+    await openApp(page);
+    const panel = page.getByRole('region', { name: 'Configuration' });
+    await expect(cpuRow(page, 40).locator('td').nth(1)).toHaveText('LWK');
+    const field = panel.getByRole('textbox', { name: 'Partition' });
+    await field.fill('lwkcpus=0.1-13:14.15-27 lwkmem=0:16G,1:16G');
+    await expect(panel.getByText('mOS boot line:')).toBeVisible();
+    await expect(panel.getByText(/maxcpus=|cannot express/)).toBeVisible();
+    await panel.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status', { name: 'Notice' })).toContainText('restarted');
+    await expect(cpuRow(page, 40).locator('td').nth(1)).toHaveText('Linux');
+    await expect(cpuRow(page, 14).locator('td').nth(1)).toHaveText('syscall CPU');
+    await expect(cpuRow(page, 20).locator('td').nth(1)).toHaveText('LWK');
+    await expect(page.getByRole('region', { name: 'Core partitions' })).toContainText('lwkcpus=0.1-13:14.15-27');
+  });
+
+  test('an invalid partition shows its error next to the field while the run continues', async ({ page }) => {
+    await openApp(page);
+    await play(page);
+    const panel = page.getByRole('region', { name: 'Configuration' });
+    const field = panel.getByRole('textbox', { name: 'Partition' });
+    await field.fill('lwkcpus=0.1-99 lwkmem=0:16G');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel.getByRole('alert').first()).toContainText('99');
+    await expect(panel.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    const n = await eventCount(page);
+    await expect.poll(() => eventCount(page)).toBeGreaterThan(n);
+    await field.fill('lwkcpus=0.1-7,33 lwkmem=0:8G');
+    await expect(panel.getByText(/warning: .*sibling/i).first()).toBeVisible();
+  });
+
+  test('parameters apply, persist across reloads, and Revert discards a draft', async ({ page }) => {
+    await openApp(page);
+    const panel = page.getByRole('region', { name: 'Configuration' });
+    await panel.getByRole('combobox', { name: 'Mechanism' }).selectOption('mckernel');
+    await panel.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status', { name: 'Notice' })).toContainText('restarted');
+    await page.reload();
+    await expect(panel.getByRole('combobox', { name: 'Mechanism' })).toHaveValue('mckernel');
+    await panel.getByRole('checkbox', { name: 'nohz_full' }).check();
+    await panel.getByRole('button', { name: 'Revert' }).click();
+    await expect(panel.getByRole('checkbox', { name: 'nohz_full' })).not.toBeChecked();
+  });
+});
