@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { CorePartitionsView } from './CorePartitionsView';
+import { MemoryView } from './MemoryView';
 import { ConfigPanel } from '../components/ConfigPanel';
 
 export interface ViewProps {
@@ -20,5 +21,6 @@ export interface ViewEntry {
 
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'cores', component: CorePartitionsView },
+  { id: 'memory', component: MemoryView },
   { id: 'config', component: ConfigPanel },
 ];

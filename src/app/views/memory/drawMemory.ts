@@ -1,0 +1,281 @@
+/**
+ * Layout and drawing of the Memory view: one block of MEMORY_CELLS cells per NUMA domain.
+ * Linux cells fill from the bottom with their used share (huge pages darker) and show
+ * fragmentation as dots; LWK region cells take their kind's colour and letter, with a
+ * pattern for the page size (4 KiB dots, 2 MiB stripes, 1 GiB solid). Page faults flash on
+ * a separate overlay canvas, so the cells are redrawn only when they change.
+ */
+import { MEMORY_CELLS } from '../../../worker/protocol';
+import type { Theme } from '../../palette';
+import { cellKind, cellPage, cellPid, formatBytes, linuxFrag, linuxHuge, linuxUsed, owner, type DomainInfo } from './memoryModel';
+
+export const COLS = 32;
+const ROWS = MEMORY_CELLS / COLS;
+const TITLE_H = 22;
+const GAP = 12;
+
+export interface Block {
+  readonly domain: number;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly gridX: number;
+  readonly gridY: number;
+  readonly cell: number;
+}
+
+export interface MemLayout {
+  readonly blocks: readonly Block[];
+  readonly height: number;
+}
+
+/** Two domains: one block per row (large cells). More: two columns, DDR beside its HBM on the Xeon Phi. */
+export function layoutMemory(domains: readonly DomainInfo[], width: number): MemLayout {
+  const n = domains.length;
+  const perRow = n > 2 && width >= 440 ? 2 : 1;
+  const rowsN = Math.ceil(n / perRow);
+  const blockW = (width - (perRow - 1) * GAP) / perRow;
+  const cell = Math.max(4, Math.min(20, Math.floor((blockW - 8) / COLS)));
+  const h = TITLE_H + ROWS * cell + 8;
+  const blocks = domains.map((d, i) => {
+    const col = Math.floor(i / rowsN);
+    const row = i % rowsN;
+    const x = col * (blockW + GAP);
+    const y = row * (h + GAP);
+    return { domain: d.id, x, y, w: blockW, h, gridX: x + 4, gridY: y + TITLE_H, cell };
+  });
+  return { blocks, height: rowsN * (h + GAP) - GAP + 2 };
+}
+
+export function cellRect(b: Block, i: number): [number, number, number] {
+  return [b.gridX + (i % COLS) * b.cell, b.gridY + Math.floor(i / COLS) * b.cell, b.cell - (b.cell >= 6 ? 1 : 0)];
+}
+
+export function hitTest(layout: MemLayout, x: number, y: number): { block: Block; cell: number } | null {
+  for (const b of layout.blocks) {
+    const cx = Math.floor((x - b.gridX) / b.cell);
+    const cy = Math.floor((y - b.gridY) / b.cell);
+    if (cx >= 0 && cx < COLS && cy >= 0 && cy < ROWS) return { block: b, cell: cy * COLS + cx };
+  }
+  return null;
+}
+
+/** Okabe-Ito colours per region kind, with a letter and an ink that reads on them. */
+export const KIND_STYLES = [
+  { fill: '#E69F00', code: 'T', ink: '#111111' },
+  { fill: '#009E73', code: 'H', ink: '#ffffff' },
+  { fill: '#CC79A7', code: 'S', ink: '#111111' },
+  { fill: '#F0E442', code: 'M', ink: '#111111' },
+] as const;
+export const LINUX_4K = '#56B4E9';
+export const LINUX_HUGE = '#0072B2';
+export const LINUX_FREE = 'rgba(86, 180, 233, 0.22)';
+export const FRAG = '#D55E00';
+export const HBM_EDGE = '#882255';
+export const FAULT = '#D55E00';
+
+export interface Patterns {
+  readonly dots: CanvasPattern | string;
+  readonly stripes: CanvasPattern | string;
+}
+
+export function makePatterns(ctx: CanvasRenderingContext2D): Patterns {
+  const tile = (size: number, paint: (c: CanvasRenderingContext2D) => void) => {
+    const c = document.createElement('canvas');
+    c.width = c.height = size;
+    const g = c.getContext('2d');
+    if (!g) return 'rgba(0,0,0,0.25)';
+    paint(g);
+    return ctx.createPattern(c, 'repeat') ?? 'rgba(0,0,0,0.25)';
+  };
+  return {
+    dots: tile(4, (g) => {
+      g.fillStyle = 'rgba(0,0,0,0.55)';
+      g.fillRect(1, 1, 1.6, 1.6);
+    }),
+    stripes: tile(6, (g) => {
+      g.strokeStyle = 'rgba(0,0,0,0.5)';
+      g.lineWidth = 1.4;
+      g.beginPath();
+      g.moveTo(-1, 7);
+      g.lineTo(7, -1);
+      g.moveTo(-1, 1);
+      g.lineTo(1, -1);
+      g.moveTo(5, 7);
+      g.lineTo(7, 5);
+      g.stroke();
+    }),
+  };
+}
+
+export interface DomainNote {
+  /** Right-aligned text in the block title (numbers from the metrics). */
+  readonly text: string;
+}
+
+export interface DrawInput {
+  readonly layout: MemLayout;
+  readonly domains: readonly DomainInfo[];
+  readonly cells: Uint32Array | null;
+  readonly notes: readonly (DomainNote | undefined)[];
+  readonly selectedPid: number | null;
+  readonly theme: Theme;
+  readonly patterns: Patterns;
+}
+
+export function drawMemory(ctx: CanvasRenderingContext2D, input: DrawInput, dpr: number, width: number): void {
+  const { layout, domains, cells, theme, patterns, selectedPid } = input;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, layout.height + 4);
+  ctx.textBaseline = 'middle';
+  for (const b of layout.blocks) {
+    const d = domains[b.domain];
+    const hbm = d.kind === 'HBM';
+    // Frame: HBM (MCDRAM) blocks get a wine frame and tint, DDR a plain one.
+    ctx.fillStyle = hbm ? 'rgba(136, 34, 85, 0.10)' : 'transparent';
+    ctx.strokeStyle = hbm ? HBM_EDGE : theme.muted;
+    ctx.lineWidth = hbm ? 2 : 1;
+    ctx.beginPath();
+    ctx.roundRect(b.x + 0.5, b.y + 0.5, b.w - 1, b.h - 1, 6);
+    if (hbm) ctx.fill();
+    ctx.globalAlpha = hbm ? 1 : 0.35;
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    // Title: badge, domain and size; numbers on the right.
+    const badge = hbm ? 'HBM' : 'DDR';
+    ctx.font = '600 11px "IBM Plex Sans", sans-serif';
+    const bw = ctx.measureText(badge).width + 10;
+    ctx.fillStyle = hbm ? HBM_EDGE : theme.muted;
+    ctx.beginPath();
+    ctx.roundRect(b.x + 6, b.y + 4, bw, 15, 3);
+    ctx.fill();
+    ctx.fillStyle = hbm ? '#ffffff' : theme.panel;
+    ctx.textAlign = 'left';
+    ctx.fillText(badge, b.x + 11, b.y + 12);
+    ctx.fillStyle = theme.text;
+    ctx.font = '600 12.5px "IBM Plex Sans", sans-serif';
+    const title = `NUMA ${d.id}${hbm ? ' MCDRAM' : ''} · ${formatBytes(d.bytes)}`;
+    ctx.fillText(title, b.x + 12 + bw, b.y + 12);
+    const note = input.notes[b.domain]?.text;
+    if (note) {
+      const left = b.x + 20 + bw + ctx.measureText(title).width;
+      ctx.font = '11.5px "IBM Plex Sans", sans-serif';
+      ctx.fillStyle = theme.muted;
+      ctx.textAlign = 'right';
+      if (ctx.measureText(note).width < b.x + b.w - 6 - left) ctx.fillText(note, b.x + b.w - 6, b.y + 12);
+    }
+    if (cells) drawCells(ctx, b, cells, theme, patterns, selectedPid);
+  }
+}
+
+function drawCells(ctx: CanvasRenderingContext2D, b: Block, cells: Uint32Array, theme: Theme, patterns: Patterns, selectedPid: number | null): void {
+  const o = b.domain * MEMORY_CELLS;
+  const letters = b.cell >= 13;
+  ctx.font = `600 ${Math.round(b.cell * 0.62)}px "IBM Plex Sans", sans-serif`;
+  ctx.textAlign = 'center';
+  for (let i = 0; i < MEMORY_CELLS; i++) {
+    const code = cells[o + i];
+    const [x, y, s] = cellRect(b, i);
+    const w = owner(code);
+    if (w === 0) {
+      ctx.fillStyle = LINUX_FREE;
+      ctx.fillRect(x, y, s, s);
+      const used = linuxUsed(code);
+      if (used > 0) {
+        const h = Math.max(1, used * s);
+        const huge = linuxHuge(code) * h;
+        ctx.fillStyle = LINUX_4K;
+        ctx.fillRect(x, y + s - h, s, h - huge);
+        if (huge > 0) {
+          ctx.fillStyle = LINUX_HUGE;
+          ctx.fillRect(x, y + s - huge, s, huge);
+        }
+      }
+      const frag = linuxFrag(code);
+      if (frag >= 0.05) {
+        const n = Math.min(4, Math.ceil(frag * 4));
+        const dot = Math.max(1.5, s / 7);
+        ctx.fillStyle = FRAG;
+        for (let k = 0; k < n; k++) ctx.fillRect(x + 1 + (k % 2) * (s - dot - 2), y + 1 + Math.floor(k / 2) * (s / 2 - dot), dot, dot);
+      }
+    } else if (w === 1) {
+      ctx.fillStyle = theme.idle;
+      ctx.fillRect(x, y, s, s);
+    } else {
+      const style = KIND_STYLES[cellKind(code)];
+      const pid = cellPid(code);
+      const dim = selectedPid !== null && pid !== selectedPid;
+      ctx.globalAlpha = dim ? 0.28 : 1;
+      ctx.fillStyle = style.fill;
+      ctx.fillRect(x, y, s, s);
+      const page = cellPage(code);
+      if (page < 2) {
+        ctx.fillStyle = page === 0 ? patterns.dots : patterns.stripes;
+        ctx.fillRect(x, y, s, s);
+      }
+      if (letters) {
+        ctx.fillStyle = style.ink;
+        ctx.fillText(style.code, x + s / 2, y + s / 2 + 0.5);
+      }
+      ctx.globalAlpha = 1;
+      if (selectedPid !== null && pid === selectedPid) {
+        ctx.strokeStyle = theme.text;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(x + 1, y + 1, s - 2, s - 2);
+      }
+    }
+  }
+}
+
+export interface Flash {
+  readonly domain: number;
+  readonly cell: number;
+  readonly start: number;
+  faults: number;
+}
+
+export const FLASH_MS = 700;
+/** With reduced motion a fault leaves a still marker this long instead of a fading flash. */
+export const MARK_MS = 1200;
+
+/** Draws fault flashes; returns true while any is still visible. */
+export function drawFlashes(ctx: CanvasRenderingContext2D, layout: MemLayout, flashes: readonly Flash[], now: number, reduced: boolean, dpr: number, width: number): boolean {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, layout.height + 4);
+  let live = false;
+  for (const f of flashes) {
+    const b = layout.blocks.find((x) => x.domain === f.domain);
+    if (!b) continue;
+    const age = now - f.start;
+    if (age > (reduced ? MARK_MS : FLASH_MS)) continue;
+    live = true;
+    const [x, y, s] = f.cell >= 0 ? cellRect(b, f.cell) : [b.gridX, b.gridY, b.cell];
+    ctx.strokeStyle = FAULT;
+    ctx.fillStyle = FAULT;
+    if (reduced) {
+      // A still marker: a ring and a triangle above the cell, no fading.
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x - 1.5, y - 1.5, s + 3, s + 3);
+      ctx.beginPath();
+      ctx.moveTo(x + s / 2, y - 3);
+      ctx.lineTo(x + s / 2 - 5, y - 11);
+      ctx.lineTo(x + s / 2 + 5, y - 11);
+      ctx.closePath();
+      ctx.fill();
+      continue;
+    }
+    const t = age / FLASH_MS;
+    ctx.globalAlpha = 1 - t;
+    ctx.lineWidth = 2.5;
+    const grow = 2 + t * 8;
+    ctx.strokeRect(x - grow, y - grow, s + 2 * grow, s + 2 * grow);
+    ctx.globalAlpha = (1 - t) * 0.5;
+    ctx.fillRect(x, y, s, s);
+    ctx.globalAlpha = (1 - t) * 0.8;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(b.x + 1, b.y + 1, b.w - 2, b.h - 2);
+    ctx.globalAlpha = 1;
+  }
+  return live;
+}
