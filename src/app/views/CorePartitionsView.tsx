@@ -1,54 +1,47 @@
 /**
  * "Core partitions": every CPU as a tile grouped by partition, coloured and lettered by what
- * runs on it now. Drawn on a canvas from the frame bus; a visually hidden table carries the
- * same numbers for screen readers and tests, refreshed at most once a second.
+ * runs on it now, with IPIs drawn as arcs from sender to receiver. Click or use the arrow keys
+ * to inspect a CPU (and select the process on it); hover for exact numbers. A visually hidden
+ * table carries the same numbers for screen readers and tests, refreshed at most once a second.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { ACTIVITY_NAMES, ROLE_NAMES } from '../../engine/node/kinds';
 import { frameBus } from '../frameBus';
-import { ACTIVITY_STYLES, fillFor, readTheme, type Theme } from '../palette';
-import { layoutCpus, type CpuLayout } from './cpuLayout';
+import { ACTIVITY_STYLES, readTheme, type Theme } from '../palette';
+import { layoutCpus, type CpuLayout, type TileRect } from './cpuLayout';
 import { useCanvas } from './useCanvas';
 import type { Frame } from '../../worker/protocol';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
-
-function draw(ctx: CanvasRenderingContext2D, layout: CpuLayout, frame: Frame | null, theme: Theme, dpr: number, width: number): void {
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, layout.height + 10);
-  ctx.textBaseline = 'middle';
-  for (const g of layout.groups) {
-    ctx.fillStyle = theme.muted;
-    ctx.font = '600 13px "IBM Plex Sans", sans-serif';
-    ctx.textAlign = 'left';
-    ctx.fillText(g.title, g.x, g.y + 10);
-  }
-  for (const t of layout.tiles) {
-    const act = frame ? frame.buffers.cpuActivity[t.cpu] : 0;
-    const style = ACTIVITY_STYLES[act] ?? ACTIVITY_STYLES[0];
-    ctx.fillStyle = fillFor(style, theme);
-    ctx.beginPath();
-    ctx.roundRect(t.x, t.y, t.w, t.h, 4);
-    ctx.fill();
-    ctx.fillStyle = style.fill === 'var-idle' ? theme.text : style.ink;
-    ctx.textAlign = 'center';
-    ctx.font = `${Math.round(t.w * 0.3)}px "IBM Plex Mono", monospace`;
-    ctx.fillText(String(t.cpu), t.x + t.w / 2, t.y + t.h * 0.38);
-    if (style.code) {
-      ctx.font = `600 ${Math.round(t.w * 0.28)}px "IBM Plex Sans", sans-serif`;
-      ctx.fillText(style.code, t.x + t.w / 2, t.y + t.h * 0.74);
-    }
-  }
-}
+import { drawCores, ipiLegend, tileAt } from './cores/drawCores';
+import { useUi } from '../store';
+import { reducedMotion } from '../motion';
+import { hideTooltip, showTooltip } from '../components/Tooltip';
+import { CpuInspector } from './cores/CpuInspector';
 
 const COLUMNS = ['CPU', 'Partition', 'Now running', 'Pid', 'Interruptions'];
 
+function describeCpu(config: NodeConfig, frame: Frame | null, cpu: number): string[] {
+  const act = frame ? frame.buffers.cpuActivity[cpu] : 0;
+  const pid = frame ? frame.buffers.cpuPid[cpu] : -1;
+  return [
+    `CPU ${cpu}: ${ROLE_NAMES[config.roles[cpu]]}`,
+    `core ${config.coreOf[cpu]}, NUMA domain ${config.numaOf[cpu]}`,
+    `now: ${ACTIVITY_NAMES[act] ?? 'unknown'}${pid >= 0 ? ` (pid ${pid})` : ''}`,
+    `interruptions so far: ${frame ? frame.buffers.cpuInterrupts[cpu].toLocaleString('en-US') : 0}`,
+    config.syscallCpuOf[cpu] >= 0 ? `syscalls go to CPU ${config.syscallCpuOf[cpu]}` : '',
+  ].filter(Boolean);
+}
+
 export function CorePartitionsView({ config }: { config: NodeConfig }) {
   const layoutRef = useRef<CpuLayout>({ tiles: [], groups: [], height: 0 });
+  const tileOfRef = useRef<(TileRect | undefined)[]>([]);
   const themeRef = useRef<Theme | null>(null);
   const redraw = useRef<() => void>(() => {});
   const onResize = useCallback(() => redraw.current(), []);
   const { ref, size } = useCanvas(onResize);
+  const selectedPid = useUi((s) => s.selectedPid);
+  const inspectedCpu = useUi((s) => s.inspectedCpu);
   const tableRef = useHiddenTableWriter(
     useCallback(
       (f: Frame) =>
@@ -65,18 +58,22 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
 
   useEffect(() => {
     const canvas = ref.current;
-    if (!canvas) return;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
     let lastSeq = -1;
+    let lastFlights = 0;
     const paint = (frame: Frame | null) => {
       const { width, dpr } = size.current;
       if (width <= 0) return;
       const layout = layoutCpus(config, width);
       if (layout.height !== layoutRef.current.height) canvas.style.height = `${layout.height}px`;
       layoutRef.current = layout;
+      const tileOf: (TileRect | undefined)[] = [];
+      for (const t of layout.tiles) tileOf[t.cpu] = t;
+      tileOfRef.current = tileOf;
       themeRef.current ??= readTheme(canvas);
-      draw(ctx, layout, frame, themeRef.current, dpr, width);
+      const st = useUi.getState();
+      drawCores(ctx, layout, tileOf, frame, themeRef.current, { selectedPid: st.selectedPid, inspectedCpu: st.inspectedCpu, reducedMotion: reducedMotion() }, dpr, width);
     };
     redraw.current = () => {
       themeRef.current = null;
@@ -87,8 +84,10 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     const onTheme = () => redraw.current();
     media.addEventListener('change', onTheme);
     const off = frameBus.subscribe((frame) => {
-      if (frame.seq === lastSeq) return;
+      // Redraw on a new frame, and keep animating arcs in flight.
+      if (frame.seq === lastSeq && frame.flightCount === 0 && lastFlights === 0) return;
       lastSeq = frame.seq;
+      lastFlights = frame.flightCount;
       paint(frame);
     });
     return () => {
@@ -97,12 +96,52 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     };
   }, [config, ref, size]);
 
+  useEffect(() => redraw.current(), [selectedPid, inspectedCpu]);
+
+  const pointAt = (e: React.PointerEvent | React.MouseEvent) => {
+    const rect = (e.currentTarget as HTMLCanvasElement).getBoundingClientRect();
+    return tileAt(layoutRef.current, e.clientX - rect.left, e.clientY - rect.top);
+  };
+  const inspect = (cpu: number | null) => {
+    const pid = cpu !== null && frameBus.frame ? frameBus.frame.buffers.cpuPid[cpu] : -1;
+    useUi.setState({ inspectedCpu: cpu, selectedPid: pid >= 0 ? pid : null });
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    const tiles = layoutRef.current.tiles;
+    if (tiles.length === 0) return;
+    const i = Math.max(0, tiles.findIndex((t) => t.cpu === useUi.getState().inspectedCpu));
+    const cols = tiles.filter((t) => t.y === tiles[0].y).length;
+    const move: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols };
+    if (e.key in move) {
+      e.preventDefault();
+      e.stopPropagation();
+      inspect(tiles[Math.min(tiles.length - 1, Math.max(0, i + move[e.key]))].cpu);
+    } else if (e.key === 'Escape') {
+      inspect(null);
+    }
+  };
+
   return (
     <section className="panel" aria-label="Core partitions">
       <h2 className="panel-title">Core partitions</h2>
-      <p className="panel-sub mono">{config.partitionText || 'no LWK: every CPU belongs to Linux'}</p>
-      <canvas ref={ref} className="cpu-canvas" role="img" aria-label="CPU tiles coloured by what runs on each CPU" />
+      <p className="panel-sub mono">{config.partitionText || 'no LWK: every CPU belongs to Linux (application CPUs as in the mos partition)'}</p>
+      <canvas
+        ref={ref}
+        className="cpu-canvas"
+        tabIndex={0}
+        role="img"
+        aria-label="CPU tiles coloured by what runs on each CPU; arrow keys inspect a CPU, Escape clears"
+        onPointerMove={(e) => {
+          const t = pointAt(e);
+          if (t) showTooltip(e.clientX, e.clientY, describeCpu(config, frameBus.frame, t.cpu));
+          else hideTooltip();
+        }}
+        onPointerLeave={hideTooltip}
+        onClick={(e) => inspect(pointAt(e)?.cpu ?? null)}
+        onKeyDown={onKey}
+      />
       <Legend />
+      <CpuInspector config={config} describe={describeCpu} />
       <HiddenTable caption="CPUs and what they run" columns={COLUMNS} tableRef={tableRef} />
     </section>
   );
@@ -110,15 +149,25 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
 
 function Legend() {
   return (
-    <ul className="legend" aria-label="Legend">
-      {ACTIVITY_STYLES.map((s, i) =>
-        s.code ? (
-          <li key={i}>
-            <span className="swatch" style={{ background: s.fill, color: s.ink }}>{s.code}</span>
-            {ACTIVITY_NAMES[i]}
+    <div className="legend-block">
+      <ul className="legend" aria-label="Legend: activities">
+        {ACTIVITY_STYLES.map((s, i) =>
+          s.code ? (
+            <li key={i}>
+              <span className="swatch" style={{ background: s.fill, color: s.ink }}>{s.code}</span>
+              {ACTIVITY_NAMES[i]}
+            </li>
+          ) : null,
+        )}
+      </ul>
+      <ul className="legend" aria-label="Legend: IPIs">
+        {ipiLegend().map((l) => (
+          <li key={l.name}>
+            <svg width="26" height="10" aria-hidden="true"><line x1="1" y1="5" x2="25" y2="5" stroke={l.color} strokeWidth="3" strokeDasharray={l.dash.join(' ')} /></svg>
+            {l.name} IPI
           </li>
-        ) : null,
-      )}
-    </ul>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,0 +1,112 @@
+/** Drawing of the Core partitions canvas: tiles, IPI arcs, the selection. Pure canvas calls, no React. */
+import type { Frame } from '../../../worker/protocol';
+import { FLIGHT_STRIDE } from '../../../worker/protocol';
+import { ACTIVITY_STYLES, fillFor, type Theme } from '../../palette';
+import type { CpuLayout, TileRect } from '../cpuLayout';
+import { IPI_KIND_NAMES } from '../../../engine/node/events';
+
+export interface CoreDrawState {
+  readonly selectedPid: number | null;
+  readonly inspectedCpu: number | null;
+  readonly reducedMotion: boolean;
+}
+
+/** One colour per IPI purpose (Okabe-Ito), plus a dash pattern so colour is not the only cue. */
+const IPI_STYLE: readonly { color: string; dash: number[] }[] = [
+  { color: '#E69F00', dash: [] }, // channel doorbell
+  { color: '#56B4E9', dash: [6, 3] }, // reply
+  { color: '#009E73', dash: [2, 3] }, // wake-up
+  { color: '#CC79A7', dash: [8, 3, 2, 3] }, // TLB shootdown
+  { color: '#D55E00', dash: [1, 2] }, // signal
+];
+
+export function ipiLegend(): { name: string; color: string; dash: number[] }[] {
+  return IPI_KIND_NAMES.map((name, i) => ({ name, ...IPI_STYLE[i] }));
+}
+
+function center(t: TileRect): [number, number] {
+  return [t.x + t.w / 2, t.y + t.h / 2];
+}
+
+export function drawCores(ctx: CanvasRenderingContext2D, layout: CpuLayout, tileOf: readonly (TileRect | undefined)[], frame: Frame | null, theme: Theme, st: CoreDrawState, dpr: number, width: number): void {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, layout.height + 10);
+  ctx.textBaseline = 'middle';
+  for (const g of layout.groups) {
+    ctx.fillStyle = theme.muted;
+    ctx.font = '600 13px "IBM Plex Sans", sans-serif';
+    ctx.textAlign = 'left';
+    ctx.fillText(g.title, g.x, g.y + 10);
+  }
+  for (const t of layout.tiles) drawTile(ctx, t, frame, theme, st);
+  if (frame) drawFlights(ctx, tileOf, frame, st.reducedMotion);
+}
+
+function drawTile(ctx: CanvasRenderingContext2D, t: TileRect, frame: Frame | null, theme: Theme, st: CoreDrawState): void {
+  const act = frame ? frame.buffers.cpuActivity[t.cpu] : 0;
+  const pid = frame ? frame.buffers.cpuPid[t.cpu] : -1;
+  const style = ACTIVITY_STYLES[act] ?? ACTIVITY_STYLES[0];
+  const dimmed = st.selectedPid !== null && pid !== st.selectedPid;
+  ctx.globalAlpha = dimmed ? 0.35 : 1;
+  ctx.fillStyle = fillFor(style, theme);
+  ctx.beginPath();
+  ctx.roundRect(t.x, t.y, t.w, t.h, 4);
+  ctx.fill();
+  ctx.fillStyle = style.fill === 'var-idle' ? theme.text : style.ink;
+  ctx.textAlign = 'center';
+  ctx.font = `${Math.round(t.w * 0.3)}px "IBM Plex Mono", monospace`;
+  ctx.fillText(String(t.cpu), t.x + t.w / 2, t.y + t.h * 0.38);
+  if (style.code) {
+    ctx.font = `600 ${Math.round(t.w * 0.28)}px "IBM Plex Sans", sans-serif`;
+    ctx.fillText(style.code, t.x + t.w / 2, t.y + t.h * 0.74);
+  }
+  ctx.globalAlpha = 1;
+  if (st.selectedPid !== null && pid === st.selectedPid) outline(ctx, t, theme.text, 2.5);
+  if (st.inspectedCpu === t.cpu) outline(ctx, t, '#E69F00', 3);
+}
+
+function outline(ctx: CanvasRenderingContext2D, t: TileRect, color: string, w: number): void {
+  ctx.strokeStyle = color;
+  ctx.lineWidth = w;
+  ctx.beginPath();
+  ctx.roundRect(t.x - 2, t.y - 2, t.w + 4, t.h + 4, 6);
+  ctx.stroke();
+}
+
+/** IPIs as arcs from sender to receiver; a dot shows how far each has travelled in simulated time. */
+function drawFlights(ctx: CanvasRenderingContext2D, tileOf: readonly (TileRect | undefined)[], frame: Frame, reducedMotion: boolean): void {
+  const f = frame.buffers.flights;
+  for (let i = 0; i < frame.flightCount; i++) {
+    const o = i * FLIGHT_STRIDE;
+    const kind = f[o], from = tileOf[f[o + 1]], to = tileOf[f[o + 2]];
+    if (!from || !to) continue;
+    const start = f[o + 3], end = f[o + 4];
+    const progress = end > start ? Math.min(1, Math.max(0, (frame.time - start) / (end - start))) : 1;
+    const [x0, y0] = center(from);
+    const [x1, y1] = center(to);
+    const mx = (x0 + x1) / 2, my = Math.min(y0, y1) - Math.max(30, Math.abs(x1 - x0) * 0.25);
+    const style = IPI_STYLE[kind] ?? IPI_STYLE[0];
+    ctx.strokeStyle = style.color;
+    ctx.lineWidth = 2.5;
+    ctx.setLineDash(style.dash);
+    ctx.globalAlpha = progress >= 1 ? 0.45 : 0.95;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.quadraticCurveTo(mx, my, x1, y1);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    const p = reducedMotion ? 1 : progress;
+    const q = 1 - p;
+    const px = q * q * x0 + 2 * q * p * mx + p * p * x1;
+    const py = q * q * y0 + 2 * q * p * my + p * p * y1;
+    ctx.fillStyle = style.color;
+    ctx.beginPath();
+    ctx.arc(px, py, 5, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.globalAlpha = 1;
+  }
+}
+
+export function tileAt(layout: CpuLayout, x: number, y: number): TileRect | undefined {
+  return layout.tiles.find((t) => x >= t.x && x <= t.x + t.w && y >= t.y && y <= t.y + t.h);
+}

@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { openApp, pause, play } from './helpers';
+
+test.describe('Core partitions', () => {
+  test('the hidden table carries the running simulation, equal to the worker numbers', async ({ page }) => {
+    await openApp(page);
+    await play(page);
+    await expect.poll(async () => Number((await page.getByLabel('Event count').textContent())!.replace(/,/g, ''))).toBeGreaterThan(3000);
+    await pause(page);
+    const table = page.getByRole('table', { name: 'CPUs and what they run' });
+    await expect(table.locator('tbody tr')).toHaveCount(64);
+    // The table is refreshed right after the pause; compare it with the worker's own metrics.
+    await expect.poll(async () => {
+      const metrics = (await page.evaluate(() => window.mosExplorer!.metrics())) as { noise: { lwk: { interrupts: Record<string, number> } } };
+      const expected = Object.values(metrics.noise.lwk.interrupts).reduce((a, b) => a + b, 0);
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      const shown = rows.filter((r) => r[1] === 'LWK').reduce((a, r) => a + Number(r[4]), 0);
+      return shown === expected && expected > 0;
+    }).toBe(true);
+    const activities = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(activities.some((a) => a === 'application' || a === 'polling' || a === 'system call')).toBe(true);
+  });
+
+  test('click a CPU to inspect it, arrow keys move the inspection, hover shows exact numbers', async ({ page }) => {
+    await openApp(page);
+    for (let i = 0; i < 400; i++) await page.keyboard.press('s');
+    const canvas = page.getByRole('img', { name: /CPU tiles/ });
+    const box = (await canvas.boundingBox())!;
+    // The second group (LWK CPUs) starts below the Linux CPUs: click its first tile.
+    await canvas.click({ position: { x: 20, y: box.height - 30 } });
+    const details = page.getByRole('group', { name: /CPU \d+ details/ });
+    await expect(details).toContainText('LWK');
+    const name = await details.getAttribute('aria-label');
+    await canvas.press('ArrowRight');
+    await expect(details).not.toHaveAttribute('aria-label', name!);
+    await canvas.hover({ position: { x: 20, y: 40 } });
+    await expect(page.getByRole('tooltip')).toContainText('CPU');
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await expect(details).toBeHidden();
+  });
+
+  test('screenshot at 1280x720', async ({ page }) => {
+    await openApp(page);
+    await play(page);
+    await expect.poll(async () => Number((await page.getByLabel('Event count').textContent())!.replace(/,/g, ''))).toBeGreaterThan(2000);
+    await page.getByRole('region', { name: 'Core partitions' }).screenshot({ path: 'test-results/screenshots/core-partitions.png' });
+  });
+});
