@@ -41,7 +41,7 @@ export function App() {
       <ErrorBanner />
       <main id="main" className="views">
         {VIEWS.map(({ id, component: View, wide }) => (
-          <div key={id} className={wide ? 'view-slot view-wide' : 'view-slot'}>
+          <div key={id} className={wide ? 'view-slot view-wide' : 'view-slot'} data-view={id}>
             <View config={config} />
           </div>
         ))}

@@ -8,6 +8,7 @@ import type { EngineCommand } from '../engine/kernel/simulation';
 import { frameBus } from './frameBus';
 import { useUi } from './store';
 import SimWorker from '../worker/sim.worker.ts?worker';
+import type { ImportOutcome } from '../worker/importStrace';
 
 const SILENCE_LIMIT_MS = 3000;
 
@@ -39,6 +40,21 @@ class SimClient {
   queryMetrics(): Promise<Readonly<Record<string, unknown>> | null> {
     return this.query<Readonly<Record<string, unknown>>>((id) => ({ type: 'metrics', id }));
   }
+
+  /** Streams a strace log into the worker's parser; progress arrives as it reads. */
+  importStrace(file: Blob, onProgress: (loaded: number, total: number) => void): Promise<ImportOutcome | null> {
+    return this.query<ImportOutcome>((id) => {
+      this.progress.set(id, onProgress);
+      return { type: 'importStrace', id, file };
+    });
+  }
+
+  /** Chrome Trace Event JSON of the run so far. */
+  exportTrace(maxEvents = 400_000): Promise<string | null> {
+    return this.query<string>((id) => ({ type: 'exportTrace', id, maxEvents }));
+  }
+
+  private readonly progress = new Map<number, (loaded: number, total: number) => void>();
 
   private query<T>(make: (id: number) => ToWorker): Promise<T | null> {
     if (!this.worker) return Promise.resolve(null);
@@ -133,6 +149,16 @@ class SimClient {
         return;
       case 'metrics':
         this.settle(msg.id, msg.metrics);
+        return;
+      case 'importProgress':
+        this.progress.get(msg.id)?.(msg.loaded, msg.total);
+        return;
+      case 'importResult':
+        this.progress.delete(msg.id);
+        this.settle(msg.id, msg.outcome);
+        return;
+      case 'exportTrace':
+        this.settle(msg.id, msg.text);
         return;
       case 'error':
         this.fail(`The simulation stopped with an error: ${msg.message}`);

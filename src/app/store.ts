@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import { PRESETS } from '../engine/config/presets';
 import { applyOverrides } from '../engine/config/parseConfig';
 import type { NodeConfig } from '../engine/config/nodeConfig';
+import type { StraceSummary } from '../engine/strace';
+import type { ReplayReport } from '../engine/strace/replay';
 
 /** The user's changes on top of the preset: the same shape as a config file's (docs/parameters.md). */
 export type ConfigEdits = Readonly<Record<string, unknown>>;
@@ -39,8 +41,18 @@ export interface UiState {
   inspectedCpu: number | null;
   /** The user's configuration changes on top of the preset (last valid ones). */
   edits: ConfigEdits;
-  /** The configuration the simulation runs: the preset plus the last valid edits. */
+  /** The configuration the simulation runs: the preset plus the last valid edits (and an imported replay). */
   config: NodeConfig;
+  /** The imported strace log being replayed, with its summary and per-call report. */
+  replay: ReplayInfo | null;
+  /** Import in progress: bytes read of the total, or null. */
+  importing: { loaded: number; total: number; name: string } | null;
+}
+
+export interface ReplayInfo {
+  readonly fileName: string;
+  readonly summary: StraceSummary;
+  readonly report: ReplayReport | null;
 }
 
 const STORAGE_KEY = 'mos-explorer.settings.v1';
@@ -96,19 +108,24 @@ export const useUi = create<UiState>(() => ({
   inspectedCpu: null,
   edits: initial.ok ? initialEdits : {},
   config: initial.ok ? initial.config : PRESETS[initialPreset],
+  replay: null,
+  importing: null,
 }));
 
 /** Switches preset: the edits belong to the old one and are dropped. */
 export function choosePreset(name: string): void {
   if (!PRESETS[name]) return;
-  useUi.setState({ presetName: name, edits: {}, config: PRESETS[name], selectedPid: null, inspectedCpu: null });
+  useUi.setState({ presetName: name, edits: {}, config: PRESETS[name], selectedPid: null, inspectedCpu: null, replay: null });
 }
 
 /** Applies edits if they make a valid configuration (restarting the run); returns the problems otherwise. */
 export function applyEdits(edits: ConfigEdits): string[] {
   const r = resolveConfig(useUi.getState().presetName, edits);
   if (!r.ok) return r.errors;
-  useUi.setState({ edits, config: r.config, notice: 'Configuration applied: the simulation restarted from time zero.', selectedPid: null, inspectedCpu: null });
+  const replay = useUi.getState().replay;
+  // An imported replay stays the workload under the new settings.
+  const config = replay ? { ...r.config, workload: useUi.getState().config.workload } : r.config;
+  useUi.setState({ edits, config, notice: 'Configuration applied: the simulation restarted from time zero.', selectedPid: null, inspectedCpu: null });
   return [];
 }
 

@@ -6,6 +6,7 @@
  */
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand, LoggedCommand } from '../engine/kernel/simulation';
+import type { ImportOutcome } from './importStrace';
 
 export const PROTOCOL_VERSION = 2;
 
@@ -116,6 +117,10 @@ export type ToWorker =
   | { readonly type: 'frameRequest'; readonly reuse: FrameBuffers | null }
   | { readonly type: 'timeline'; readonly id: number; readonly from: number; readonly to: number; readonly bins: number }
   | { readonly type: 'metrics'; readonly id: number }
+  /** Parse a strace log (streamed from the file) into a replay workload. */
+  | { readonly type: 'importStrace'; readonly id: number; readonly file: Blob }
+  /** Chrome Trace Event JSON of the run so far (re-run from config, seed and command log). */
+  | { readonly type: 'exportTrace'; readonly id: number; readonly maxEvents: number }
   | { readonly type: 'crashForTest' }
   /** Busy-waits in the worker, to test the page's silence watchdog. */
   | { readonly type: 'hangForTest'; readonly ms: number };
@@ -128,6 +133,9 @@ export type FromWorker =
   | { readonly type: 'commandResult'; readonly error: string | null }
   | { readonly type: 'timeline'; readonly reply: TimelineReply }
   | { readonly type: 'metrics'; readonly id: number; readonly metrics: Readonly<Record<string, unknown>> }
+  | { readonly type: 'importProgress'; readonly id: number; readonly loaded: number; readonly total: number }
+  | { readonly type: 'importResult'; readonly id: number; readonly outcome: ImportOutcome }
+  | { readonly type: 'exportTrace'; readonly id: number; readonly text: string }
   | { readonly type: 'error'; readonly message: string };
 
 export function transferablesOf(b: FrameBuffers): ArrayBuffer[] {

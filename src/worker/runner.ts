@@ -10,6 +10,8 @@ import type { NodeSim } from '../engine/node/cpu';
 import { MAX_EVENTS, writeFrame } from './frameWriter';
 import { EVENT_STRIDE, PROTOCOL_VERSION, transferablesOf, type FromWorker, type ToWorker } from './protocol';
 import { ActivityHistory } from './history';
+import { importStrace } from './importStrace';
+import { exportChromeTrace } from '../engine/export/chromeTrace';
 import { Tr } from '../engine/node/events';
 import type { TraceBatch } from '../engine/kernel/trace';
 
@@ -118,6 +120,20 @@ export class Runner {
       case 'metrics':
         this.host.post({ type: 'metrics', id: msg.id, metrics: this.requireSim().snapshot().metrics });
         return;
+      case 'importStrace': {
+        const sim = this.requireSim();
+        // Parsing yields at every chunk, so the run and Pause/Step go on meanwhile.
+        importStrace(msg.file, sim.config, this.seed, (loaded, total) => this.host.post({ type: 'importProgress', id: msg.id, loaded, total }))
+          .then((outcome) => this.host.post({ type: 'importResult', id: msg.id, outcome }))
+          .catch((e: unknown) => this.host.post({ type: 'importResult', id: msg.id, outcome: { ok: false, message: `could not read the file: ${e instanceof Error ? e.message : String(e)}` } }));
+        return;
+      }
+      case 'exportTrace': {
+        const sim = this.requireSim();
+        const text = exportChromeTrace(sim.config, sim.seed, sim.commandLog, sim.now, { maxEvents: msg.maxEvents });
+        this.host.post({ type: 'exportTrace', id: msg.id, text });
+        return;
+      }
       case 'crashForTest':
         throw new Error('crash requested by a test');
       case 'hangForTest': {

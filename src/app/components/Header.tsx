@@ -7,6 +7,7 @@ import { ActionButton } from './ActionButton';
 import { LiveText } from './LiveText';
 import { SpeedSlider } from './SpeedSlider';
 import { SeedField } from './SeedField';
+import { ImportExport } from './ImportExport';
 import { formatCount } from '../format';
 
 const clock = (f: Frame) => formatClock(f.time);
@@ -49,6 +50,7 @@ export function Header() {
           <LiveText label="Last event" format={lastEvent} className="stat-value last-event" />
         </div>
       </div>
+      <ImportExport />
       <ActionButton id="help" className="btn btn-icon" />
     </header>
   );

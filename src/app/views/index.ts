@@ -7,6 +7,7 @@ import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { CorePartitionsView } from './CorePartitionsView';
 import { MemoryView } from './MemoryView';
 import { ConfigPanel } from '../components/ConfigPanel';
+import { ReplayView } from './ReplayView';
 
 export interface ViewProps {
   readonly config: NodeConfig;
@@ -23,4 +24,5 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'cores', component: CorePartitionsView },
   { id: 'memory', component: MemoryView },
   { id: 'config', component: ConfigPanel },
+  { id: 'replay', component: ReplayView, wide: true },
 ];

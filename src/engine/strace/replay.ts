@@ -68,6 +68,8 @@ export interface ReplayReport {
 
 export interface ReplayOptions {
   readonly maxEvents?: number;
+  /** Replay under this configuration instead of the preset's (the app's current settings). */
+  readonly base?: NodeConfig;
 }
 
 function emptyRoutes(): RouteCounts {
@@ -82,15 +84,15 @@ export function summarizeLatencies(values: number[]): LatencySummary {
 }
 
 /** The configuration a replay runs under: a preset with the log as its workload. */
-export function replayConfig(result: StraceResult, presetName: string): NodeConfig {
-  const base = PRESETS[presetName];
+export function replayConfig(result: StraceResult, presetName: string, baseConfig?: NodeConfig): NodeConfig {
+  const base = baseConfig ?? PRESETS[presetName];
   if (!base) throw new Error(`unknown preset "${presetName}" (one of: ${PRESET_NAMES.join(', ')})`);
   return { ...base, workload: straceToWorkload(result) };
 }
 
 export function replayStrace(result: StraceResult, presetName: string, seed: number, options: ReplayOptions = {}): ReplayReport {
   if (result.notStrace) throw new Error(result.message || 'not strace output');
-  const config = replayConfig(result, presetName);
+  const config = replayConfig(result, presetName, options.base);
   const workload = config.workload;
   if (workload.kind !== 'replay') throw new Error('replay workload expected');
   const sim = createNodeSimulation(config, seed);

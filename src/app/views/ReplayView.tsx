@@ -1,0 +1,67 @@
+/**
+ * "Replay": where each traced call goes under the current configuration and what it costs,
+ * next to the duration strace measured (which includes strace's own overhead). Shown once a log
+ * has been imported; the replay itself plays in every other view.
+ */
+import { useUi } from '../store';
+import { formatDuration } from '../../engine/kernel/time';
+import { ROUTE_NAMES } from '../../engine/syscalls/calls';
+
+const ROUTE_TITLES: Record<string, string> = { glibc: 'glibc', lwk: 'LWK', linux: 'Linux', osnode: 'OS node' };
+
+export function ReplayView() {
+  const replay = useUi((s) => s.replay);
+  if (!replay) return null;
+  const { summary, report } = replay;
+  const names = report ? Object.entries(report.byName).sort((a, b) => b[1].count - a[1].count) : [];
+  return (
+    <section className="panel replay" aria-label="Replay">
+      <h2 className="panel-title">Replay of {replay.fileName}</h2>
+      <p className="panel-sub">
+        {summary.calls.total.toLocaleString('en-US')} calls · {summary.pids} thread id(s) · {summary.processes} process(es)
+        {summary.skippedLineCount > 0 ? ` · ${summary.skippedLineCount} line(s) skipped` : ''}
+        {report ? ` · routes: ${ROUTE_NAMES.map((r) => `${ROUTE_TITLES[r]} ${report.routes[r]}`).join(', ')}` : ''}
+      </p>
+      {report ? (
+        <div className="table-scroll">
+          <table className="data-table" aria-label="Replayed calls by name">
+            <caption className="visually-hidden">Replayed calls: route and simulated cost next to the traced duration</caption>
+            <thead>
+              <tr>
+                <th scope="col">Call</th>
+                <th scope="col">Count</th>
+                {ROUTE_NAMES.map((r) => <th key={r} scope="col">{ROUTE_TITLES[r]}</th>)}
+                <th scope="col">Simulated mean</th>
+                <th scope="col">Simulated max</th>
+                <th scope="col">Traced mean (includes strace overhead)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {names.slice(0, 40).map(([name, s]) => (
+                <tr key={name}>
+                  <th scope="row" className="mono">{name}</th>
+                  <td>{s.count}</td>
+                  {ROUTE_NAMES.map((r) => <td key={r}>{s.routes[r] || ''}</td>)}
+                  <td>{formatDuration(Math.round(s.simulated.meanNs))}</td>
+                  <td>{formatDuration(Math.round(s.simulated.maxNs))}</td>
+                  <td>{s.traced ? formatDuration(Math.round(s.traced.meanNs)) : 'not traced (-T)'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint">{report.tracedNote}</p>
+        </div>
+      ) : (
+        <p className="hint">This log is too large for a per-call report; it still replays in the views.</p>
+      )}
+      {summary.skippedLines.length > 0 && (
+        <details>
+          <summary>Skipped lines</summary>
+          <ul className="skipped">
+            {summary.skippedLines.slice(0, 50).map((l) => <li key={l.line}>line {l.line}: {l.reason}</li>)}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
