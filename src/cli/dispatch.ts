@@ -3,6 +3,7 @@ import { UsageError, type CliIO, type ExitCode } from './io';
 import { runCommand, RUN_USAGE } from './commands/run';
 import { replayCommand, REPLAY_USAGE } from './commands/replay';
 import { scaleCommand, SCALE_USAGE } from './commands/scale';
+import { paramsCommand, PARAMS_USAGE } from './commands/params';
 
 interface Command {
   readonly usage: string;
@@ -13,6 +14,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   run: { usage: RUN_USAGE, run: runCommand },
   replay: { usage: REPLAY_USAGE, run: replayCommand },
   scale: { usage: SCALE_USAGE, run: scaleCommand },
+  params: { usage: PARAMS_USAGE, run: paramsCommand },
 };
 
 export const USAGE = `usage: mos-explorer <command> [options]
