@@ -1,0 +1,213 @@
+/**
+ * "Channels": every Linux channel as a queue of slots (messages move in from the LWK callers and
+ * out to the IPI handler), the doorbell IPI or the reason it was skipped, the per-pid channels
+ * the handler routes to (with their proxy's state) and the callers' LWK reply channels.
+ * Drawn on a canvas from the frame bus; hidden tables carry the numbers (at most 1 Hz).
+ */
+import { useCallback, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { ACTIVITY_NAMES } from '../../engine/node/kinds';
+import { CHANNEL_STRIDE, type Frame } from '../../worker/protocol';
+import { frameBus } from '../frameBus';
+import { hideTooltip, showTooltip } from '../components/Tooltip';
+import { reducedMotion } from '../motion';
+import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
+import { useCanvas } from './useCanvas';
+import { drawChannels } from './channels/draw';
+import { hitTest, layoutChannels, type ChannelsLayout, type Hit } from './channels/layout';
+import { ChannelsModel, DECISION_TEXT, proxyStateText } from './channels/model';
+import { readViewTheme, selectPid, textGate, useSelectedPidRef, writeText, type ViewTheme } from './channels/shared';
+import type { ViewProps } from './index';
+import './views-syscall.css';
+
+const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI'];
+const PID_COLUMNS = ['Channel', 'Queued messages', 'State'];
+
+function channelRows(f: Frame): string[][] {
+  const c = f.buffers.channels;
+  const rows: string[][] = [];
+  for (let i = 0; i * CHANNEL_STRIDE < c.length; i++) {
+    const o = i * CHANNEL_STRIDE;
+    rows.push([String(i), String(c[o]), String(c[o + 1]), String(c[o + 2]), String(c[o + 3]), String(c[o + 4]), String(c[o + 5]), String(c[o + 6]), c[o + 5] > 0 ? (c[o + 4] / c[o + 5]).toFixed(2) : '']);
+  }
+  return rows;
+}
+
+function totals(f: Frame): { msgs: number; ipis: number } {
+  const c = f.buffers.channels;
+  let msgs = 0, ipis = 0;
+  for (let o = 0; o < c.length; o += CHANNEL_STRIDE) {
+    msgs += c[o + 4];
+    ipis += c[o + 5];
+  }
+  return { msgs, ipis };
+}
+
+function tooltipLines(hit: Hit, f: Frame, m: ChannelsModel): string[] {
+  const b = f.buffers;
+  const per = b.channels.length ? b.channelSlots.length / (b.channels.length / CHANNEL_STRIDE) : 0;
+  if (hit.k === 'pid') {
+    const s = m.pidState(hit.pid);
+    return [`channel[${hit.pid}]`, `proxy of pid ${hit.pid}: ${proxyStateText(s)}`, `${s.pending} routed message(s) not yet started`, 'click to highlight this pid everywhere'];
+  }
+  if (hit.k === 'lwk') {
+    const d = b.lwkDepth[hit.cpu];
+    return [`LWK CPU ${hit.cpu}: reply channel`, `${d} reply(ies) ready, not yet seen`, 'a blocked caller sees its reply at its next block or yield'];
+  }
+  const o = hit.ch * CHANNEL_STRIDE;
+  const [cpu, depth, cap, waiting, msgs, ipis, trans] = Array.from(b.channels.subarray(o, o + CHANNEL_STRIDE));
+  const head = `Linux channel ${hit.ch} (syscall CPU ${cpu})`;
+  switch (hit.k) {
+    case 'slot': {
+      const pid = b.channelSlots[hit.ch * per + hit.idx];
+      return [head, `slot ${hit.idx + 1} of ${cap}: ${pid >= 0 ? `message from pid ${pid}` : 'empty'}`, `depth ${depth} message(s), ${waiting} sender(s) waiting`];
+    }
+    case 'waiting':
+      return [head, `${waiting} sender(s) waiting for a free slot (capacity ${cap})`, 'per-pid order is kept; nothing is dropped'];
+    case 'handler':
+      return [`Syscall CPU ${cpu}`, `now: ${ACTIVITY_NAMES[b.cpuActivity[cpu]] ?? 'unknown'}`, `runs the IPI handler of channel ${hit.ch}`, m.getList.has(hit.ch) ? `last get_list took ${m.getList.get(hit.ch)!.n} message(s)` : 'no get_list yet'];
+    case 'ipi': {
+      const d = m.decision.get(hit.ch);
+      return [head, `${ipis} IPIs for ${msgs} messages (${ipis > 0 ? (msgs / ipis).toFixed(2) : '–'} messages per IPI)`, `${trans} empty→non-empty transitions`, `last: ${d ? DECISION_TEXT[d.kind] : 'none yet'}`];
+    }
+  }
+}
+
+export function ChannelsView({ config }: ViewProps) {
+  const modelRef = useRef<ChannelsModel>(new ChannelsModel(config));
+  const layoutRef = useRef<ChannelsLayout | null>(null);
+  const layoutKey = useRef('');
+  const themeRef = useRef<ViewTheme | null>(null);
+  const dirty = useRef(true);
+  const statsRef = useRef<HTMLSpanElement>(null);
+  const markDirty = useCallback(() => void (dirty.current = true), []);
+  const { ref, size } = useCanvas(useCallback(() => ((dirty.current = true), (layoutKey.current = '')), []));
+  const selected = useSelectedPidRef(markDirty);
+  const linuxTable = useHiddenTableWriter(useCallback(channelRows, []));
+  const pidTable = useHiddenTableWriter(
+    useCallback((f: Frame) => {
+      const m = modelRef.current;
+      const rows = m.pids.map((pid) => {
+        const s = m.pidState(pid);
+        return [`channel[${pid}]`, String(s.pending), `proxy ${proxyStateText(s)}`];
+      });
+      let waiting = 0;
+      const ready: number[] = [];
+      f.buffers.lwkDepth.forEach((d, cpu) => {
+        if (d > 0) {
+          waiting += d;
+          ready.push(cpu);
+        }
+      });
+      rows.push(['LWK reply channels', String(waiting), ready.length ? `reply ready on CPU ${ready.join(', ')}` : 'no reply waiting']);
+      return rows;
+    }, []),
+  );
+
+  useEffect(() => {
+    modelRef.current = new ChannelsModel(config);
+    dirty.current = true;
+  }, [config]);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const gate = textGate();
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const onTheme = () => ((themeRef.current = null), (dirty.current = true));
+    media.addEventListener('change', onTheme);
+    const off = frameBus.subscribe((frame, now) => {
+      const m = modelRef.current;
+      const fresh = m.ingest(frame, now);
+      const { width, dpr } = size.current;
+      if (fresh && gate(now, frame.running)) {
+        const t = totals(frame);
+        writeText(statsRef.current, `${t.msgs.toLocaleString('en-US')} messages · ${t.ipis.toLocaleString('en-US')} IPIs · ${t.ipis > 0 ? (t.msgs / t.ipis).toFixed(2) : '–'} messages per IPI`);
+      }
+      if (width <= 0 || !(fresh || dirty.current || m.tokens.length > 0 || m.ipis.length > 0 || now < m.activeUntil)) return;
+      dirty.current = false;
+      const key = `${width}|${m.pids.join(',')}|${frame.buffers.channels.length}|${frame.buffers.lwkDepth.length}`;
+      if (key !== layoutKey.current || !layoutRef.current) {
+        layoutKey.current = key;
+        const l = layoutChannels(width, frame, m.pids);
+        if (!layoutRef.current || l.height !== layoutRef.current.height) canvas.style.height = `${l.height}px`;
+        layoutRef.current = l;
+      }
+      themeRef.current ??= readViewTheme(canvas);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, width, size.current.height);
+      drawChannels(ctx, layoutRef.current, m, frame, themeRef.current, { now, selected: selected.current, reduced: reducedMotion() });
+    });
+    return () => {
+      off();
+      media.removeEventListener('change', onTheme);
+    };
+  }, [config, ref, size, selected]);
+
+  const hitAt = (e: PointerEvent<HTMLCanvasElement>): Hit | null => {
+    const l = layoutRef.current;
+    if (!l) return null;
+    const r = e.currentTarget.getBoundingClientRect();
+    return hitTest(l, e.clientX - r.left, e.clientY - r.top);
+  };
+  const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const hit = hitAt(e);
+    const f = frameBus.frame;
+    if (hit && f) showTooltip(e.clientX, e.clientY, tooltipLines(hit, f, modelRef.current));
+    else hideTooltip();
+  };
+  const onClick = (e: PointerEvent<HTMLCanvasElement>) => {
+    const hit = hitAt(e);
+    const f = frameBus.frame;
+    let pid: number | null = null;
+    if (hit?.k === 'pid') pid = hit.pid;
+    else if (hit?.k === 'slot' && f) {
+      const per = f.buffers.channelSlots.length / (f.buffers.channels.length / CHANNEL_STRIDE);
+      const p = f.buffers.channelSlots[hit.ch * per + hit.idx];
+      pid = p >= 0 ? p : null;
+    }
+    selectPid(pid !== null && pid === selected.current ? null : pid);
+  };
+  const onKey = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    const pids = modelRef.current.pids;
+    if (e.key === 'Escape') selectPid(null);
+    else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && pids.length) {
+      const i = selected.current === null ? -1 : pids.indexOf(selected.current);
+      selectPid(pids[(i + (e.key === 'ArrowDown' ? 1 : pids.length - 1 + (i < 0 ? 1 : 0))) % pids.length]);
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <section className="panel syscall-view" aria-label="Channels">
+      <h2 className="panel-title">Channels</h2>
+      <p className="panel-sub">
+        Function shipping: a doorbell IPI goes out only when a channel turns non-empty.
+        <br />
+        <strong>Coalescing</strong> <span ref={statsRef} aria-label="Coalescing" />
+      </p>
+      <canvas
+        ref={ref}
+        className="syscall-canvas"
+        tabIndex={0}
+        role="img"
+        aria-label="Linux channel queues, IPIs, per-pid channels and LWK reply channels. Up and Down arrows select a process, Escape clears."
+        onPointerMove={onMove}
+        onPointerLeave={hideTooltip}
+        onClick={onClick}
+        onKeyDown={onKey}
+      />
+      <ul className="legend" aria-label="Legend">
+        <li><span className="swatch pid-swatch">0</span>message (colour and last digit of its pid)</li>
+        <li><span className="legend-glyph" aria-hidden="true">⚡</span>IPI sent (queue was empty)</li>
+        <li><span className="legend-glyph" aria-hidden="true">⊘</span>no IPI: queue non-empty or channel polls</li>
+        <li><span className="swatch proxy-swatch">X</span>proxy running · R runnable</li>
+        <li><span className="legend-glyph" aria-hidden="true">◯</span>reply ready</li>
+        <li><span className="legend-glyph" aria-hidden="true">✓</span>reply seen</li>
+      </ul>
+      <HiddenTable caption="Linux channels" columns={LINUX_COLUMNS} tableRef={linuxTable} />
+      <HiddenTable caption="Per-pid channels and LWK reply channels" columns={PID_COLUMNS} tableRef={pidTable} />
+    </section>
+  );
+}

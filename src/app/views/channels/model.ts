@@ -1,0 +1,209 @@
+/**
+ * What the Channels view animates, built from each frame's recent events: messages moving
+ * into and out of the Linux channels, IPIs sent or skipped, the per-pid channels (routed but
+ * not yet started by the proxy) and the replies on the callers' LWK channels. No React here.
+ */
+import type { NodeConfig } from '../../../engine/config/nodeConfig';
+import { IpiKind, Tr } from '../../../engine/node/events';
+import { CHANNEL_STRIDE, EVENT_STRIDE, type Frame } from '../../../worker/protocol';
+import { FrameClock } from './shared';
+
+export type Anchor =
+  | { readonly k: 'entry'; readonly ch: number }
+  | { readonly k: 'slot'; readonly ch: number; readonly idx: number }
+  | { readonly k: 'handler'; readonly ch: number }
+  | { readonly k: 'pid'; readonly pid: number }
+  | { readonly k: 'lwk'; readonly cpu: number };
+
+export interface Token {
+  readonly from: Anchor;
+  readonly to: Anchor;
+  readonly pid: number;
+  readonly start: number;
+  readonly dur: number;
+  readonly reply: boolean;
+}
+
+/** The IPI decision of a Linux channel: 0 IPI sent, 1 skipped (queue held messages), 2 skipped (channel polls). */
+export interface Decision {
+  kind: 0 | 1 | 2;
+  at: number;
+  dur: number;
+}
+
+export const DECISION_TEXT = ['IPI sent', 'no IPI: queue already held messages', 'no IPI: channel polls'] as const;
+
+/** Nominal simulated durations of the drawn transitions (ns): they set the pace in slow motion. */
+const INSERT_NS = 150;
+const IPI_NS = 1000;
+const ROUTE_NS = 400;
+const REPLY_NS = 150;
+const MAX_TOKENS = 320;
+const AGGREGATE_HOLD_MS = 1500;
+
+export class ChannelsModel {
+  readonly clock = new FrameClock();
+  tokens: Token[] = [];
+  /** In-flight doorbell IPIs per channel: wall start and duration. */
+  ipis: { ch: number; start: number; dur: number }[] = [];
+  readonly decision = new Map<number, Decision>();
+  readonly getList = new Map<number, { at: number; n: number }>();
+  readonly full = new Map<number, number>();
+  /** Routed to channel[pid], not yet started by the proxy: call id -> pid. */
+  readonly pending = new Map<number, number>();
+  /** Being served by the proxy: call id -> pid. */
+  readonly serving = new Map<number, number>();
+  pids: number[] = [];
+  readonly replySeenAt = new Map<number, number>();
+  readonly replyIpiAt = new Map<number, number>();
+  aggregateUntil = -Infinity;
+  /** Wall time until which something is still animating (flashes fade, tokens land). */
+  activeUntil = -Infinity;
+  /** Cumulative (wall, sim time, messages, IPIs) samples for rates at high speed. */
+  private samples: { wall: number; time: number; msgs: number; ipis: number }[] = [];
+  private lastSeq = -1;
+
+  constructor(private readonly config: NodeConfig) {}
+
+  channelOfCpu(frame: Frame, cpu: number): number {
+    const c = frame.buffers.channels;
+    for (let i = 0; i * CHANNEL_STRIDE < c.length; i++) if (c[i * CHANNEL_STRIDE] === cpu) return i;
+    const sc = this.config.syscallCpuOf[cpu];
+    if (sc !== undefined && sc >= 0 && sc !== cpu) return this.channelOfCpu(frame, sc);
+    return -1;
+  }
+
+  aggregated(now: number): boolean {
+    return now < this.aggregateUntil;
+  }
+
+  /** Messages and IPIs per simulated millisecond over the last second of wall time. */
+  rates(): { msgs: number; ipis: number } {
+    const s = this.samples;
+    if (s.length < 2) return { msgs: 0, ipis: 0 };
+    const a = s[0], b = s[s.length - 1];
+    const ms = (b.time - a.time) / 1e6;
+    return ms > 0 ? { msgs: (b.msgs - a.msgs) / ms, ipis: (b.ipis - a.ipis) / ms } : { msgs: 0, ipis: 0 };
+  }
+
+  private clear(): void {
+    this.tokens = [];
+    this.ipis = [];
+    this.decision.clear();
+    this.getList.clear();
+    this.full.clear();
+    this.pending.clear();
+    this.serving.clear();
+    this.pids = [];
+    this.replySeenAt.clear();
+    this.replyIpiAt.clear();
+    this.samples = [];
+  }
+
+  private seePid(pid: number): void {
+    if (pid < 0 || this.pids.includes(pid)) return;
+    this.pids = [...this.pids, pid].sort((a, b) => a - b);
+  }
+
+  /** Takes a new frame (once per frame seq); returns false if it was already seen. */
+  ingest(frame: Frame, now: number): boolean {
+    if (frame.seq === this.lastSeq) return false;
+    this.lastSeq = frame.seq;
+    if (this.clock.advance(frame, now)) this.clear();
+    const clock = this.clock;
+    const b = frame.buffers;
+    let msgs = 0, ipis = 0;
+    for (let i = 0; i * CHANNEL_STRIDE < b.channels.length; i++) {
+      msgs += b.channels[i * CHANNEL_STRIDE + 4];
+      ipis += b.channels[i * CHANNEL_STRIDE + 5];
+    }
+    this.samples.push({ wall: now, time: frame.time, msgs, ipis });
+    while (this.samples.length > 2 && now - this.samples[0].wall > 1000) this.samples.shift();
+
+    if (frame.eventsDropped > 0 || this.tokens.length > MAX_TOKENS) {
+      this.aggregateUntil = now + AGGREGATE_HOLD_MS;
+      if (frame.eventsDropped > 0) {
+        // The per-pid bookkeeping missed events: start it afresh rather than show stale messages.
+        this.pending.clear();
+        this.serving.clear();
+      }
+    }
+    const animate = !this.aggregated(now);
+    this.tokens = this.tokens.filter((t) => now < t.start + t.dur);
+    this.ipis = this.ipis.filter((t) => now < t.start + t.dur);
+    const e = b.events;
+    for (let i = 0; i < frame.eventCountInFrame; i++) {
+      const o = i * EVENT_STRIDE;
+      const kind = e[o], t = e[o + 1], cpu = e[o + 2], pid = e[o + 3], a = e[o + 4], bb = e[o + 5];
+      const at = clock.wallOf(t);
+      if (at + 1500 > this.activeUntil) this.activeUntil = at + 1500;
+      switch (kind) {
+        case Tr.ChannelInsert: {
+          const ch = this.channelOfCpu(frame, cpu);
+          this.seePid(pid);
+          if (animate && ch >= 0) this.tokens.push({ from: { k: 'entry', ch }, to: { k: 'slot', ch, idx: Math.max(0, bb - 1) }, pid, start: at, dur: clock.durMs(INSERT_NS), reply: false });
+          break;
+        }
+        case Tr.IpiSend:
+          if (bb === IpiKind.Channel) {
+            const ch = this.channelOfCpu(frame, a);
+            if (ch < 0) break;
+            const dur = clock.durMs(IPI_NS);
+            this.decision.set(ch, { kind: 0, at, dur });
+            if (animate) this.ipis.push({ ch, start: at, dur });
+          } else if (bb === IpiKind.Reply) this.replyIpiAt.set(a, at);
+          break;
+        case Tr.IpiSkipped:
+          if (a >= 0) this.decision.set(a, { kind: bb === 1 ? 2 : 1, at, dur: clock.durMs(IPI_NS) });
+          break;
+        case Tr.HandlerGetList: {
+          const ch = this.channelOfCpu(frame, cpu);
+          if (ch < 0) break;
+          this.getList.set(ch, { at, n: a });
+          if (animate) for (let k = 0; k < Math.min(a, 8); k++) this.tokens.push({ from: { k: 'slot', ch, idx: k }, to: { k: 'handler', ch }, pid: -1, start: at, dur: clock.durMs(ROUTE_NS), reply: false });
+          break;
+        }
+        case Tr.HandlerRoute: {
+          const ch = this.channelOfCpu(frame, cpu);
+          this.seePid(pid);
+          this.pending.set(a, pid);
+          if (animate && ch >= 0) this.tokens.push({ from: { k: 'handler', ch }, to: { k: 'pid', pid }, pid, start: at, dur: clock.durMs(ROUTE_NS), reply: false });
+          break;
+        }
+        case Tr.ProxyStart:
+          this.seePid(pid);
+          this.pending.delete(a);
+          this.serving.set(a, pid);
+          break;
+        case Tr.ReplyReady:
+          this.serving.delete(a);
+          if (animate && this.pids.includes(pid)) this.tokens.push({ from: { k: 'pid', pid }, to: { k: 'lwk', cpu }, pid, start: at, dur: clock.durMs(REPLY_NS), reply: true });
+          break;
+        case Tr.ReplySeen:
+          this.replySeenAt.set(cpu, at);
+          break;
+        case Tr.ChannelFull: {
+          const ch = this.channelOfCpu(frame, cpu);
+          if (ch >= 0) this.full.set(ch, at);
+          break;
+        }
+        default:
+      }
+    }
+    return true;
+  }
+
+  /** Per pid: routed-but-not-started messages and whether the proxy is serving one. */
+  pidState(pid: number): { pending: number; serving: number } {
+    let pending = 0, serving = 0;
+    for (const p of this.pending.values()) if (p === pid) pending++;
+    for (const p of this.serving.values()) if (p === pid) serving++;
+    return { pending, serving };
+  }
+}
+
+export function proxyStateText(s: { pending: number; serving: number }): string {
+  if (s.serving > 0) return 'running a call';
+  if (s.pending > 0) return 'runnable (sched_run), waiting for a Linux CPU';
+  return 'idle';
+}

@@ -1,0 +1,114 @@
+/**
+ * Calls in flight for the triage view's tokens, from SyscallIssue/Route/Done events, and the
+ * syscall names seen with the routes they took. At high speed it stops making tokens and keeps
+ * per-route rates from the frames' cumulative counts instead.
+ */
+import { Tr } from '../../../engine/node/events';
+import { syscallName } from '../../../engine/syscalls/table';
+import { EVENT_STRIDE, ROUTE_STRIDE, type Frame } from '../../../worker/protocol';
+import { FrameClock } from '../channels/shared';
+
+export interface CallToken {
+  readonly id: number;
+  readonly pid: number;
+  readonly name: string;
+  route: number;
+  readonly issueAt: number;
+  routeAt: number;
+  doneAt: number;
+  latencyNs: number;
+  readonly jitter: number;
+  readonly dur: number;
+}
+
+const MAX_TOKENS = 400;
+const AGGREGATE_HOLD_MS = 1500;
+
+export class TriageModel {
+  readonly clock = new FrameClock();
+  readonly calls = new Map<number, CallToken>();
+  /** Syscall name -> bit set of routes seen for it. */
+  readonly names = new Map<string, number>();
+  /** Names not yet added to the select. */
+  newNames: string[] = [];
+  aggregateUntil = -Infinity;
+  private pendingNames = new Map<number, string>();
+  private samples: { wall: number; time: number; counts: number[] }[] = [];
+  private lastSeq = -1;
+
+  aggregated(now: number): boolean {
+    return now < this.aggregateUntil;
+  }
+
+  /** Completed calls per simulated millisecond, per route, over the last second of wall time. */
+  rates(): number[] {
+    const s = this.samples;
+    if (s.length < 2) return [0, 0, 0, 0];
+    const a = s[0], b = s[s.length - 1];
+    const ms = (b.time - a.time) / 1e6;
+    return b.counts.map((c, i) => (ms > 0 ? (c - a.counts[i]) / ms : 0));
+  }
+
+  /** When the token's three moves (to the shim, to its route, back) start. */
+  phases(t: CallToken): [number, number, number, number] {
+    const p1 = t.issueAt;
+    const p2 = t.routeAt < 0 ? Infinity : Math.max(t.routeAt, p1 + t.dur);
+    const p3 = t.doneAt < 0 ? Infinity : Math.max(t.doneAt, (p2 === Infinity ? p1 : p2) + t.dur);
+    return [p1, p2, p3, p3 + t.dur];
+  }
+
+  ingest(frame: Frame, now: number): boolean {
+    if (frame.seq === this.lastSeq) return false;
+    this.lastSeq = frame.seq;
+    if (this.clock.advance(frame, now)) {
+      this.calls.clear();
+      this.pendingNames.clear();
+      this.samples = [];
+    }
+    const counts = [0, 1, 2, 3].map((r) => frame.buffers.routes[r * ROUTE_STRIDE]);
+    this.samples.push({ wall: now, time: frame.time, counts });
+    while (this.samples.length > 2 && now - this.samples[0].wall > 1000) this.samples.shift();
+    if (frame.eventsDropped > 0 || this.calls.size > MAX_TOKENS) {
+      this.aggregateUntil = now + AGGREGATE_HOLD_MS;
+      if (frame.eventsDropped > 0) this.pendingNames.clear();
+    }
+    const animate = !this.aggregated(now);
+    for (const [id, t] of this.calls) if (now > this.phases(t)[3]) this.calls.delete(id);
+    const e = frame.buffers.events;
+    const clock = this.clock;
+    for (let i = 0; i < frame.eventCountInFrame; i++) {
+      const o = i * EVENT_STRIDE;
+      const kind = e[o];
+      if (kind !== Tr.SyscallIssue && kind !== Tr.SyscallRoute && kind !== Tr.SyscallDone) continue;
+      const at = clock.wallOf(e[o + 1]), pid = e[o + 3], id = e[o + 4], b = e[o + 5];
+      if (kind === Tr.SyscallIssue) {
+        const name = syscallName(b) ?? `#${b}`;
+        this.pendingNames.set(id, name);
+        if (!this.names.has(name)) {
+          this.names.set(name, 0);
+          this.newNames.push(name);
+        }
+        if (animate) this.calls.set(id, { id, pid, name, route: -1, issueAt: at, routeAt: -1, doneAt: -1, latencyNs: 0, jitter: ((id * 2654435761) >>> 0) / 4294967296, dur: clock.durMs(120) });
+      } else if (kind === Tr.SyscallRoute) {
+        const name = this.pendingNames.get(id);
+        if (name !== undefined) {
+          if (!this.names.has(name)) this.newNames.push(name);
+          this.names.set(name, (this.names.get(name) ?? 0) | (1 << b));
+        }
+        const t = this.calls.get(id);
+        if (t && t.doneAt < 0) {
+          t.route = b;
+          t.routeAt = at;
+        }
+      } else {
+        this.pendingNames.delete(id);
+        const t = this.calls.get(id);
+        if (t && t.doneAt < 0) {
+          t.doneAt = at;
+          t.latencyNs = b;
+        }
+      }
+    }
+    return true;
+  }
+}

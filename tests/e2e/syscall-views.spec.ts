@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, pause, play, watchConsole } from './helpers';
+
+interface Metrics {
+  channels: { linux: { messages: number; ipis: number }[] };
+  syscalls: { routes: Record<string, { count: number }>; byName: Record<string, Record<string, number>> };
+}
+
+const metrics = (page: Page) => page.evaluate(() => window.mosExplorer!.metrics()) as Promise<Metrics>;
+
+function tableRows(page: Page, name: string): Promise<string[][]> {
+  return page
+    .getByRole('table', { name })
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => Array.from((r as HTMLTableRowElement).cells).map((c) => c.textContent ?? '')));
+}
+
+/** Plays until some calls went through the Linux channels, then pauses. */
+async function runUntilForwarded(page: Page, minMessages = 40): Promise<void> {
+  await play(page);
+  await expect.poll(async () => (await metrics(page)).channels.linux.reduce((a, c) => a + c.messages, 0), { timeout: 20_000 }).toBeGreaterThan(minMessages);
+  await pause(page);
+}
+
+test.describe('Channels and Syscall triage views', () => {
+  test('Channels shows the worker\'s message and IPI counts; Play, Pause and Step change it', async ({ page }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    const region = page.getByRole('region', { name: 'Channels' });
+    await expect(region).toBeVisible();
+    await expect.poll(() => tableRows(page, 'Linux channels')).toHaveLength(2);
+    const before = await tableRows(page, 'Linux channels');
+    expect(before.map((r) => r[5])).toEqual(['0', '0']);
+    await runUntilForwarded(page);
+    await expect
+      .poll(async () => {
+        const m = await metrics(page);
+        const rows = await tableRows(page, 'Linux channels');
+        return rows.map((r) => [Number(r[5]), Number(r[6])]).join(';') === m.channels.linux.map((c) => [c.messages, c.ipis]).join(';');
+      })
+      .toBe(true);
+    const rows = await tableRows(page, 'Linux channels');
+    expect(rows.some((r) => Number(r[5]) > 0 && Number(r[6]) > 0)).toBe(true);
+    // Coalescing is shown live: messages per IPI, from the same counts.
+    const m = await metrics(page);
+    const msgs = m.channels.linux.reduce((a, c) => a + c.messages, 0), ipis = m.channels.linux.reduce((a, c) => a + c.ipis, 0);
+    await expect(region.getByLabel('Coalescing')).toContainText(`${(msgs / ipis).toFixed(2)} messages per IPI`);
+    // Per-pid channels appear (derived from the handler's routing events).
+    await expect.poll(async () => (await tableRows(page, 'Per-pid channels and LWK reply channels')).some((r) => /^channel\[\d+\]$/.test(r[0]))).toBe(true);
+    // Steps change what is shown (eventually one of them inserts or routes a message).
+    const both = async () => JSON.stringify([await tableRows(page, 'Linux channels'), await tableRows(page, 'Per-pid channels and LWK reply channels')]);
+    const shown = await both();
+    await expect
+      .poll(async () => {
+        for (let i = 0; i < 20; i++) await page.keyboard.press('s');
+        return both();
+      }, { timeout: 30_000 })
+      .not.toBe(shown);
+    // Step into a burst so that the screenshot shows queued messages.
+    await expect
+      .poll(async () => {
+        for (let i = 0; i < 10; i++) await page.keyboard.press('s');
+        return (await tableRows(page, 'Linux channels')).some((r) => Number(r[2]) >= 3);
+      }, { timeout: 40_000 })
+      .toBe(true);
+    await region.screenshot({ path: 'test-results/screenshots/channels.png' });
+    expect(problems).toEqual([]);
+  });
+
+  test('Syscall triage shows the worker\'s per-route counts', async ({ page }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    const region = page.getByRole('region', { name: 'Syscall triage' });
+    await expect(region).toBeVisible();
+    await expect.poll(() => tableRows(page, 'Syscall routes')).toHaveLength(4);
+    await runUntilForwarded(page);
+    await expect
+      .poll(async () => {
+        const m = await metrics(page);
+        const rows = await tableRows(page, 'Syscall routes');
+        return rows.every((r) => Number(r[1]) === m.syscalls.routes[r[0]].count);
+      })
+      .toBe(true);
+    const rows = await tableRows(page, 'Syscall routes');
+    expect(rows.map((r) => r[0])).toEqual(['glibc', 'lwk', 'linux', 'osnode']);
+    expect(Number(rows.find((r) => r[0] === 'linux')![1])).toBeGreaterThan(0);
+    // The route boxes carry the same counts.
+    const linuxBox = region.locator('.triage-box[data-route="linux"]');
+    await expect(linuxBox).toContainText(`${Number(rows[2][1]).toLocaleString('en-US')} calls`);
+    // Hovering a route box gives its exact numbers.
+    await linuxBox.hover();
+    await expect(page.getByRole('tooltip')).toContainText('calls completed');
+    expect(problems).toEqual([]);
+  });
+
+  test('choosing a syscall highlights its routes and stages', async ({ page }) => {
+    await openApp(page);
+    await runUntilForwarded(page);
+    const region = page.getByRole('region', { name: 'Syscall triage' });
+    const select = region.getByRole('combobox', { name: 'Syscall' });
+    await expect(select.locator('option[value="write"]')).toHaveCount(1);
+    const names = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(names).toEqual([...names].sort());
+    await select.selectOption('write');
+    const byName = (await metrics(page)).syscalls.byName.write;
+    const expected = ['glibc', 'lwk', 'linux', 'osnode'].filter((r) => (byName[r] ?? 0) > 0);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const route of ['glibc', 'lwk', 'linux', 'osnode']) {
+      const on = expected.includes(route);
+      const box = region.locator(`.triage-box[data-route="${route}"]`);
+      await expect(box).toHaveAttribute('data-highlighted', on ? 'true' : 'false');
+      if (on) await expect(box).toHaveAttribute('aria-current', 'true');
+      else await expect(box).not.toHaveAttribute('aria-current', /.*/);
+    }
+    await expect.poll(async () => (await tableRows(page, 'Syscall routes')).filter((r) => r[r.length - 1] === 'yes').map((r) => r[0])).toEqual(expected);
+    // The stages of a highlighted route are marked too.
+    await expect(region.locator('.triage-bar-row[data-route="linux"] .triage-seg[data-highlighted="true"]').first()).toBeAttached();
+    await region.screenshot({ path: 'test-results/screenshots/triage.png' });
+    await select.selectOption('');
+    await expect(region.locator('.triage-box[data-route="linux"]')).toHaveAttribute('data-highlighted', 'false');
+  });
+
+  test('a process can be selected from the keyboard; both views draw in dark mode too', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openApp(page);
+    await runUntilForwarded(page);
+    const canvas = page.getByRole('region', { name: 'Channels' }).getByRole('img').first();
+    await canvas.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Channels' }).screenshot({ path: 'test-results/screenshots/channels-dark.png' });
+    await page.getByRole('region', { name: 'Syscall triage' }).screenshot({ path: 'test-results/screenshots/triage-dark.png' });
+  });
+});
