@@ -185,7 +185,6 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       snapshot = s;
       dirty = true;
       tableDirty = true;
-      lastTable = -Infinity;
     });
     const offUi = useUi.subscribe((s, prev) => {
       if (s.selectedPid === prev.selectedPid) return;

@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { CorePartitionsView } from './CorePartitionsView';
 import { MemoryView } from './MemoryView';
+import { MetricsView } from './MetricsView';
 import { ConfigPanel } from '../components/ConfigPanel';
 import { ReplayView } from './ReplayView';
 
@@ -23,6 +24,7 @@ export interface ViewEntry {
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'cores', component: CorePartitionsView },
   { id: 'memory', component: MemoryView },
+  { id: 'metrics', component: MetricsView },
   { id: 'config', component: ConfigPanel },
   { id: 'replay', component: ReplayView, wide: true },
 ];

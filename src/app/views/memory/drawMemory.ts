@@ -43,7 +43,7 @@ export function layoutMemory(domains: readonly DomainInfo[], width: number): Mem
     const row = i % rowsN;
     const x = col * (blockW + GAP);
     const y = row * (h + GAP);
-    return { domain: d.id, x, y, w: blockW, h, gridX: x + 4, gridY: y + TITLE_H, cell };
+    return { domain: d.id, x, y, w: blockW, h, gridX: x + Math.floor((blockW - COLS * cell) / 2), gridY: y + TITLE_H, cell };
   });
   return { blocks, height: rowsN * (h + GAP) - GAP + 2 };
 }
@@ -221,8 +221,9 @@ function drawCells(ctx: CanvasRenderingContext2D, b: Block, cells: Uint32Array, 
       ctx.globalAlpha = 1;
       if (selectedPid !== null && pid === selectedPid) {
         ctx.strokeStyle = theme.text;
-        ctx.lineWidth = 2;
-        ctx.strokeRect(x + 1, y + 1, s - 2, s - 2);
+        ctx.lineWidth = s >= 12 ? 2 : 1.5;
+        if (s >= 12) ctx.strokeRect(x + 1, y + 1, s - 2, s - 2);
+        else ctx.strokeRect(x - 0.25, y - 0.25, s + 0.5, s + 0.5);
       }
     }
   }
@@ -254,13 +255,13 @@ export function drawFlashes(ctx: CanvasRenderingContext2D, layout: MemLayout, fl
     ctx.strokeStyle = FAULT;
     ctx.fillStyle = FAULT;
     if (reduced) {
-      // A still marker: a ring and a triangle above the cell, no fading.
+      // A still marker: a ring and a corner flag on the cell, no fading.
       ctx.lineWidth = 2;
       ctx.strokeRect(x - 1.5, y - 1.5, s + 3, s + 3);
       ctx.beginPath();
-      ctx.moveTo(x + s / 2, y - 3);
-      ctx.lineTo(x + s / 2 - 5, y - 11);
-      ctx.lineTo(x + s / 2 + 5, y - 11);
+      ctx.moveTo(x - 1, y - 1);
+      ctx.lineTo(x + Math.max(5, s * 0.55), y - 1);
+      ctx.lineTo(x - 1, y + Math.max(5, s * 0.55));
       ctx.closePath();
       ctx.fill();
       continue;
