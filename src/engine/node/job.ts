@@ -41,7 +41,7 @@ export function createJob(state: NodeState, config: NodeConfig): void {
     const pid = FIRST_PID + i;
     const p: Process = {
       pid, threads: [], proxies: [], pidQueue: [], fds: { 0: '/dev/stdin', 1: '/dev/stdout', 2: '/dev/stderr' }, nextFd: 3,
-      aggregation: {}, barrierWaiting: [], barrierArrived: 0, exited: false,
+      aggregation: {}, aggregationOldest: Infinity, barrierWaiting: [], barrierArrived: 0, exited: false,
     };
     state.processes.push(p);
     state.progress.perProcess.push(0);

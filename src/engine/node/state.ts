@@ -118,6 +118,8 @@ export interface Process {
   nextFd: number;
   /** glibc aggregation buffers per fd: bytes held and when the oldest byte arrived. */
   readonly aggregation: Record<string, { bytes: number; since: number }>;
+  /** When the oldest buffered byte arrived (Infinity: nothing buffered), so most calls skip the scan. */
+  aggregationOldest: number;
   /** Threads blocked at the current barrier. */
   readonly barrierWaiting: number[];
   barrierArrived: number;

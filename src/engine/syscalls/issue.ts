@@ -35,6 +35,15 @@ function pathOf(sim: NodeSim, pid: number, fd: number, path: string): string {
   return fd >= 0 ? (processOf(sim, pid).fds[fd] ?? '') : '';
 }
 
+const localSets = new WeakMap<object, ReadonlySet<string>>();
+
+/** The LWK's local calls as a set (built once per configuration). */
+function localSet(sim: NodeSim): ReadonlySet<string> {
+  let set = localSets.get(sim.config);
+  if (!set) localSets.set(sim.config, (set = new Set(sim.config.syscalls.localCalls)));
+  return set;
+}
+
 export function isPfsCall(sim: NodeSim, call: Call): boolean {
   return call.path.startsWith(sim.config.syscalls.pfsPrefix);
 }
@@ -91,7 +100,7 @@ export function onTriage(sim: NodeSim, tid: number): void {
     const copy = transferDirection(call.name) ? call.bytes * cfg.costs.copyNsPerByte : 0;
     return runSegment(sim, t.cpu, Activity.Syscall, service + copy, Cont.Return);
   }
-  if (cfg.localCalls.includes(call.name) || call.name === 'futex') {
+  if (localSet(sim).has(call.name) || call.name === 'futex') {
     setRoute(sim, call, Route.Lwk);
     return handleLocal(sim, tid, call);
   }
@@ -140,15 +149,20 @@ function queueFlushesBefore(sim: NodeSim, tid: number, a: SyscallAction): boolea
   const t = sim.state.threads[tid];
   const p = processOf(sim, t.pid);
   const { timeoutNs, smallBytes } = sim.config.syscalls.aggregation;
-  for (const key in p.aggregation) {
-    const buf = p.aggregation[key];
-    if (buf.bytes <= 0) continue;
-    const fd = Number(key);
-    const sameFd = fd === a.fd;
-    const smallWriteHere = sameFd && a.name === 'write' && a.bytes < smallBytes;
-    const expired = sim.now - buf.since >= timeoutNs;
-    // Any other call on that fd (read, fsync, close, a large write...) or exit flushes it first, and so does age.
-    if ((sameFd && !smallWriteHere) || a.name === 'exit_group' || expired) t.flushes.push(fd, buf.bytes);
+  // Any other call on a buffered fd (read, fsync, close, a large write...) flushes it first.
+  const own = a.fd >= 0 ? p.aggregation[a.fd] : undefined;
+  const smallWriteHere = a.name === 'write' && a.bytes < smallBytes;
+  if (own && own.bytes > 0 && !smallWriteHere) t.flushes.push(a.fd, own.bytes);
+  // Exit flushes everything, and so does age; the oldest buffer's time saves a scan on most calls.
+  if (a.name === 'exit_group' || sim.now - p.aggregationOldest >= timeoutNs) {
+    let oldest = Infinity;
+    for (const key in p.aggregation) {
+      const buf = p.aggregation[key];
+      if (buf.bytes <= 0 || Number(key) === a.fd) continue;
+      if (a.name === 'exit_group' || sim.now - buf.since >= timeoutNs) t.flushes.push(Number(key), buf.bytes);
+      else oldest = Math.min(oldest, buf.since);
+    }
+    p.aggregationOldest = oldest;
   }
   return t.flushes.length > 0;
 }
@@ -161,6 +175,7 @@ function bufferWrite(sim: NodeSim, tid: number, a: SyscallAction): void {
   setRoute(sim, call, Route.Glibc);
   const buf = (p.aggregation[a.fd] ??= { bytes: 0, since: sim.now });
   if (buf.bytes === 0) buf.since = sim.now;
+  p.aggregationOldest = Math.min(p.aggregationOldest, buf.since);
   buf.bytes += a.bytes;
   sim.emit(Tr.AggBuffered, t.cpu, t.pid, a.fd, buf.bytes);
   // Full buffers go out in B-byte writes as soon as this call returns; the rest stays buffered.
