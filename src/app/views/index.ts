@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { CorePartitionsView } from './CorePartitionsView';
+import { ScaleView } from './ScaleView';
 import { MemoryView } from './MemoryView';
 import { MetricsView } from './MetricsView';
 import { ConfigPanel } from '../components/ConfigPanel';
@@ -27,4 +28,5 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'metrics', component: MetricsView },
   { id: 'config', component: ConfigPanel },
   { id: 'replay', component: ReplayView, wide: true },
+  { id: 'scale', component: ScaleView, wide: true },
 ];

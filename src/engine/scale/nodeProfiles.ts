@@ -43,10 +43,10 @@ interface CallsSource {
 type Source = FwqSource | CallsSource;
 
 const SOURCES: Readonly<Record<string, Source>> = {
-  'node:linux-fwq': { kind: 'fwq', preset: 'linux', role: Role.Linux, simNs: 1e9, what: 'FWQ noise per 1 ms quantum on the Linux CPUs of untuned Linux' },
-  'node:linux-tuned-fwq': { kind: 'fwq', preset: 'linux-tuned', role: Role.Linux, simNs: 1e9, what: 'FWQ noise per 1 ms quantum on the Linux CPUs of tuned Linux (nohz_full, isolcpus)' },
-  'node:mos-lwk-fwq': { kind: 'fwq', preset: 'mos', role: Role.Lwk, simNs: 1e9, what: 'FWQ noise per 1 ms quantum on the LWK CPUs of mOS' },
-  'node:mos-forwarded-calls': { kind: 'calls', preset: 'mos-bsp', simNs: 2e8, what: 'latency of the system calls each mOS thread forwards to Linux per iteration (BSP mini-app)' },
+  'node:linux-fwq': { kind: 'fwq', preset: 'linux', role: Role.Linux, simNs: 5e8, what: 'FWQ noise per 1 ms quantum on the Linux CPUs of untuned Linux' },
+  'node:linux-tuned-fwq': { kind: 'fwq', preset: 'linux-tuned', role: Role.Linux, simNs: 5e8, what: 'FWQ noise per 1 ms quantum on the Linux CPUs of tuned Linux (nohz_full, isolcpus)' },
+  'node:mos-lwk-fwq': { kind: 'fwq', preset: 'mos', role: Role.Lwk, simNs: 5e8, what: 'FWQ noise per 1 ms quantum on the LWK CPUs of mOS' },
+  'node:mos-forwarded-calls': { kind: 'calls', preset: 'mos-bsp', simNs: 1e8, what: 'latency of the system calls each mOS thread forwards to Linux per iteration (BSP mini-app)' },
 };
 
 export const NODE_PROFILE_NAMES: readonly string[] = Object.keys(SOURCES);
