@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { CorePartitionsView } from './CorePartitionsView';
+import { TimelineView } from './TimelineView';
 import { ScaleView } from './ScaleView';
 import { MemoryView } from './MemoryView';
 import { MetricsView } from './MetricsView';
@@ -24,6 +25,7 @@ export interface ViewEntry {
 
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'cores', component: CorePartitionsView },
+  { id: 'timeline', component: TimelineView, wide: true },
   { id: 'memory', component: MemoryView },
   { id: 'metrics', component: MetricsView },
   { id: 'config', component: ConfigPanel },

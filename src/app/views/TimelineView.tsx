@@ -1,0 +1,211 @@
+/**
+ * "Timeline": one lane per CPU, KernelShark style, grouped by partition: what each CPU ran
+ * (coloured and lettered by activity) and arrows for forwarded calls, from the caller's CPU at
+ * issue time to the serving Linux CPU. Spans come binned from the worker for the window shown.
+ * Follows the present until the user zooms or pans (d3-zoom, buttons or keys); "Follow"
+ * returns to live. A visually hidden table carries the same numbers (≤ 1 Hz while running).
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomTransform } from 'd3';
+import { ACTIVITY_NAMES } from '../../engine/node/kinds';
+import { frameBus } from '../frameBus';
+import { ACTIVITY_STYLES } from '../palette';
+import { useUi } from '../store';
+import { hideTooltip, showTooltip } from '../components/Tooltip';
+import { useCanvas } from './useCanvas';
+import { TimelineController } from './timeline/controller';
+import type { ViewProps } from './index';
+import './views-timeline.css';
+
+const COLUMNS = ['CPU', 'Partition', 'Busiest activity', 'Spans', 'Share of the window by activity'];
+const ZOOM_STEP = 1.6;
+
+/** The height the lanes get: about half the viewport, within limits. */
+function targetHeight(): number {
+  return Math.round(Math.min(620, Math.max(300, window.innerHeight * 0.54)));
+}
+
+export function TimelineView({ config }: ViewProps) {
+  const selectedPid = useUi((s) => s.selectedPid);
+  const inspectedCpu = useUi((s) => s.inspectedCpu);
+  const ctl = useRef<TimelineController | null>(null);
+  const [follow, setFollowState] = useState(true);
+  const labelRef = useRef<HTMLSpanElement>(null);
+  const captionRef = useRef<HTMLSpanElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const onResize = useCallback(() => ctl.current?.relayout(), []);
+  const { ref, size } = useCanvas(onResize);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const c = new TimelineController(canvas, ctx, config, () => size.current, targetHeight, {
+      onFollowChange: setFollowState,
+      writeWindowLabel: (text) => {
+        if (labelRef.current && labelRef.current.textContent !== text) labelRef.current.textContent = text;
+      },
+      writeTable: (windowText, rows, query) => {
+        if (captionRef.current) captionRef.current.textContent = windowText;
+        const body = bodyRef.current;
+        if (!body) return;
+        // The exact query (ns, bins), so tests can ask an ActivityHistory in Node the same question.
+        const table = body.parentElement as HTMLTableElement;
+        table.dataset.from = String(query.from);
+        table.dataset.to = String(query.to);
+        table.dataset.bins = String(query.bins);
+        while (body.rows.length > rows.length) body.deleteRow(-1);
+        rows.forEach((cells, r) => {
+          const row = body.rows[r] ?? body.insertRow();
+          cells.forEach((text, i) => {
+            const cell = row.cells[i] ?? row.insertCell();
+            if (cell.textContent !== text) cell.textContent = text;
+          });
+        });
+      },
+    });
+    ctl.current = c;
+    c.relayout();
+    const onWindowResize = () => c.relayout();
+    window.addEventListener('resize', onWindowResize);
+    const ui = useUi.getState();
+    c.setSelection(ui.selectedPid, ui.inspectedCpu);
+    const offUi = useUi.subscribe((s, prev) => {
+      if (s.selectedPid !== prev.selectedPid || s.inspectedCpu !== prev.inspectedCpu) c.setSelection(s.selectedPid, s.inspectedCpu);
+    });
+    const offFrames = frameBus.subscribe((frame, now) => c.onFrame(frame, now));
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const onTheme = () => c.themeChanged();
+    media.addEventListener('change', onTheme);
+    // d3-zoom turns wheel, drag, pinch and double click into transforms; the controller only
+    // uses the change between two events, so the transform itself never limits the range.
+    let prev: ZoomTransform = zoomIdentity;
+    const behaviour = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([1e-12, 1e12])
+      .on('zoom', (e: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+        if (e.sourceEvent) c.gesture(prev, e.transform);
+        prev = e.transform;
+      });
+    const sel = select(canvas);
+    sel.call(behaviour);
+    return () => {
+      sel.on('.zoom', null);
+      offFrames();
+      offUi();
+      media.removeEventListener('change', onTheme);
+      window.removeEventListener('resize', onWindowResize);
+      c.dispose();
+      ctl.current = null;
+      hideTooltip();
+    };
+  }, [config, ref, size]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const c = ctl.current;
+    if (!c || e.ctrlKey || e.metaKey || e.altKey) return;
+    const step = e.shiftKey ? 0.5 : 0.1;
+    switch (e.key) {
+      case '+': case '=': c.zoomBy(ZOOM_STEP); break;
+      case '-': case '_': c.zoomBy(1 / ZOOM_STEP); break;
+      case 'ArrowLeft': c.panBy(-step); break;
+      case 'ArrowRight': c.panBy(step); break;
+      case 'f': case 'F': case 'End': c.setFollow(true); break;
+      default: return;
+    }
+    // Handled here: the global shortcuts (Faster, Slower, Step) must not fire too.
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  const pointerXY = (e: PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const c = ctl.current;
+    if (!c || e.buttons) return;
+    const { x, y } = pointerXY(e);
+    const hit = c.hitTest(x, y);
+    c.setHover(hit);
+    if (hit) showTooltip(e.clientX, e.clientY, c.describe(hit));
+    else hideTooltip();
+  };
+  const onPointerLeave = () => {
+    ctl.current?.setHover(null);
+    hideTooltip();
+  };
+  const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
+    const c = ctl.current;
+    if (!c) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    // The outlined span under the pointer, so that a click selects exactly what the tooltip describes.
+    const hit = c.hovered ?? c.hitTest(e.clientX - r.left, e.clientY - r.top);
+    if (hit) useUi.setState({ selectedPid: hit.pid >= 0 ? hit.pid : null, inspectedCpu: hit.cpu });
+  };
+
+  return (
+    <section className="panel timeline" aria-label="Timeline">
+      <div className="timeline-head">
+        <h2 className="panel-title">Timeline</h2>
+        <span ref={labelRef} className="timeline-window mono" aria-label="Window shown" />
+        {selectedPid !== null || inspectedCpu !== null ? (
+          <span className="timeline-selection">
+            <span aria-label="Selection">
+              {selectedPid !== null ? `pid ${selectedPid}` : 'no process'}
+              {inspectedCpu !== null ? ` on CPU ${inspectedCpu}` : ''}
+            </span>
+            <button type="button" className="btn btn-small" onClick={() => useUi.setState({ selectedPid: null, inspectedCpu: null })}>Clear selection</button>
+          </span>
+        ) : null}
+        <div className="timeline-tools" role="toolbar" aria-label="Timeline controls">
+          <button type="button" className="btn btn-small" onClick={() => ctl.current?.zoomBy(ZOOM_STEP)}>Zoom in</button>
+          <button type="button" className="btn btn-small" onClick={() => ctl.current?.zoomBy(1 / ZOOM_STEP)}>Zoom out</button>
+          <button type="button" className="btn btn-small" aria-pressed={follow} onClick={() => ctl.current?.setFollow(!follow)}>Follow</button>
+        </div>
+      </div>
+      <p id="timeline-keys" className="panel-sub">
+        One lane per CPU. Drag or use <kbd>←</kbd> <kbd>→</kbd> to pan, the wheel or <kbd>+</kbd> <kbd>−</kbd> to zoom,{' '}
+        <kbd>F</kbd> to follow the present; click a span to select its process. Arrows: forwarded calls.
+      </p>
+      <div className="timeline-lanes" tabIndex={0} role="group" aria-label="Timeline lanes" aria-describedby="timeline-keys" onKeyDown={onKeyDown}>
+        <canvas
+          ref={ref}
+          className="timeline-canvas"
+          role="img"
+          aria-label="Per-CPU lanes of activity spans over time, with arrows for forwarded calls"
+          onPointerMove={onPointerMove}
+          onPointerLeave={onPointerLeave}
+          onClick={onClick}
+        />
+      </div>
+      <Legend />
+      <table className="visually-hidden" aria-label="Timeline spans per CPU">
+        <caption>
+          Timeline window <span ref={captionRef} />
+        </caption>
+        <thead>
+          <tr>{COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+        </thead>
+        <tbody ref={bodyRef} />
+      </table>
+    </section>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="legend" aria-label="Timeline legend">
+      {ACTIVITY_STYLES.map((s, i) =>
+        s.code ? (
+          <li key={i}>
+            <span className="swatch" style={{ background: s.fill, color: s.ink }}>{s.code}</span>
+            {ACTIVITY_NAMES[i]}
+          </li>
+        ) : null,
+      )}
+      <li>
+        <span className="timeline-arrow" aria-hidden="true">→</span> forwarded call (caller CPU to serving CPU)
+      </li>
+    </ul>
+  );
+}

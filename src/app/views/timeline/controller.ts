@@ -1,0 +1,315 @@
+/**
+ * The timeline's state outside React: the window (following the present or fixed by the
+ * user), the worker queries (never more than one outstanding, at most ~7 a second while
+ * running), the latest reply rendered offscreen, and the draws (only when something changed,
+ * plus one blit per frame while following smoothly). The component wires DOM events to it.
+ */
+import type { NodeConfig } from '../../../engine/config/nodeConfig';
+import { formatClock } from '../../../engine/kernel/time';
+import { ACTIVITY_NAMES } from '../../../engine/node/kinds';
+import type { Frame, TimelineReply } from '../../../worker/protocol';
+import { reducedMotion } from '../../motion';
+import { simClient } from '../../simClient';
+import { drawScene, GUTTER, readTimelineTheme, renderReply, type TimelineTheme } from './draw';
+import { laneAt, layoutLanes, timelineGroups, type LaneGroup, type LaneLayout } from './lanes';
+import {
+  applyZoomDelta, clampWindow, exactDuration, followSpan, followWindow, pan, shortDuration, spanAt, summarizeLane, zoomAt,
+  type TimeWindow, type ZoomTransformLike,
+} from './window';
+
+/** Wall ms between queries while running (≈ 7 a second). */
+const QUERY_EVERY_MS = 150;
+const TABLE_EVERY_MS = 1000;
+const LABEL_EVERY_MS = 100;
+
+export interface TimelineHooks {
+  onFollowChange(follow: boolean): void;
+  /** The hidden table: the window it describes and one row per CPU. */
+  writeTable(windowText: string, rows: string[][], query: { from: number; to: number; bins: number }): void;
+  writeWindowLabel(text: string): void;
+}
+
+export interface SpanHit {
+  readonly cpu: number;
+  readonly start: number;
+  readonly end: number;
+  readonly activity: number;
+  readonly pid: number;
+}
+
+export class TimelineController {
+  private readonly groups: LaneGroup[];
+  private readonly groupOfCpu: string[];
+  private layout: LaneLayout;
+  private theme: TimelineTheme | null = null;
+  private readonly off = document.createElement('canvas');
+  private reply: TimelineReply | null = null;
+  private bitmapOk = false;
+  private outstanding = false;
+  private lastQueryAt = -Infinity;
+  private lastKey = '';
+  private lastTableAt = -Infinity;
+  private lastLabelAt = -Infinity;
+  private follow = true;
+  private userWindow: TimeWindow = { from: 0, to: 1 };
+  private shown: TimeWindow = { from: 0, to: 1 };
+  private dirty = true;
+  private lastFrameTime = -1;
+  private lastSeq = -1;
+  private selectedPid: number | null = null;
+  private inspectedCpu: number | null = null;
+  private selectedLanes = new Set<number>();
+  private hover: SpanHit | null = null;
+  private disposed = false;
+  private latest: Frame | null = null;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly ctx: CanvasRenderingContext2D,
+    config: NodeConfig,
+    private readonly size: () => { width: number; height: number; dpr: number },
+    private readonly targetHeight: () => number,
+    private readonly hooks: TimelineHooks,
+  ) {
+    this.groups = timelineGroups(config);
+    this.groupOfCpu = [];
+    for (const g of this.groups) for (const c of g.cpus) this.groupOfCpu[c] = g.title;
+    this.layout = layoutLanes(this.groups, targetHeight(), config.cpuCount);
+    this.cpuCount = config.cpuCount;
+  }
+
+  private readonly cpuCount: number;
+
+  get following(): boolean {
+    return this.follow;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  /** Lays the lanes out for the current size and sets the canvas's CSS height. */
+  relayout(): void {
+    this.layout = layoutLanes(this.groups, this.targetHeight(), this.cpuCount);
+    this.bitmapOk = false;
+    this.dirty = true;
+    const h = `${this.layout.height}px`;
+    if (this.canvas.style.height !== h) this.canvas.style.height = h;
+  }
+
+  themeChanged(): void {
+    this.theme = null;
+    this.bitmapOk = false;
+    this.dirty = true;
+  }
+
+  setSelection(selectedPid: number | null, inspectedCpu: number | null): void {
+    if (selectedPid !== this.selectedPid) this.bitmapOk = false;
+    this.selectedPid = selectedPid;
+    this.inspectedCpu = inspectedCpu;
+    this.updateSelectedLanes();
+    this.dirty = true;
+  }
+
+  private updateSelectedLanes(): void {
+    this.selectedLanes = new Set();
+    const r = this.reply;
+    if (!r || this.selectedPid === null) return;
+    r.spans.forEach((s, cpu) => {
+      for (let i = 3; i < s.length; i += 4) if (s[i] === this.selectedPid) {
+        this.selectedLanes.add(cpu);
+        return;
+      }
+    });
+  }
+
+  private laneWidth(): number {
+    return Math.max(1, this.size().width - GUTTER);
+  }
+
+  private maxSpan(): number {
+    return Math.max(1e6, (this.latest?.time ?? 0) * 1.2);
+  }
+
+  // ---- user intents -------------------------------------------------------------------------
+
+  setFollow(follow: boolean): void {
+    if (!follow) this.userWindow = this.shown;
+    this.follow = follow;
+    this.lastKey = '';
+    this.dirty = true;
+    this.hooks.onFollowChange(follow);
+  }
+
+  private setWindow(w: TimeWindow): void {
+    this.userWindow = clampWindow(w, this.maxSpan());
+    this.shown = this.userWindow;
+    if (this.follow) {
+      this.follow = false;
+      this.hooks.onFollowChange(false);
+    }
+    this.dirty = true;
+  }
+
+  zoomBy(factor: number, anchor = 0.5): void {
+    this.setWindow(zoomAt(this.shown, factor, anchor));
+  }
+
+  panBy(fraction: number): void {
+    this.setWindow(pan(this.shown, fraction));
+  }
+
+  /** A d3-zoom gesture (wheel, drag, pinch, double click) moved the transform from prev to next. */
+  gesture(prev: ZoomTransformLike, next: ZoomTransformLike): void {
+    // Screen x is measured from the canvas edge; the time scale starts after the gutter.
+    const k = next.k / prev.k;
+    const b = next.x - k * prev.x + (k - 1) * GUTTER;
+    this.setWindow(applyZoomDelta(this.shown, { k: 1, x: 0 }, { k, x: b }, this.laneWidth()));
+  }
+
+  hitTest(x: number, y: number): SpanHit | null {
+    const r = this.reply;
+    if (!r || x < GUTTER) return null;
+    const li = laneAt(this.layout, y);
+    if (li < 0) return null;
+    const cpu = this.layout.lanes[li].cpu;
+    const s = r.spans[cpu];
+    if (!s) return null;
+    const nsPerPx = (this.shown.to - this.shown.from) / this.laneWidth();
+    const t = this.shown.from + (x - GUTTER) * nsPerPx;
+    const i = spanAt(s, t, nsPerPx * 1.5);
+    if (i < 0) return null;
+    return { cpu, start: s[i * 4], end: s[i * 4 + 1], activity: s[i * 4 + 2], pid: s[i * 4 + 3] };
+  }
+
+  /** The span outlined under the pointer (what a click selects). */
+  get hovered(): SpanHit | null {
+    return this.hover;
+  }
+
+  setHover(hit: SpanHit | null): void {
+    const same = hit && this.hover && hit.cpu === this.hover.cpu && hit.start === this.hover.start;
+    if (same || (!hit && !this.hover)) return;
+    this.hover = hit;
+    this.dirty = true;
+  }
+
+  describe(hit: SpanHit): string[] {
+    const lines = [
+      `CPU ${hit.cpu} · ${this.groupOfCpu[hit.cpu] ?? ''}`,
+      ACTIVITY_NAMES[hit.activity] ?? `activity ${hit.activity}`,
+      hit.pid >= 0 ? `pid ${hit.pid}` : 'no process',
+      `start ${formatClock(hit.start)}`,
+      `end ${formatClock(hit.end)}`,
+      `duration ${exactDuration(hit.end - hit.start)}`,
+    ];
+    if (this.reply?.binned) lines.push('zoomed out: shows the activity that dominated');
+    return lines;
+  }
+
+  // ---- per animation frame ------------------------------------------------------------------
+
+  onFrame(frame: Frame, now: number): void {
+    if (this.disposed) return;
+    this.latest = frame;
+    if (frame.time < this.lastFrameTime || (frame.seq < this.lastSeq)) {
+      // Reset or a new run: the old spans are from another history.
+      this.reply = null;
+      this.bitmapOk = false;
+      this.lastKey = '';
+      this.dirty = true;
+    }
+    this.lastSeq = frame.seq;
+    this.lastFrameTime = frame.time;
+    const width = this.size().width;
+    if (width <= 0) return;
+    const laneW = this.laneWidth();
+    let query: TimeWindow;
+    let view: TimeWindow;
+    if (this.follow) {
+      const span = followSpan(frame.requestedSpeed);
+      const smooth = frame.running && !reducedMotion();
+      // While scrolling smoothly the view trails the present by about one query round trip,
+      // so that the latest reply always covers it; with reduced motion it jumps per reply.
+      const lag = smooth ? Math.min(span * 0.25, (2.5 * QUERY_EVERY_MS * Math.max(frame.achievedSpeed, 1)) / 1000) : 0;
+      let end = frame.time;
+      if (this.reply) end = smooth ? Math.min(frame.time - lag, this.reply.to) : this.reply.to;
+      view = followWindow(end, span);
+      query = { from: Math.max(0, frame.time - span - lag), to: frame.time };
+      if (view.from !== this.shown.from || view.to !== this.shown.to) this.dirty = true;
+    } else {
+      view = this.userWindow;
+      query = view;
+    }
+    this.shown = view;
+    this.maybeQuery(frame, now, query, laneW);
+    if (this.dirty) this.draw(frame, now);
+  }
+
+  private maybeQuery(frame: Frame, now: number, q: TimeWindow, laneW: number): void {
+    if (this.outstanding) return;
+    const bins = Math.max(1, Math.round((laneW * (q.to - q.from)) / Math.max(1, this.shown.to - this.shown.from)));
+    const from = Math.floor(q.from), to = Math.ceil(q.to);
+    // A window reaching past the present changes as time passes; one in the past never does.
+    const key = `${from}:${to}:${bins}:${Math.min(to, frame.time)}`;
+    if (key === this.lastKey) return;
+    if (frame.running && now - this.lastQueryAt < QUERY_EVERY_MS) return;
+    this.outstanding = true;
+    this.lastQueryAt = now;
+    this.lastKey = key;
+    const running = frame.running;
+    void simClient.queryTimeline(from, to, bins).then((reply) => {
+      this.outstanding = false;
+      if (this.disposed || !reply) return;
+      this.reply = reply;
+      this.bitmapOk = false;
+      this.updateSelectedLanes();
+      this.dirty = true;
+      this.maybeWriteTable(reply, bins, performance.now(), running && (this.latest?.running ?? false));
+    });
+  }
+
+  private maybeWriteTable(r: TimelineReply, bins: number, now: number, running: boolean): void {
+    if (running && now - this.lastTableAt < TABLE_EVERY_MS) return;
+    this.lastTableAt = now;
+    const w = { from: r.from, to: r.to };
+    const rows = this.layout.lanes.map((lane) => {
+      const sum = summarizeLane(r.spans[lane.cpu] ?? new Float64Array(0), w);
+      return [String(lane.cpu), this.groupOfCpu[lane.cpu] ?? '', sum.busiest, String(sum.spans), sum.shares];
+    });
+    this.hooks.writeTable(windowText(w), rows, { from: r.from, to: r.to, bins });
+  }
+
+  private draw(frame: Frame, now: number): void {
+    const { width, dpr } = this.size();
+    this.theme ??= readTimelineTheme(this.canvas);
+    const r = this.reply;
+    if (r && !this.bitmapOk) {
+      const laneW = this.laneWidth();
+      const offW = Math.min(16384 / dpr, Math.max(1, Math.round((laneW * (r.to - r.from)) / Math.max(1, this.shown.to - this.shown.from))));
+      renderReply(this.off, r, this.layout, this.theme, offW, dpr, this.selectedPid);
+      this.bitmapOk = true;
+    }
+    drawScene(this.ctx, {
+      layout: this.layout,
+      theme: this.theme,
+      width,
+      dpr,
+      view: this.shown,
+      bitmap: r ? { canvas: this.off, from: r.from, to: r.to } : null,
+      now: frame.time,
+      inspectedCpu: this.inspectedCpu,
+      selectedLanes: this.selectedLanes,
+      hover: this.hover,
+    });
+    this.dirty = false;
+    if (now - this.lastLabelAt >= LABEL_EVERY_MS || !frame.running) {
+      this.lastLabelAt = now;
+      this.hooks.writeWindowLabel(`${windowText(this.shown)}${this.follow ? ' · following the present' : ''}`);
+    }
+  }
+}
+
+export function windowText(w: TimeWindow): string {
+  return `${shortDuration(w.from)} to ${shortDuration(w.to)} (${shortDuration(w.to - w.from)})`;
+}

@@ -1,0 +1,260 @@
+/**
+ * Drawing the timeline. Spans and flow arrows of one worker reply are rendered once, into an
+ * offscreen canvas at the reply's own scale; every screen draw then places that bitmap under
+ * the window shown (so zoom, pan and following the present cost one blit until the next reply),
+ * with the group headers, lane labels, the "now" line and the time axis on top.
+ */
+import { ACTIVITY_STYLES } from '../../palette';
+import type { TimelineReply } from '../../../worker/protocol';
+import type { LaneLayout } from './lanes';
+import { axisTicks, type TimeWindow } from './window';
+
+export const GUTTER = 46;
+const MAX_FLOW_HEADS = 600;
+
+export interface TimelineTheme {
+  readonly bg: string;
+  readonly panel: string;
+  readonly border: string;
+  readonly text: string;
+  readonly muted: string;
+  readonly accent: string;
+}
+
+export function readTimelineTheme(el: Element): TimelineTheme {
+  const cs = getComputedStyle(el);
+  const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+  return {
+    bg: v('--bg', '#fff'),
+    panel: v('--panel', '#f5f6f8'),
+    border: v('--border', '#d0d5dc'),
+    text: v('--text', '#16191d'),
+    muted: v('--muted', '#4a5360'),
+    accent: v('--accent', '#0072b2'),
+  };
+}
+
+const SANS = '"IBM Plex Sans", system-ui, sans-serif';
+const MONO = '"IBM Plex Mono", ui-monospace, monospace';
+
+/** Vertical extent of the coloured bar inside a lane (a 1 px gap between lanes tall enough). */
+export function barOf(y: number, h: number): { y: number; h: number } {
+  return h >= 6 ? { y: y + 1, h: h - 1 } : { y, h };
+}
+
+/**
+ * Renders a reply's spans and flows into `off` (CSS width `width`, height of the lanes area).
+ * Other processes' spans are dimmed while a pid is selected.
+ */
+export function renderReply(
+  off: HTMLCanvasElement, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, width: number, dpr: number, selectedPid: number | null,
+): void {
+  const pxW = Math.max(1, Math.round(width * dpr)), pxH = Math.max(1, Math.round(layout.lanesBottom * dpr));
+  if (off.width !== pxW) off.width = pxW;
+  if (off.height !== pxH) off.height = pxH;
+  const ctx = off.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, layout.lanesBottom);
+  const span = Math.max(1, reply.to - reply.from);
+  const sx = width / span;
+  // Two passes when a pid is selected: the others dimmed, then the selected one on top.
+  const passes: Array<(pid: number) => boolean> = selectedPid === null ? [() => true] : [(p) => p !== selectedPid, (p) => p === selectedPid];
+  passes.forEach((match, pass) => {
+    ctx.globalAlpha = selectedPid !== null && pass === 0 ? 0.22 : 1;
+    for (let act = 1; act < ACTIVITY_STYLES.length; act++) {
+      ctx.fillStyle = ACTIVITY_STYLES[act].fill;
+      ctx.beginPath();
+      let any = false;
+      for (const lane of layout.lanes) {
+        const s = reply.spans[lane.cpu];
+        if (!s) continue;
+        const bar = barOf(lane.y, lane.h);
+        for (let i = 0; i < s.length; i += 4) {
+          if (s[i + 2] !== act || !match(s[i + 3])) continue;
+          const x0 = (s[i] - reply.from) * sx;
+          const w = Math.max(1, (s[i + 1] - s[i]) * sx);
+          ctx.rect(x0, bar.y, w, bar.h);
+          any = true;
+        }
+      }
+      if (any) ctx.fill();
+    }
+  });
+  ctx.globalAlpha = 1;
+  drawLetters(ctx, reply, layout, sx, selectedPid);
+  drawFlows(ctx, reply, layout, theme, sx, selectedPid);
+}
+
+function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, sx: number, selectedPid: number | null): void {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const lane of layout.lanes) {
+    if (lane.h < 11) continue;
+    const s = reply.spans[lane.cpu];
+    if (!s) continue;
+    ctx.font = `600 ${Math.min(11, lane.h - 3)}px ${SANS}`;
+    for (let i = 0; i < s.length; i += 4) {
+      const w = (s[i + 1] - s[i]) * sx;
+      const style = ACTIVITY_STYLES[s[i + 2]];
+      if (w < 11 || !style?.code) continue;
+      ctx.globalAlpha = selectedPid !== null && s[i + 3] !== selectedPid ? 0.35 : 1;
+      ctx.fillStyle = style.ink;
+      ctx.fillText(style.code, (s[i] - reply.from) * sx + w / 2, lane.y + lane.h / 2 + 0.5);
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null): void {
+  const f = reply.flows;
+  const n = f.length / 5;
+  if (n === 0) return;
+  const heads = n <= MAX_FLOW_HEADS;
+  const centre = (cpu: number) => {
+    const li = cpu >= 0 && cpu < layout.laneOf.length ? layout.laneOf[cpu] : -1;
+    return li < 0 ? -1 : layout.lanes[li].y + layout.lanes[li].h / 2;
+  };
+  for (const selected of selectedPid === null ? [false] : [false, true]) {
+    ctx.strokeStyle = selected ? theme.accent : theme.text;
+    ctx.fillStyle = ctx.strokeStyle;
+    ctx.lineWidth = selected ? 2 : 1;
+    ctx.globalAlpha = selected ? 1 : selectedPid !== null ? 0.2 : heads ? 0.6 : 0.3;
+    ctx.beginPath();
+    const tips: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = i * 5;
+      if ((selectedPid !== null && f[k + 4] === selectedPid) !== selected) continue;
+      const y0 = centre(f[k]), y1 = centre(f[k + 2]);
+      if (y0 < 0 || y1 < 0) continue;
+      const x0 = (f[k + 1] - reply.from) * sx, x1 = (f[k + 3] - reply.from) * sx;
+      ctx.moveTo(x0, y0);
+      ctx.lineTo(x1, y1);
+      if (heads) tips.push(x0, y0, x1, y1);
+    }
+    ctx.stroke();
+    ctx.beginPath();
+    for (let i = 0; i < tips.length; i += 4) arrowHead(ctx, tips[i], tips[i + 1], tips[i + 2], tips[i + 3]);
+    ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+}
+
+function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
+  const a = Math.atan2(y1 - y0, x1 - x0), len = 6, spread = 0.45;
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x1 - len * Math.cos(a - spread), y1 - len * Math.sin(a - spread));
+  ctx.lineTo(x1 - len * Math.cos(a + spread), y1 - len * Math.sin(a + spread));
+  ctx.closePath();
+}
+
+export interface Scene {
+  readonly layout: LaneLayout;
+  readonly theme: TimelineTheme;
+  readonly width: number;
+  readonly dpr: number;
+  readonly view: TimeWindow;
+  /** The offscreen bitmap and the window it covers, or null before the first reply. */
+  readonly bitmap: { readonly canvas: HTMLCanvasElement; readonly from: number; readonly to: number } | null;
+  readonly now: number;
+  readonly inspectedCpu: number | null;
+  readonly selectedLanes: ReadonlySet<number>;
+  readonly hover: { readonly cpu: number; readonly start: number; readonly end: number } | null;
+}
+
+export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
+  const { layout, theme, width, dpr, view } = sc;
+  const laneW = Math.max(1, width - GUTTER);
+  const sx = laneW / Math.max(1, view.to - view.from);
+  const xOf = (t: number) => GUTTER + (t - view.from) * sx;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, layout.height);
+  ctx.textBaseline = 'middle';
+  // Group headers.
+  for (const g of layout.groups) {
+    ctx.fillStyle = theme.border;
+    ctx.fillRect(0, g.y + 16, width, 1);
+    ctx.fillStyle = theme.muted;
+    ctx.font = `600 12px ${SANS}`;
+    ctx.textAlign = 'left';
+    ctx.fillText(`${g.title} · ${g.count} CPU${g.count === 1 ? '' : 's'}`, 2, g.y + 8);
+  }
+  // Lane baselines, the inspected and the selected process's lanes.
+  for (const lane of layout.lanes) {
+    const highlight = lane.cpu === sc.inspectedCpu || sc.selectedLanes.has(lane.cpu);
+    if (highlight) {
+      ctx.fillStyle = theme.accent;
+      ctx.globalAlpha = lane.cpu === sc.inspectedCpu ? 0.22 : 0.1;
+      ctx.fillRect(0, lane.y, width, lane.h);
+      ctx.globalAlpha = 1;
+    } else if (lane.h >= 4) {
+      ctx.fillStyle = theme.border;
+      ctx.fillRect(GUTTER, lane.y + Math.floor(lane.h / 2), laneW, 1);
+    }
+  }
+  const ticks = axisTicks(view, Math.max(2, Math.floor(laneW / 110)));
+  ctx.fillStyle = theme.border;
+  for (const t of ticks) ctx.fillRect(Math.round(xOf(t.t)), 0, 1, layout.lanesBottom);
+  // The reply's bitmap, placed under the window shown.
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(GUTTER, 0, laneW, layout.lanesBottom);
+  ctx.clip();
+  if (sc.bitmap && sc.bitmap.canvas.width > 0) {
+    const x0 = xOf(sc.bitmap.from), x1 = xOf(sc.bitmap.to);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(sc.bitmap.canvas, 0, 0, sc.bitmap.canvas.width, sc.bitmap.canvas.height, x0, 0, x1 - x0, layout.lanesBottom);
+  }
+  if (sc.now >= view.from && sc.now <= view.to) {
+    ctx.fillStyle = theme.accent;
+    ctx.fillRect(Math.round(xOf(sc.now)) - 1, 0, 2, layout.lanesBottom);
+  }
+  if (sc.hover) {
+    const li = layout.laneOf[sc.hover.cpu];
+    if (li >= 0) {
+      const lane = layout.lanes[li];
+      ctx.strokeStyle = theme.text;
+      ctx.lineWidth = 1.5;
+      const x0 = xOf(sc.hover.start), x1 = xOf(sc.hover.end);
+      ctx.strokeRect(x0 - 1, lane.y - 1, Math.max(2, x1 - x0 + 2), lane.h + 2);
+    }
+  }
+  ctx.restore();
+  drawLaneLabels(ctx, sc);
+  drawAxis(ctx, sc, ticks.map((t) => ({ x: xOf(t.t), label: t.label })));
+}
+
+function drawLaneLabels(ctx: CanvasRenderingContext2D, sc: Scene): void {
+  const { layout, theme } = sc;
+  ctx.textAlign = 'right';
+  let lastY = -Infinity;
+  for (const lane of layout.lanes) {
+    const mid = lane.y + lane.h / 2;
+    const highlight = lane.cpu === sc.inspectedCpu || sc.selectedLanes.has(lane.cpu);
+    if (!highlight && mid - lastY < 12) continue;
+    ctx.font = `${highlight ? '600 ' : ''}${Math.max(9, Math.min(11, lane.h))}px ${MONO}`;
+    ctx.fillStyle = highlight ? theme.text : theme.muted;
+    ctx.fillText(String(lane.cpu), GUTTER - 6, mid);
+    lastY = mid;
+  }
+}
+
+function drawAxis(ctx: CanvasRenderingContext2D, sc: Scene, ticks: { x: number; label: string }[]): void {
+  const { layout, theme, width } = sc;
+  const y = layout.lanesBottom;
+  ctx.fillStyle = theme.muted;
+  ctx.fillRect(GUTTER, y, width - GUTTER, 1);
+  ctx.font = `11px ${MONO}`;
+  ctx.textBaseline = 'top';
+  let lastRight = -Infinity;
+  for (const t of ticks) {
+    ctx.fillRect(Math.round(t.x), y, 1, 5);
+    const w = ctx.measureText(t.label).width;
+    const left = Math.min(width - w, Math.max(GUTTER, t.x - w / 2));
+    if (left < lastRight + 8) continue;
+    ctx.textAlign = 'left';
+    ctx.fillText(t.label, left, y + 7);
+    lastRight = left + w;
+  }
+  ctx.textBaseline = 'middle';
+}

@@ -1,0 +1,177 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { eventCount, openApp, pause, play, watchConsole } from './helpers';
+import { PRESETS } from '../../src/engine/config/presets';
+import { createNodeSimulation } from '../../src/engine/node/model';
+import { ACTIVITY_NAMES, Role } from '../../src/engine/node/kinds';
+import { ActivityHistory } from '../../src/worker/history';
+
+type Row = Record<string, string>;
+
+/** The hidden table's rows as objects keyed by column header, with the query it describes. */
+async function readTable(table: Locator): Promise<{ rows: Row[]; from: number; to: number; bins: number; caption: string }> {
+  return table.evaluate((t: HTMLTableElement) => {
+    const heads = [...t.tHead!.rows[0].cells].map((c) => c.textContent ?? '');
+    const rows = [...t.tBodies[0].rows].map((r) => Object.fromEntries([...r.cells].map((c, i) => [heads[i], c.textContent ?? ''])));
+    return { rows, from: Number(t.dataset.from), to: Number(t.dataset.to), bins: Number(t.dataset.bins), caption: t.caption?.textContent ?? '' };
+  });
+}
+
+/** What the worker's history answers for the same run (the first `events` events) and query. */
+function expected(events: number, from: number, to: number, bins: number): Map<number, { spans: number; busiest: string }> {
+  const config = PRESETS['mos-bsp'];
+  const sim = createNodeSimulation(config, 1);
+  const history = new ActivityHistory(config.cpuCount);
+  history.ingest(sim.drainTrace());
+  while (sim.eventCount < events) {
+    sim.runUntil(Infinity, Math.min(512, events - sim.eventCount));
+    history.ingest(sim.drainTrace());
+  }
+  // The worker's clock stands at the time it was paused at, past its last event.
+  sim.runUntil(to);
+  history.ingest(sim.drainTrace());
+  expect(sim.eventCount).toBe(events);
+  const reply = history.query(0, from, to, bins, sim.now);
+  const out = new Map<number, { spans: number; busiest: string }>();
+  reply.spans.forEach((s, cpu) => {
+    const total = new Float64Array(ACTIVITY_NAMES.length);
+    for (let i = 0; i < s.length; i += 4) total[s[i + 2]] += s[i + 1] - s[i];
+    let best = 0;
+    for (let a = 1; a < total.length; a++) if (total[a] > 0 && (best === 0 || total[a] > total[best])) best = a;
+    out.set(cpu, { spans: s.length / 4, busiest: ACTIVITY_NAMES[best] });
+  });
+  return out;
+}
+
+function region(page: Page) {
+  const r = page.getByRole('region', { name: 'Timeline' });
+  return { r, table: r.getByRole('table', { name: 'Timeline spans per CPU' }), follow: r.getByRole('button', { name: 'Follow' }) };
+}
+
+/** Waits until the hidden table stops changing (the reply that follows a pause or step has landed). */
+async function settled(table: Locator) {
+  let last = '';
+  await expect.poll(async () => {
+    const t = await readTable(table);
+    const key = `${t.caption}|${t.rows.map((r) => r.Spans).join(',')}`;
+    const same = key === last;
+    last = key;
+    return same && t.rows.length > 0;
+  }, { intervals: [200] }).toBe(true);
+  return readTable(table);
+}
+
+test.describe('Timeline', () => {
+  test('shows the running simulation; after Pause its numbers match the worker history; LWK runs the application, syscall CPUs proxy', async ({ page }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    const { r, table } = region(page);
+    await expect(r).toBeVisible();
+    await play(page);
+    const mos = PRESETS['mos-bsp'];
+    const syscallCpus = mos.roles.map((role, cpu) => (role === Role.Syscall ? String(cpu) : '')).filter(Boolean);
+    // Forwarded calls reach the syscall CPUs within a few simulated ms.
+    await expect.poll(async () => (await readTable(table)).rows.some((row) => syscallCpus.includes(row.CPU) && /proxy|IPI handler/.test(row['Share of the window by activity'])), { timeout: 20_000 }).toBe(true);
+    await pause(page);
+    const t = await settled(table);
+    const events = await eventCount(page);
+    const want = expected(events, t.from, t.to, t.bins);
+    expect(t.rows.length).toBe(mos.cpuCount);
+    for (const row of t.rows) {
+      const e = want.get(Number(row.CPU))!;
+      expect({ cpu: row.CPU, spans: Number(row.Spans), busiest: row['Busiest activity'] }).toEqual({ cpu: row.CPU, spans: e.spans, busiest: e.busiest });
+    }
+    const lwk = t.rows.filter((row) => row.Partition === 'LWK');
+    expect(lwk.length).toBe(60);
+    // Besides waiting at the BSP barriers (idle), LWK CPUs run the application.
+    const app = lwk.filter((row) => row['Busiest activity'] === 'application' && /^(idle [\d.]+%, )?application /.test(row['Share of the window by activity']));
+    expect(app.length).toBeGreaterThan(lwk.length * 0.8);
+    const sys = t.rows.filter((row) => syscallCpus.includes(row.CPU));
+    expect(sys.some((row) => /proxy|IPI handler/.test(row['Share of the window by activity']))).toBe(true);
+    await r.screenshot({ path: 'test-results/screenshots/timeline.png' });
+    expect(problems).toEqual([]);
+  });
+
+  test('Step moves the window; Zoom in fixes a narrower window that stays put while playing; Follow returns to live', async ({ page }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    const { table, follow } = region(page);
+    await play(page);
+    await expect.poll(async () => (await readTable(table)).to, { timeout: 15_000 }).toBeGreaterThan(1_000_000);
+    await pause(page);
+    const paused = await settled(table);
+    // Step until an event at a later time lands: the followed window moves with it.
+    await expect.poll(async () => {
+      await page.getByRole('button', { name: 'Step' }).click();
+      return (await readTable(table)).to;
+    }).toBeGreaterThan(paused.to);
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+    const before = await settled(table);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(follow).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(async () => (await readTable(table)).caption).not.toBe(before.caption);
+    const zoomed = await readTable(table);
+    expect(zoomed.to - zoomed.from).toBeLessThan(before.to - before.from);
+    // Playing does not move a window the user fixed in the past.
+    await play(page);
+    const n = await eventCount(page);
+    await expect.poll(() => eventCount(page)).toBeGreaterThan(n + 500);
+    expect((await readTable(table)).caption).toBe(zoomed.caption);
+    await follow.click();
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await readTable(table)).to).toBeGreaterThan(zoomed.to);
+    await pause(page);
+    expect(problems).toEqual([]);
+  });
+
+  test('keyboard zooms and pans the focused timeline without firing the global shortcuts; hover explains a span, click selects its process', async ({ page }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    const { r, table, follow } = region(page);
+    await play(page);
+    await expect.poll(async () => (await readTable(table)).to, { timeout: 15_000 }).toBeGreaterThan(6_000_000);
+    await pause(page);
+    const before = await settled(table);
+    const speed = await page.getByRole('slider', { name: 'Speed' }).getAttribute('aria-valuetext');
+    const events = await eventCount(page);
+    const lanes = r.getByRole('group', { name: 'Timeline lanes' });
+    await lanes.focus();
+    await expect(lanes).toBeFocused();
+    await page.keyboard.press('+');
+    await expect(follow).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(async () => { const t = await readTable(table); return t.to - t.from; }).toBeLessThan(before.to - before.from);
+    const zoomed = await readTable(table);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await readTable(table)).from).toBeLessThan(zoomed.from);
+    await page.keyboard.press('-');
+    await page.keyboard.press('ArrowRight');
+    expect(await eventCount(page)).toBe(events);
+    await expect(page.getByRole('slider', { name: 'Speed' })).toHaveAttribute('aria-valuetext', speed!);
+    await page.keyboard.press('f');
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await readTable(table)).to).toBe(before.to);
+
+    // The LWK group is the last one: its lanes sit just above the time axis, busy with the application.
+    const canvas = r.locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    const tooltip = page.getByRole('tooltip');
+    let found = false;
+    for (let i = 0; i < 12 && !found; i++) {
+      await page.mouse.move(box.x + box.width * (0.3 + i * 0.05), box.y + box.height - 40);
+      found = (await tooltip.isVisible()) && /application/.test((await tooltip.textContent()) ?? '');
+    }
+    expect(found).toBe(true);
+    await expect(tooltip).toContainText('LWK');
+    await expect(tooltip).toContainText('duration');
+    await expect(tooltip).toContainText(/pid \d+/);
+    const [, cpu] = /^CPU (\d+)/.exec((await tooltip.textContent())!)!;
+    const [, pid] = /pid (\d+)/.exec((await tooltip.textContent())!)!;
+    // Clicking selects the span outlined under the pointer: its process and its CPU.
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(r.getByLabel('Selection')).toHaveText(`pid ${pid} on CPU ${cpu}`);
+    await r.screenshot({ path: 'test-results/screenshots/timeline-selected.png' });
+    await r.getByRole('button', { name: 'Clear selection' }).click();
+    await expect(r.getByLabel('Selection')).toBeHidden();
+    expect(problems).toEqual([]);
+  });
+});
