@@ -4,6 +4,8 @@ import { Role } from '../../../src/engine/node/kinds';
 import { runScale, DEFAULT_SCALE_PARAMS, type NoiseProfile } from '../../../src/engine/scale';
 import { scaleCommand } from '../../../src/cli/commands/scale';
 import type { CliIO } from '../../../src/cli/io';
+import { ScaleRunner } from '../../../src/worker/scaleRunner';
+import { SCALE_PROTOCOL_VERSION, type FromScaleWorker, type ToScaleWorker } from '../../../src/worker/scaleProtocol';
 
 function delays(name: string): number[] {
   const p = nodeNoiseProfile(name)!.profile as Extract<NoiseProfile, { form: 'delays' }>;
@@ -63,5 +65,51 @@ describe('node-model noise profiles', () => {
     const json = JSON.parse(out) as { params: { noise: string }; points: { slowdown: number }[] };
     expect(json.params.noise).toBe('node:mos-lwk-fwq');
     expect(json.points).toHaveLength(2);
+  });
+});
+
+describe('the scale worker runner', () => {
+  const base = (() => {
+    const { noise: _n, phase: _p, ...rest } = DEFAULT_SCALE_PARAMS;
+    return { ...rest, nodes: [1, 4, 16], iterations: 5 };
+  })();
+
+  function drive(messages: ToScaleWorker[], cancelAfterPoints = Infinity): FromScaleWorker[] {
+    const out: FromScaleWorker[] = [];
+    const queue: (() => void)[] = [];
+    let t = 0;
+    const runner = new ScaleRunner({ now: () => (t += 1), post: (m) => out.push(m), yieldThen: (fn) => queue.push(fn) });
+    for (const m of messages) runner.handle(m);
+    while (queue.length > 0) {
+      queue.shift()!();
+      if (out.filter((m) => m.type === 'point').length >= cancelAfterPoints) runner.handle({ type: 'cancel', runId: 1 });
+    }
+    return out;
+  }
+
+  it('streams points per series, progress up to 1, then done; the same as runScale', () => {
+    const series = [
+      { key: 'a', noise: 'periodic:100Hz:250us', phase: 'independent' as const },
+      { key: 'b', noise: 'bernoulli:0.01:1ms', phase: 'independent' as const },
+    ];
+    const out = drive([{ type: 'start', version: SCALE_PROTOCOL_VERSION, runId: 1, params: base, series }]);
+    const points = out.flatMap((m) => (m.type === 'point' ? [m] : []));
+    expect(points.map((p) => `${p.series}${p.point.nodes}`)).toEqual(['a1', 'a4', 'a16', 'b1', 'b4', 'b16']);
+    expect(out.at(-1)).toMatchObject({ type: 'done', cancelled: false });
+    const fractions = out.flatMap((m) => (m.type === 'progress' ? [m.fraction] : []));
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
+    const direct = runScale({ ...base, noise: { kind: 'periodic', periodNs: 10_000_000, durationNs: 250_000 }, phase: 'independent' }).points;
+    expect(points.slice(0, 3).map((p) => p.point)).toEqual(direct);
+  });
+
+  it('stops on cancel and reports errors as messages', () => {
+    const series = [{ key: 'a', noise: 'exp:10us', phase: 'independent' as const }];
+    const cancelled = drive([{ type: 'start', version: SCALE_PROTOCOL_VERSION, runId: 1, params: base, series }], 1);
+    expect(cancelled.filter((m) => m.type === 'point')).toHaveLength(1);
+    expect(cancelled.at(-1)).toMatchObject({ type: 'done', cancelled: true });
+    const bad = drive([{ type: 'start', version: SCALE_PROTOCOL_VERSION, runId: 1, params: base, series: [{ key: 'x', noise: 'periodic:oops', phase: 'independent' }] }]);
+    expect(bad.at(-1)).toMatchObject({ type: 'error', runId: 1 });
+    const old = drive([{ type: 'start', version: 0, runId: 1, params: base, series }]);
+    expect(old).toEqual([expect.objectContaining({ type: 'error', message: expect.stringContaining('protocol') })]);
   });
 });

@@ -9,7 +9,7 @@ import { hideTooltip, showTooltip } from '../../components/Tooltip';
 import { formatN, type Curve } from './SlowdownPlot';
 import { useWidth } from './useWidth';
 
-const HEIGHT = 274;
+const HEIGHT = 334;
 const M = { top: 12, right: 12, bottom: 40, left: 52 };
 
 const ns = (v: number) => formatDuration(Math.round(v));

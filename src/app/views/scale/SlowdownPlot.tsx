@@ -16,7 +16,7 @@ export interface Curve {
   readonly points: readonly ScalePoint[];
 }
 
-const HEIGHT = 300;
+const HEIGHT = 360;
 const M = { top: 12, right: 16, bottom: 40, left: 56 };
 
 export const formatN = (n: number): string => n.toLocaleString('en-US');
