@@ -137,13 +137,14 @@ test('the default sweep runs to the end; screenshot at 1280x720', async ({ page 
   await expect(region.getByRole('status')).toHaveText(/Done in/, { timeout: 45_000 });
   console.log(`scale: default sweep (N up to 16,384, 20 iterations, ${await region.getByRole('group', { name: 'Noise profiles' }).getByRole('checkbox', { checked: true }).count()} profiles) done in ${Date.now() - t0} ms; status "${await region.getByRole('status').textContent()}"`);
   await region.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/scale.png' });
   // Keyboard: focus the plot and step to a node count; the tooltip shows its numbers.
   const plot = region.getByRole('img', { name: /Slowdown against node count/ });
   await plot.focus();
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tooltip')).toContainText('N = 8,192 nodes');
-  mkdirSync('test-results/screenshots', { recursive: true });
-  await page.screenshot({ path: 'test-results/screenshots/scale.png' });
+  await page.screenshot({ path: 'test-results/screenshots/scale-hover.png' });
   expect(problems).toEqual([]);
 });

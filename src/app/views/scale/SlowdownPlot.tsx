@@ -44,7 +44,7 @@ export function SlowdownPlot({ curves, maxN }: { curves: readonly Curve[]; maxN:
         hi = Math.max(hi, p.slowdown, cfSlowdown(p) ?? 0);
         lo = Math.min(lo, p.slowdown);
       }
-    return scaleLinear().domain([lo, hi + (hi - lo) * 0.04]).nice().range([HEIGHT - M.bottom, M.top]);
+    return scaleLinear().domain([lo - (hi - lo) * 0.03, hi + (hi - lo) * 0.04]).nice().range([HEIGHT - M.bottom, M.top]);
   }, [curves]);
 
   const exps = Math.round(Math.log2(Math.max(2, maxN)));
