@@ -126,7 +126,7 @@ export class ActivityHistory {
     const width = Math.max(1, (to - from) / Math.max(1, bins));
     const exactFrom = this.exactStart();
     const useCoarse = from < exactFrom || width >= COARSE_NS;
-    const spans = useCoarse ? this.coarseSpans(from, to) : this.exactSpans(from, to, width, now);
+    const spans = useCoarse ? this.coarseSpans(from, to, width) : this.exactSpans(from, to, width, now);
     return { id, from, to, spans, flows: this.flowsIn(from, to), historyStart: 0, binned: useCoarse || spans.some((s) => s.length / 4 > bins) };
   }
 
@@ -150,12 +150,13 @@ export class ActivityHistory {
     return per.map((xs) => Float64Array.from(xs));
   }
 
-  private coarseSpans(from: number, to: number): Float64Array[] {
+  /** The 10 ms bins in the window, merged (like exact spans) to about two spans per pixel of `width` ns. */
+  private coarseSpans(from: number, to: number, width: number): Float64Array[] {
     return this.coarse.map((bins) => {
       const out: number[] = [];
       const first = Math.max(0, Math.floor(from / COARSE_NS));
       const last = Math.min(bins.length - 1, Math.floor(to / COARSE_NS));
-      for (let b = first; b <= last; b++) pushMerged(out, b * COARSE_NS, (b + 1) * COARSE_NS, bins[b], -1, 0);
+      for (let b = first; b <= last; b++) pushMerged(out, Math.max(from, b * COARSE_NS), Math.min(to, (b + 1) * COARSE_NS), bins[b], -1, width);
       return Float64Array.from(out);
     });
   }

@@ -198,7 +198,7 @@ function Legend() {
       {ACTIVITY_STYLES.map((s, i) =>
         s.code ? (
           <li key={i}>
-            <span className="swatch" style={{ background: s.fill, color: s.ink }}>{s.code}</span>
+            <span className="swatch" style={s.fill === '#000000' ? { background: 'var(--text)', color: 'var(--bg)' } : { background: s.fill, color: s.ink }}>{s.code}</span>
             {ACTIVITY_NAMES[i]}
           </li>
         ) : null,

@@ -37,6 +37,13 @@ export function readTimelineTheme(el: Element): TimelineTheme {
 const SANS = '"IBM Plex Sans", system-ui, sans-serif';
 const MONO = '"IBM Plex Mono", ui-monospace, monospace';
 
+/** The palette's black (IPI) would vanish on a dark background: it takes the text colour instead. */
+export function fillOf(act: number, theme: TimelineTheme): { fill: string; ink: string } {
+  const style = ACTIVITY_STYLES[act];
+  if (!style) return { fill: theme.muted, ink: theme.bg };
+  return style.fill === '#000000' ? { fill: theme.text, ink: theme.bg } : { fill: style.fill, ink: style.ink };
+}
+
 /** Vertical extent of the coloured bar inside a lane (a 1 px gap between lanes tall enough). */
 export function barOf(y: number, h: number): { y: number; h: number } {
   return h >= 6 ? { y: y + 1, h: h - 1 } : { y, h };
@@ -63,7 +70,7 @@ export function renderReply(
   passes.forEach((match, pass) => {
     ctx.globalAlpha = selectedPid !== null && pass === 0 ? 0.22 : 1;
     for (let act = 1; act < ACTIVITY_STYLES.length; act++) {
-      ctx.fillStyle = ACTIVITY_STYLES[act].fill;
+      ctx.fillStyle = fillOf(act, theme).fill;
       ctx.beginPath();
       let any = false;
       for (const lane of layout.lanes) {
@@ -82,11 +89,11 @@ export function renderReply(
     }
   });
   ctx.globalAlpha = 1;
-  drawLetters(ctx, reply, layout, sx, selectedPid);
+  drawLetters(ctx, reply, layout, theme, sx, selectedPid);
   drawFlows(ctx, reply, layout, theme, sx, selectedPid);
 }
 
-function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, sx: number, selectedPid: number | null): void {
+function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   for (const lane of layout.lanes) {
@@ -99,7 +106,7 @@ function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout
       const style = ACTIVITY_STYLES[s[i + 2]];
       if (w < 11 || !style?.code) continue;
       ctx.globalAlpha = selectedPid !== null && s[i + 3] !== selectedPid ? 0.35 : 1;
-      ctx.fillStyle = style.ink;
+      ctx.fillStyle = fillOf(s[i + 2], theme).ink;
       ctx.fillText(style.code, (s[i] - reply.from) * sx + w / 2, lane.y + lane.h / 2 + 0.5);
     }
   }
@@ -116,10 +123,10 @@ function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: 
     return li < 0 ? -1 : layout.lanes[li].y + layout.lanes[li].h / 2;
   };
   for (const selected of selectedPid === null ? [false] : [false, true]) {
-    ctx.strokeStyle = selected ? theme.accent : theme.text;
-    ctx.fillStyle = ctx.strokeStyle;
-    ctx.lineWidth = selected ? 2 : 1;
-    ctx.globalAlpha = selected ? 1 : selectedPid !== null ? 0.2 : heads ? 0.6 : 0.3;
+    ctx.strokeStyle = theme.text;
+    ctx.fillStyle = theme.text;
+    ctx.lineWidth = selected ? 1.5 : 1;
+    ctx.globalAlpha = selected ? 0.9 : selectedPid !== null ? 0.12 : heads ? 0.5 : 0.25;
     ctx.beginPath();
     const tips: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -141,7 +148,7 @@ function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: 
 }
 
 function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
-  const a = Math.atan2(y1 - y0, x1 - x0), len = 6, spread = 0.45;
+  const a = Math.atan2(y1 - y0, x1 - x0), len = 5, spread = 0.5;
   ctx.moveTo(x1, y1);
   ctx.lineTo(x1 - len * Math.cos(a - spread), y1 - len * Math.sin(a - spread));
   ctx.lineTo(x1 - len * Math.cos(a + spread), y1 - len * Math.sin(a + spread));
@@ -231,7 +238,12 @@ function drawLaneLabels(ctx: CanvasRenderingContext2D, sc: Scene): void {
   for (const lane of layout.lanes) {
     const mid = lane.y + lane.h / 2;
     const highlight = lane.cpu === sc.inspectedCpu || sc.selectedLanes.has(lane.cpu);
-    if (!highlight && mid - lastY < 12) continue;
+    // Labels keep 12 px apart; the inspected CPU's label always shows.
+    if (lane.cpu !== sc.inspectedCpu && mid - lastY < 12) continue;
+    if (lane.cpu === sc.inspectedCpu && mid - lastY < 12) {
+      ctx.fillStyle = theme.bg;
+      ctx.fillRect(0, mid - 6, GUTTER - 2, 12);
+    }
     ctx.font = `${highlight ? '600 ' : ''}${Math.max(9, Math.min(11, lane.h))}px ${MONO}`;
     ctx.fillStyle = highlight ? theme.text : theme.muted;
     ctx.fillText(String(lane.cpu), GUTTER - 6, mid);

@@ -71,6 +71,15 @@ export function laneHeights(sizes: readonly number[], avail: number): number[] {
     for (const i of open) h[i] = Math.max(1, Math.floor((space * Math.sqrt(sizes[i])) / weight / sizes[i]));
     break;
   }
+  // Lanes of at least 1 px may overflow: take it back from the tallest lanes first.
+  let used = h.reduce((sum, x, i) => sum + x * sizes[i], 0);
+  while (used > avail) {
+    let tallest = -1;
+    for (let i = 0; i < h.length; i++) if (h[i] > 1 && (tallest < 0 || h[i] > h[tallest])) tallest = i;
+    if (tallest < 0) break;
+    h[tallest]--;
+    used -= sizes[tallest];
+  }
   return h;
 }
 
