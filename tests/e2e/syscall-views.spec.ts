@@ -6,7 +6,7 @@ interface Metrics {
   syscalls: { routes: Record<string, { count: number }>; byName: Record<string, Record<string, number>> };
 }
 
-const metrics = (page: Page) => page.evaluate(() => window.mosExplorer!.metrics()) as Promise<Metrics>;
+const metrics = async (page: Page) => (await page.evaluate(() => window.mosExplorer!.metrics())) as unknown as Metrics;
 
 function tableRows(page: Page, name: string): Promise<string[][]> {
   return page
@@ -56,14 +56,17 @@ test.describe('Channels and Syscall triage views', () => {
         return both();
       }, { timeout: 30_000 })
       .not.toBe(shown);
-    // Step into a burst so that the screenshot shows queued messages.
+    // For the screenshot: play until a table refresh catches messages queued or a proxy at work.
+    await play(page);
     await expect
       .poll(async () => {
-        for (let i = 0; i < 10; i++) await page.keyboard.press('s');
-        return (await tableRows(page, 'Linux channels')).some((r) => Number(r[2]) >= 3);
-      }, { timeout: 40_000 })
+        const linux = await tableRows(page, 'Linux channels');
+        const pids = await tableRows(page, 'Per-pid channels and LWK reply channels');
+        return linux.some((r) => Number(r[2]) >= 2) || pids.some((r) => r[2].includes('running'));
+      }, { timeout: 30_000 })
       .toBe(true);
     await region.screenshot({ path: 'test-results/screenshots/channels.png' });
+    await pause(page);
     expect(problems).toEqual([]);
   });
 
@@ -130,5 +133,44 @@ test.describe('Channels and Syscall triage views', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('region', { name: 'Channels' }).screenshot({ path: 'test-results/screenshots/channels-dark.png' });
     await page.getByRole('region', { name: 'Syscall triage' }).screenshot({ path: 'test-results/screenshots/triage-dark.png' });
+  });
+
+  test('animation frames stay smooth at 1920x1080, at the default speed and at full speed', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page);
+    await play(page);
+    await expect.poll(async () => (await metrics(page)).channels.linux.reduce((a, c) => a + c.messages, 0), { timeout: 20_000 }).toBeGreaterThan(0);
+    // Measuring time itself: rAF intervals over 3 s of wall time.
+    const measure = () =>
+      page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const gaps: number[] = [];
+            let last = performance.now();
+            const start = last;
+            const tick = (t: number) => {
+              gaps.push(t - last);
+              last = t;
+              if (t - start < 3000) requestAnimationFrame(tick);
+              else resolve(gaps.sort((a, b) => a - b));
+            };
+            requestAnimationFrame(tick);
+          }),
+      );
+    const p95 = (g: number[]) => g[Math.floor(g.length * 0.95)];
+    const normalGaps = await measure();
+    const normal = p95(normalGaps);
+    const slider = page.getByRole('slider', { name: 'Speed' });
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect(page.getByRole('region', { name: 'Syscall triage' })).toContainText('fast: per-route rates');
+    const fastGaps = await measure();
+    const fast = p95(fastGaps);
+    console.log(`p95 animation frame interval at 1920x1080: ${normal.toFixed(1)} ms at 1 ms/s, ${fast.toFixed(1)} ms at 10 s/s`);
+    // The views aggregate instead of freezing: frames keep coming at full speed (the p95 itself depends
+    // on the machine, which may be shared and has no GPU here; it is reported above, not asserted).
+    expect(normalGaps.length).toBeGreaterThan(30);
+    expect(fastGaps.length).toBeGreaterThan(30);
+    await page.getByRole('region', { name: 'Channels' }).screenshot({ path: 'test-results/screenshots/channels-fast.png' });
   });
 });

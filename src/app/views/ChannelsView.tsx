@@ -12,7 +12,7 @@ import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 import { useCanvas } from './useCanvas';
-import { drawChannels } from './channels/draw';
+import { drawBackground, drawChannels } from './channels/draw';
 import { hitTest, layoutChannels, type ChannelsLayout, type Hit } from './channels/layout';
 import { ChannelsModel, DECISION_TEXT, proxyStateText } from './channels/model';
 import { readViewTheme, selectPid, textGate, useSelectedPidRef, writeText, type ViewTheme } from './channels/shared';
@@ -113,6 +113,8 @@ export function ChannelsView({ config }: ViewProps) {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const gate = textGate();
+    const bg = document.createElement('canvas');
+    let bgKey = '';
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => ((themeRef.current = null), (dirty.current = true));
     media.addEventListener('change', onTheme);
@@ -133,9 +135,24 @@ export function ChannelsView({ config }: ViewProps) {
         if (!layoutRef.current || l.height !== layoutRef.current.height) canvas.style.height = `${l.height}px`;
         layoutRef.current = l;
       }
-      themeRef.current ??= readViewTheme(canvas);
+      if (!themeRef.current) {
+        themeRef.current = readViewTheme(canvas);
+        bgKey = '';
+      }
+      const l = layoutRef.current;
+      const key2 = `${layoutKey.current}|${dpr}|${l.height}|${Array.from(frame.buffers.channels.filter((_, i) => i % CHANNEL_STRIDE === 0)).join(',')}`;
+      if (key2 !== bgKey) {
+        bgKey = key2;
+        bg.width = Math.max(1, Math.round(width * dpr));
+        bg.height = Math.max(1, Math.round(l.height * dpr));
+        const bctx = bg.getContext('2d')!;
+        bctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        drawBackground(bctx, l, frame, themeRef.current);
+      }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(bg, 0, 0);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, width, size.current.height);
       drawChannels(ctx, layoutRef.current, m, frame, themeRef.current, { now, selected: selected.current, reduced: reducedMotion() });
     });
     return () => {

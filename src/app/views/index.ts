@@ -5,6 +5,8 @@
 import type { ComponentType } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { CorePartitionsView } from './CorePartitionsView';
+import { ChannelsView } from './ChannelsView';
+import { TriageView } from './TriageView';
 import { TimelineView } from './TimelineView';
 import { ScaleView } from './ScaleView';
 import { MemoryView } from './MemoryView';
@@ -25,6 +27,8 @@ export interface ViewEntry {
 
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'cores', component: CorePartitionsView },
+  { id: 'channels', component: ChannelsView },
+  { id: 'triage', component: TriageView },
   { id: 'timeline', component: TimelineView, wide: true },
   { id: 'memory', component: MemoryView },
   { id: 'metrics', component: MetricsView },

@@ -17,8 +17,14 @@ export interface DrawState {
   readonly reduced: boolean;
 }
 
+/** The font last set by text() (setting ctx.font parses the string: skip it when unchanged). */
+let lastFont = '';
+
 function text(ctx: CanvasRenderingContext2D, s: string, x: number, y: number, font: string, fill: string, align: CanvasTextAlign = 'left'): void {
-  ctx.font = font;
+  if (font !== lastFont) {
+    ctx.font = font;
+    lastFont = font;
+  }
   ctx.fillStyle = fill;
   ctx.textAlign = align;
   ctx.fillText(s, x, y);
@@ -77,15 +83,13 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
   const b = frame.buffers;
   const per = b.channels.length > 0 ? b.channelSlots.length / (b.channels.length / CHANNEL_STRIDE) : 0;
   const agg = m.aggregated(now);
+  lastFont = '';
   ctx.textBaseline = 'middle';
   for (const band of l.bands) {
     const o = band.ch * CHANNEL_STRIDE;
     const cpu = b.channels[o], depth = b.channels[o + 1], waiting = b.channels[o + 3], msgs = b.channels[o + 4], ipis = b.channels[o + 5];
-    text(ctx, `Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, `600 13px ${SANS}`, theme.text);
     text(ctx, `depth ${depth} / ${band.capacity}`, band.qx + band.cols * band.cw - 2, band.y + 9, `12px ${SANS}`, theme.muted, 'right');
-    // Callers and senders waiting for a slot.
-    text(ctx, 'LWK callers', 0, band.qy + 7, `12px ${SANS}`, theme.muted);
-    arrow(ctx, 70, band.qy + 7, LEFT - 4, band.qy + 7, theme.muted);
+    // Senders waiting for a slot.
     const fullAt = m.full.get(band.ch);
     if (waiting > 0 || (fullAt !== undefined && now - fullAt < FLASH_MS)) {
       text(ctx, `${waiting} waiting: full`, 0, band.qy + 24, `600 11px ${SANS}`, FULL_FILL);
@@ -98,11 +102,7 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
     for (let idx = 0; idx < band.capacity; idx++) {
       const r = slotRect(band, idx);
       const pid = b.channelSlots[band.ch * per + idx];
-      if (pid < 0) {
-        ctx.strokeStyle = theme.border;
-        ctx.lineWidth = 1;
-        ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-      } else messageChip(ctx, r.x, r.y, r.w, r.h, pid, theme, selected !== null && pid !== selected, pid === selected);
+      if (pid >= 0) messageChip(ctx, r.x, r.y, r.w, r.h, pid, theme, selected !== null && pid !== selected, pid === selected);
     }
     if (fullAt !== undefined && now - fullAt < FLASH_MS) {
       ctx.strokeStyle = FULL_FILL;
@@ -110,7 +110,6 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
       ctx.strokeRect(band.qx - 2, band.qy - 2, band.cols * band.cw + 2, band.rows * 16 + 2);
     }
     // The doorbell: IPI sent or skipped.
-    arrow(ctx, band.arrowX0, band.arrowY, band.arrowX1, band.arrowY, theme.muted);
     const d = m.decision.get(band.ch);
     const mid = (band.arrowX0 + band.arrowX1) / 2;
     if (d) {
@@ -149,9 +148,7 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
     text(ctx, `${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hx + 8, band.hy + 26, `11px ${SANS}`, ink);
     const g = m.getList.get(band.ch);
     if (g && now - g.at < FLASH_MS * 1.5 && band.hh >= 44) text(ctx, `get_list ×${g.n}`, band.hx + 8, band.hy + 40, `600 11px ${SANS}`, ink);
-    const ratio = ipis > 0 ? (msgs / ipis).toFixed(2) : '–';
-    const line = `${msgs.toLocaleString('en-US')} messages · ${ipis.toLocaleString('en-US')} IPIs · ${ratio} messages per IPI`;
-    text(ctx, line, 0, band.statsY, `12px ${SANS}`, theme.text);
+    text(ctx, statsLine(band.ch, msgs, ipis), 0, band.statsY, `12px ${SANS}`, theme.text);
   }
   if (agg) {
     const r = m.rates();
@@ -179,7 +176,6 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
 }
 
 function drawPids(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, theme: ViewTheme, selected: number | null): void {
-  text(ctx, 'Per-pid channels → proxies (routed by the IPI handler, then sched_run)', 0, l.pidY + 8, `600 13px ${SANS}`, theme.text);
   if (!l.pidBoxes.length) text(ctx, 'no forwarded calls yet', 0, l.pidY + 30, `12px ${SANS}`, theme.muted);
   for (const p of l.pidBoxes) {
     const st = pidStyle(p.pid);
@@ -210,13 +206,9 @@ function drawPids(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsM
 }
 
 function drawLwk(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, frame: Frame, theme: ViewTheme, now: number): void {
-  text(ctx, 'LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 8, `600 13px ${SANS}`, theme.text);
   for (const c of l.lwkCells) {
     const depth = frame.buffers.lwkDepth[c.cpu];
     const cx = c.x + c.w / 2, cy = c.y + c.h / 2, r = Math.min(c.w, c.h) / 2 - 2;
-    ctx.strokeStyle = theme.border;
-    ctx.lineWidth = 1;
-    ctx.strokeRect(c.x + 0.5, c.y + 0.5, c.w - 1, c.h - 1);
     const seen = m.replySeenAt.get(c.cpu);
     if (depth > 0) {
       ctx.strokeStyle = theme.accent;
@@ -239,6 +231,45 @@ function drawLwk(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsMo
     }
     const ipiAt = m.replyIpiAt.get(c.cpu);
     if (ipiAt !== undefined && now >= ipiAt && now - ipiAt < FLASH_MS) bolt(ctx, c.x + c.w - 3, c.y + 4, 4, '#E69F00');
+  }
+}
+
+const fmtInt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const statsCache = new Map<number, { msgs: number; ipis: number; line: string }>();
+
+/** "n messages · m IPIs · r messages per IPI", formatted only when the counts change. */
+function statsLine(ch: number, msgs: number, ipis: number): string {
+  const c = statsCache.get(ch);
+  if (c && c.msgs === msgs && c.ipis === ipis) return c.line;
+  const line = `${fmtInt(msgs)} messages · ${fmtInt(ipis)} IPIs · ${ipis > 0 ? (msgs / ipis).toFixed(2) : '–'} messages per IPI`;
+  statsCache.set(ch, { msgs, ipis, line });
+  return line;
+}
+
+/** What does not change between frames: titles, empty slots, arrows, cell outlines (cached by the view). */
+export function drawBackground(ctx: CanvasRenderingContext2D, l: ChannelsLayout, frame: Frame, theme: ViewTheme): void {
+  lastFont = '';
+  ctx.textBaseline = 'middle';
+  for (const band of l.bands) {
+    const cpu = frame.buffers.channels[band.ch * CHANNEL_STRIDE];
+    text(ctx, `Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, `600 13px ${SANS}`, theme.text);
+    text(ctx, 'LWK callers', 0, band.qy + 7, `12px ${SANS}`, theme.muted);
+    arrow(ctx, 70, band.qy + 7, LEFT - 4, band.qy + 7, theme.muted);
+    ctx.strokeStyle = theme.border;
+    ctx.lineWidth = 1;
+    for (let idx = 0; idx < band.capacity; idx++) {
+      const r = slotRect(band, idx);
+      ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+    }
+    arrow(ctx, band.arrowX0, band.arrowY, band.arrowX1, band.arrowY, theme.muted);
+  }
+  text(ctx, 'Per-pid channels → proxies (routed by the IPI handler, then sched_run)', 0, l.pidY + 8, `600 13px ${SANS}`, theme.text);
+  text(ctx, 'LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 8, `600 13px ${SANS}`, theme.text);
+  for (const c of l.lwkCells) {
+    ctx.strokeStyle = theme.border;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(c.x + 0.5, c.y + 0.5, c.w - 1, c.h - 1);
     if (c.cpu % 8 === 0 || c === l.lwkCells[0]) text(ctx, String(c.cpu), c.x + 1, c.y + c.h + 8, `10px ${SANS}`, theme.muted);
   }
 }

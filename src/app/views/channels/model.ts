@@ -38,7 +38,7 @@ const INSERT_NS = 150;
 const IPI_NS = 1000;
 const ROUTE_NS = 400;
 const REPLY_NS = 150;
-const MAX_TOKENS = 320;
+const MAX_TOKENS = 600;
 const AGGREGATE_HOLD_MS = 1500;
 
 export class ChannelsModel {

@@ -1,7 +1,9 @@
 /** The moving tokens of the triage view (one per call), or per-route rates at high speed. */
 import { clamp, easeInOut, pidStyle, type ViewTheme } from '../channels/shared';
 import { columnCenter, columnOfRoute, COLUMNS, LANE_H, LANE_Y, VB_W } from './geometry';
-import type { CallToken, TriageModel } from './model';
+import { TriageModel, type CallToken } from './model';
+
+const scratch: TokenPos = { x: 0, y: 0, alpha: 1 };
 
 export interface TokenPos {
   x: number;
@@ -10,9 +12,9 @@ export interface TokenPos {
 }
 
 /** Where a call's token is at wall time `now` (viewBox units), or null if not visible. */
-export function tokenPos(m: TriageModel, t: CallToken, now: number, reduced: boolean): TokenPos | null {
-  const [p1, p2, p3, end] = m.phases(t);
-  if (now < p1 || now > end) return null;
+export function tokenPos(t: CallToken, now: number, reduced: boolean, out: TokenPos): TokenPos | null {
+  const p1 = t.issueAt, p2 = TriageModel.phase2(t), p3 = TriageModel.phase3(t);
+  if (now < p1 || now > p3 + t.dur) return null;
   const jx = ((t.jitter * 7.31) % 1) - 0.5;
   const y = LANE_Y + 7 + t.jitter * (LANE_H - 14);
   const colX = (col: number) => columnCenter(col) + jx * (COLUMNS[col].w - 22);
@@ -29,7 +31,10 @@ export function tokenPos(m: TriageModel, t: CallToken, now: number, reduced: boo
     to = route;
     p = prog(p2);
   }
-  return { x: colX(from) + (colX(to) - colX(from)) * p, y, alpha };
+  out.x = colX(from) + (colX(to) - colX(from)) * p;
+  out.y = y;
+  out.alpha = alpha;
+  return out;
 }
 
 function fmtRate(x: number): string {
@@ -66,8 +71,9 @@ export function drawTokens(
     ctx.restore();
     return;
   }
+  const r = m.calls.size > 300 ? 3 : 4;
   for (const t of m.calls.values()) {
-    const p = tokenPos(m, t, now, opts.reduced);
+    const p = tokenPos(t, now, opts.reduced, scratch);
     if (!p) continue;
     const st = pidStyle(t.pid);
     const named = opts.name !== '' && t.name === opts.name;
@@ -75,7 +81,7 @@ export function drawTokens(
     ctx.globalAlpha = p.alpha * (dim ? 0.22 : 1);
     ctx.fillStyle = st.fill;
     ctx.beginPath();
-    ctx.arc(p.x, p.y, named ? 5 : 4, 0, Math.PI * 2);
+    ctx.arc(p.x, p.y, named ? r + 1.5 : r, 0, Math.PI * 2);
     ctx.fill();
     if (named || (opts.pid !== null && t.pid === opts.pid)) {
       ctx.strokeStyle = theme.text;
@@ -90,7 +96,7 @@ export function drawTokens(
 export function nearestToken(m: TriageModel, x: number, y: number, now: number, reduced: boolean): CallToken | null {
   let best: CallToken | null = null, bestD = 49;
   for (const t of m.calls.values()) {
-    const p = tokenPos(m, t, now, reduced);
+    const p = tokenPos(t, now, reduced, scratch);
     if (!p) continue;
     const d = (p.x - x) ** 2 + (p.y - y) ** 2;
     if (d < bestD) {

@@ -21,7 +21,7 @@ export interface CallToken {
   readonly dur: number;
 }
 
-const MAX_TOKENS = 400;
+const MAX_TOKENS = 1500;
 const AGGREGATE_HOLD_MS = 1500;
 
 export class TriageModel {
@@ -49,12 +49,15 @@ export class TriageModel {
     return b.counts.map((c, i) => (ms > 0 ? (c - a.counts[i]) / ms : 0));
   }
 
-  /** When the token's three moves (to the shim, to its route, back) start. */
-  phases(t: CallToken): [number, number, number, number] {
-    const p1 = t.issueAt;
-    const p2 = t.routeAt < 0 ? Infinity : Math.max(t.routeAt, p1 + t.dur);
-    const p3 = t.doneAt < 0 ? Infinity : Math.max(t.doneAt, (p2 === Infinity ? p1 : p2) + t.dur);
-    return [p1, p2, p3, p3 + t.dur];
+  /** When the token's moves start: to its route (phase 2), back to the application (phase 3). Move 1 starts at issueAt. */
+  static phase2(t: CallToken): number {
+    return t.routeAt < 0 ? Infinity : Math.max(t.routeAt, t.issueAt + t.dur);
+  }
+
+  static phase3(t: CallToken): number {
+    if (t.doneAt < 0) return Infinity;
+    const p2 = TriageModel.phase2(t);
+    return Math.max(t.doneAt, (p2 === Infinity ? t.issueAt : p2) + t.dur);
   }
 
   ingest(frame: Frame, now: number): boolean {
@@ -73,7 +76,7 @@ export class TriageModel {
       if (frame.eventsDropped > 0) this.pendingNames.clear();
     }
     const animate = !this.aggregated(now);
-    for (const [id, t] of this.calls) if (now > this.phases(t)[3]) this.calls.delete(id);
+    for (const [id, t] of this.calls) if (now > TriageModel.phase3(t) + t.dur) this.calls.delete(id);
     const e = frame.buffers.events;
     const clock = this.clock;
     for (let i = 0; i < frame.eventCountInFrame; i++) {

@@ -15,27 +15,47 @@ function setAttr(el: Element, name: string, value: string | null): void {
   } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
+interface Refs {
+  readonly boxes: { g: SVGGElement; count: Element | null; line1: Element | null; line2: Element | null }[];
+  readonly rows: { g: SVGGElement; segs: SVGRectElement[]; labels: SVGTextElement[]; total: Element | null }[];
+}
+
+const cache = new WeakMap<SVGSVGElement, Refs>();
+
+/** The diagram's live elements, looked up once per SVG. */
+function refs(svg: SVGSVGElement): Refs {
+  let r = cache.get(svg);
+  if (!r) {
+    r = {
+      boxes: Array.from(svg.querySelectorAll<SVGGElement>('.triage-box'), (g) => ({
+        g, count: g.querySelector('[data-f="count"]'), line1: g.querySelector('[data-f="line1"]'), line2: g.querySelector('[data-f="line2"]'),
+      })),
+      rows: Array.from(svg.querySelectorAll<SVGGElement>('.triage-bar-row'), (g) => ({
+        g, segs: Array.from(g.querySelectorAll<SVGRectElement>('.triage-seg')), labels: Array.from(g.querySelectorAll<SVGTextElement>('.triage-seg-label')), total: g.querySelector('[data-f="total"]'),
+      })),
+    };
+    cache.set(svg, r);
+  }
+  return r;
+}
+
 /** Writes counts, latencies and stage bars from a frame. */
 export function writeNumbers(svg: SVGSVGElement, f: Frame): void {
-  const boxes = svg.querySelectorAll<SVGGElement>('.triage-box');
-  const app = boxes[0];
-  setText(app.querySelector('[data-f="count"]'), `${f.buffers.counters[Counter['syscalls issued']].toLocaleString('en-US')} issued`);
-  setText(app.querySelector('[data-f="line1"]'), `${f.buffers.counters[Counter['syscalls completed']].toLocaleString('en-US')} done`);
-  const rows = svg.querySelectorAll<SVGGElement>('.triage-bar-row');
+  const { boxes, rows } = refs(svg);
+  setText(boxes[0].count, `${f.buffers.counters[Counter['syscalls issued']].toLocaleString('en-US')} issued`);
+  setText(boxes[0].line1, `${f.buffers.counters[Counter['syscalls completed']].toLocaleString('en-US')} done`);
   for (let r = 0; r < 4; r++) {
     const o = r * ROUTE_STRIDE;
     const rt = f.buffers.routes;
     const box = boxes[r + 1];
-    setAttr(box, 'data-active', rt[o] > 0 ? 'true' : 'false');
-    setText(box.querySelector('[data-f="count"]'), `${rt[o].toLocaleString('en-US')} calls`);
-    setText(box.querySelector('[data-f="line1"]'), rt[o] > 0 ? `p50 ${fmtNs(rt[o + 1])}` : 'p50 –');
-    setText(box.querySelector('[data-f="line2"]'), rt[o] > 0 ? `p99 ${fmtNs(rt[o + 2])}` : 'p99 –');
-    const row = rows[r];
+    setAttr(box.g, 'data-active', rt[o] > 0 ? 'true' : 'false');
+    setText(box.count, `${rt[o].toLocaleString('en-US')} calls`);
+    setText(box.line1, rt[o] > 0 ? `p50 ${fmtNs(rt[o + 1])}` : 'p50 –');
+    setText(box.line2, rt[o] > 0 ? `p99 ${fmtNs(rt[o + 2])}` : 'p99 –');
+    const { segs, labels, total: totalText } = rows[r];
     let total = 0;
     for (let s = 0; s < 11; s++) total += rt[o + 5 + s];
     let x = BAR_X;
-    const segs = row.querySelectorAll<SVGRectElement>('.triage-seg');
-    const labels = row.querySelectorAll<SVGTextElement>('.triage-seg-label');
     for (let s = 0; s < 11; s++) {
       const w = total > 0 ? (rt[o + 5 + s] / total) * BAR_W : 0;
       setAttr(segs[s], 'x', x.toFixed(1));
@@ -45,7 +65,7 @@ export function writeNumbers(svg: SVGSVGElement, f: Frame): void {
       setAttr(labels[s], 'x', (x + w / 2).toFixed(1));
       x += w;
     }
-    setText(row.querySelector('[data-f="total"]'), rt[o] > 0 ? `mean ${fmtNs(rt[o + 4])}` : '–');
+    setText(totalText, rt[o] > 0 ? `mean ${fmtNs(rt[o + 4])}` : '–');
   }
 }
 
@@ -53,7 +73,7 @@ export function writeNumbers(svg: SVGSVGElement, f: Frame): void {
 export function writeHighlight(svg: SVGSVGElement, f: Frame | null, name: string, bits: number): void {
   const chosen = name !== '';
   let maxCol = 0;
-  svg.querySelectorAll<SVGGElement>('.triage-box').forEach((box, col) => {
+  refs(svg).boxes.forEach(({ g: box }, col) => {
     if (col === 0) return;
     const on = chosen && (bits & (1 << (col - 1))) !== 0;
     if (on) maxCol = col;
@@ -62,11 +82,11 @@ export function writeHighlight(svg: SVGSVGElement, f: Frame | null, name: string
     setAttr(box, 'data-dimmed', chosen && !on ? 'true' : 'false');
   });
   svg.querySelectorAll<SVGLineElement>('.triage-edge').forEach((edge) => setAttr(edge, 'data-highlighted', chosen && Number(edge.dataset.edge) <= maxCol ? 'true' : 'false'));
-  svg.querySelectorAll<SVGGElement>('.triage-bar-row').forEach((row, r) => {
+  refs(svg).rows.forEach(({ g: row, segs }, r) => {
     const on = chosen && (bits & (1 << r)) !== 0;
     setAttr(row, 'data-highlighted', on ? 'true' : 'false');
     setAttr(row, 'data-dimmed', chosen && !on ? 'true' : 'false');
-    row.querySelectorAll<SVGRectElement>('.triage-seg').forEach((seg, s) => {
+    segs.forEach((seg, s) => {
       setAttr(seg, 'data-highlighted', on && f !== null && f.buffers.routes[r * ROUTE_STRIDE + 5 + s] > 0 ? 'true' : 'false');
     });
   });
