@@ -16,7 +16,7 @@ import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { HiddenTable } from './HiddenTable';
 import { drawFlashes, drawMemory, hitTest, layoutMemory, makePatterns, type DomainNote, type Flash, type MemLayout, type Patterns } from './memory/drawMemory';
-import { CellsFilter, countCells, domainsOf, faultCell, formatBytes, formatPages, type DomainInfo } from './memory/memoryModel';
+import { CellsFilter, countCells, domainsOf, faultCell, fmtInt, formatBytes, formatPages, type DomainInfo } from './memory/memoryModel';
 import { cellTooltip, MemoryLegend, domainRows, DOMAIN_COLUMNS, PROCESS_COLUMNS, processRows } from './memory/memoryParts';
 import { num, subscribeMetrics, type MetricsSnapshot } from './memory/metricsPoller';
 import { writeRows } from './memory/writeRows';
@@ -75,7 +75,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
         const parts: string[] = [];
         if (d.lwkBytes > 0) parts.push(`LWK ${formatBytes(lwk)} of ${formatBytes(d.lwkBytes)}`);
         if (d.bytes > d.lwkBytes) parts.push(`Linux ${formatBytes(lin)} used`);
-        if (faults > 0) parts.push(`${faults.toLocaleString('en-US')} faults`);
+        if (faults > 0) parts.push(`${fmtInt(faults)} faults`);
         return { text: parts.join(' · ') };
       });
 
@@ -87,7 +87,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       layoutRef.current = layout;
       canvas.dataset.grid = JSON.stringify(layout.blocks.map((b) => [b.domain, b.gridX, b.gridY, b.cell]));
       theme ??= readTheme(canvas);
-      patterns ??= makePatterns(ctx);
+      patterns ??= makePatterns(theme);
       drawMemory(ctx, { layout, domains, cells, notes: notes(), selectedPid: useUi.getState().selectedPid, theme, patterns }, dpr, width);
       dirty = false;
     };
@@ -139,7 +139,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       const out = faultsRef.current;
       if (out && snap) {
         const m = snap.metrics;
-        const text = `Page faults so far: ${num(m, ['memory', 'pageFaults', 'linuxCpus']).toLocaleString('en-US')} on Linux CPUs, ${num(m, ['memory', 'pageFaults', 'lwkCpus']).toLocaleString('en-US')} on LWK CPUs · mean TLB factor ${num(m, ['memory', 'meanTlbFactor']).toFixed(3)}`;
+        const text = `Page faults so far: ${fmtInt(num(m, ['memory', 'pageFaults', 'linuxCpus']))} on Linux CPUs, ${fmtInt(num(m, ['memory', 'pageFaults', 'lwkCpus']))} on LWK CPUs · mean TLB factor ${num(m, ['memory', 'meanTlbFactor']).toFixed(3)}`;
         if (out.textContent !== text) out.textContent = text;
       }
       updatePids(frame);

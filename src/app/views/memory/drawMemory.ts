@@ -7,7 +7,8 @@
  */
 import { MEMORY_CELLS } from '../../../worker/protocol';
 import type { Theme } from '../../palette';
-import { cellKind, cellPage, cellPid, formatBytes, linuxFrag, linuxHuge, linuxUsed, owner, type DomainInfo } from './memoryModel';
+import { cellKind, cellPid, formatBytes, owner, type DomainInfo } from './memoryModel';
+import { cellColors, rasterCells, toRgb, type CellColors } from './rasterCells';
 
 export const COLS = 32;
 const ROWS = MEMORY_CELLS / COLS;
@@ -75,38 +76,18 @@ export const FRAG = '#D55E00';
 export const HBM_EDGE = '#882255';
 export const FAULT = '#D55E00';
 
+const HBM_TINT = 'rgba(136, 34, 85, 0.10)';
+
+/** Pixel colours of the cells on DDR and on HBM blocks (their gaps take the block's background). */
 export interface Patterns {
-  readonly dots: CanvasPattern | string;
-  readonly stripes: CanvasPattern | string;
+  readonly ddr: CellColors;
+  readonly hbm: CellColors;
 }
 
-export function makePatterns(ctx: CanvasRenderingContext2D): Patterns {
-  const tile = (size: number, paint: (c: CanvasRenderingContext2D) => void) => {
-    const c = document.createElement('canvas');
-    c.width = c.height = size;
-    const g = c.getContext('2d');
-    if (!g) return 'rgba(0,0,0,0.25)';
-    paint(g);
-    return ctx.createPattern(c, 'repeat') ?? 'rgba(0,0,0,0.25)';
-  };
-  return {
-    dots: tile(4, (g) => {
-      g.fillStyle = 'rgba(0,0,0,0.55)';
-      g.fillRect(1, 1, 1.6, 1.6);
-    }),
-    stripes: tile(6, (g) => {
-      g.strokeStyle = 'rgba(0,0,0,0.5)';
-      g.lineWidth = 1.4;
-      g.beginPath();
-      g.moveTo(-1, 7);
-      g.lineTo(7, -1);
-      g.moveTo(-1, 1);
-      g.lineTo(1, -1);
-      g.moveTo(5, 7);
-      g.lineTo(7, 5);
-      g.stroke();
-    }),
-  };
+export function makePatterns(theme: Theme): Patterns {
+  const panel = toRgb(theme.panel);
+  const spec = { linuxFree: LINUX_FREE, linux4k: LINUX_4K, linuxHuge: LINUX_HUGE, frag: FRAG, lwkFree: theme.idle, kinds: KIND_STYLES.map((k) => k.fill) };
+  return { ddr: cellColors(panel, spec), hbm: cellColors(toRgb(HBM_TINT, panel), spec) };
 }
 
 export interface DomainNote {
@@ -133,7 +114,7 @@ export function drawMemory(ctx: CanvasRenderingContext2D, input: DrawInput, dpr:
     const d = domains[b.domain];
     const hbm = d.kind === 'HBM';
     // Frame: HBM (MCDRAM) blocks get a wine frame and tint, DDR a plain one.
-    ctx.fillStyle = hbm ? 'rgba(136, 34, 85, 0.10)' : 'transparent';
+    ctx.fillStyle = hbm ? HBM_TINT : 'transparent';
     ctx.strokeStyle = hbm ? HBM_EDGE : theme.muted;
     ctx.lineWidth = hbm ? 2 : 1;
     ctx.beginPath();
@@ -165,66 +146,34 @@ export function drawMemory(ctx: CanvasRenderingContext2D, input: DrawInput, dpr:
       ctx.textAlign = 'right';
       if (ctx.measureText(note).width < b.x + b.w - 6 - left) ctx.fillText(note, b.x + b.w - 6, b.y + 12);
     }
-    if (cells) drawCells(ctx, b, cells, theme, patterns, selectedPid);
+    if (cells) drawCells(ctx, b, cells, theme, hbm ? patterns.hbm : patterns.ddr, selectedPid, dpr);
   }
 }
 
-function drawCells(ctx: CanvasRenderingContext2D, b: Block, cells: Uint32Array, theme: Theme, patterns: Patterns, selectedPid: number | null): void {
+function drawCells(ctx: CanvasRenderingContext2D, b: Block, cells: Uint32Array, theme: Theme, colors: CellColors, selectedPid: number | null, dpr: number): void {
+  rasterCells(ctx, { domain: b.domain, x: b.gridX * dpr, y: b.gridY * dpr, cell: b.cell * dpr, cols: COLS }, cells, colors, selectedPid, dpr);
   const o = b.domain * MEMORY_CELLS;
   const letters = b.cell >= 13;
   ctx.font = `600 ${Math.round(b.cell * 0.62)}px "IBM Plex Sans", sans-serif`;
   ctx.textAlign = 'center';
+  ctx.strokeStyle = theme.text;
+  ctx.lineWidth = b.cell >= 12 ? 2 : 1.5;
   for (let i = 0; i < MEMORY_CELLS; i++) {
     const code = cells[o + i];
+    if (owner(code) !== 2) continue;
     const [x, y, s] = cellRect(b, i);
-    const w = owner(code);
-    if (w === 0) {
-      ctx.fillStyle = LINUX_FREE;
-      ctx.fillRect(x, y, s, s);
-      const used = linuxUsed(code);
-      if (used > 0) {
-        const h = Math.max(1, used * s);
-        const huge = linuxHuge(code) * h;
-        ctx.fillStyle = LINUX_4K;
-        ctx.fillRect(x, y + s - h, s, h - huge);
-        if (huge > 0) {
-          ctx.fillStyle = LINUX_HUGE;
-          ctx.fillRect(x, y + s - huge, s, huge);
-        }
-      }
-      const frag = linuxFrag(code);
-      if (frag >= 0.05) {
-        const n = Math.min(4, Math.ceil(frag * 4));
-        const dot = Math.max(1.5, s / 7);
-        ctx.fillStyle = FRAG;
-        for (let k = 0; k < n; k++) ctx.fillRect(x + 1 + (k % 2) * (s - dot - 2), y + 1 + Math.floor(k / 2) * (s / 2 - dot), dot, dot);
-      }
-    } else if (w === 1) {
-      ctx.fillStyle = theme.idle;
-      ctx.fillRect(x, y, s, s);
-    } else {
+    const pid = cellPid(code);
+    // One letter per run of cells of one region (a row start repeats it), not one per cell.
+    if (letters && (i % COLS === 0 || cells[o + i - 1] !== code)) {
       const style = KIND_STYLES[cellKind(code)];
-      const pid = cellPid(code);
-      const dim = selectedPid !== null && pid !== selectedPid;
-      ctx.globalAlpha = dim ? 0.28 : 1;
-      ctx.fillStyle = style.fill;
-      ctx.fillRect(x, y, s, s);
-      const page = cellPage(code);
-      if (page < 2) {
-        ctx.fillStyle = page === 0 ? patterns.dots : patterns.stripes;
-        ctx.fillRect(x, y, s, s);
-      }
-      if (letters) {
-        ctx.fillStyle = style.ink;
-        ctx.fillText(style.code, x + s / 2, y + s / 2 + 0.5);
-      }
+      ctx.globalAlpha = selectedPid !== null && pid !== selectedPid ? 0.28 : 1;
+      ctx.fillStyle = style.ink;
+      ctx.fillText(style.code, x + s / 2, y + s / 2 + 0.5);
       ctx.globalAlpha = 1;
-      if (selectedPid !== null && pid === selectedPid) {
-        ctx.strokeStyle = theme.text;
-        ctx.lineWidth = s >= 12 ? 2 : 1.5;
-        if (s >= 12) ctx.strokeRect(x + 1, y + 1, s - 2, s - 2);
-        else ctx.strokeRect(x - 0.25, y - 0.25, s + 0.5, s + 0.5);
-      }
+    }
+    if (selectedPid !== null && pid === selectedPid) {
+      if (s >= 12) ctx.strokeRect(x + 1, y + 1, s - 2, s - 2);
+      else ctx.strokeRect(x - 0.25, y - 0.25, s + 0.5, s + 0.5);
     }
   }
 }

@@ -55,8 +55,12 @@ export function formatBytes(bytes: number): string {
   return `${bytes < 0 ? '-' : ''}${Number(v.toFixed(digits))} ${UNITS[u]}`;
 }
 
+const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** "61,440": one shared formatter (toLocaleString builds a new one per call). */
+export const fmtInt = (x: number): string => INT.format(Math.round(x));
+
 export function formatPages(bytes: number): string {
-  return `${Math.round(bytes / PAGE_4K).toLocaleString('en-US')} pages of 4 KiB`;
+  return `${fmtInt(bytes / PAGE_4K)} pages of 4 KiB`;
 }
 
 export const KIND_NAMES = ['text', 'heap', 'stack', 'mmap'] as const;

@@ -9,6 +9,7 @@ import { FWQ_STRIDE } from '../../../worker/protocol';
 import type { Theme } from '../../palette';
 import { cpuGroups } from '../cpuLayout';
 import { ns, nsShort } from './drawLatency';
+import { fmtInt } from '../memory/memoryModel';
 
 export const FWQ_HEIGHT = 150;
 const AXIS_W = 58;
@@ -116,7 +117,7 @@ export function fwqTooltip(config: NodeConfig, layout: FwqLayout, fwq: Float64Ar
   const o = b.cpu * FWQ_STRIDE;
   return [
     `CPU ${b.cpu} (${ROLE_NAMES[config.roles[b.cpu]]}, NUMA ${config.numaOf[b.cpu]})`,
-    `${Math.round(fwq[o] ?? 0).toLocaleString('en-US')} quanta`,
+    `${fmtInt(fwq[o] ?? 0)} quanta`,
     `mean noise per quantum ${ns(fwq[o + 1] ?? 0)}`,
     `max noise in one quantum ${ns(fwq[o + 2] ?? 0)}`,
   ];

@@ -8,6 +8,7 @@ import { ROUTE_NAMES, STAGE_NAMES } from '../../../engine/syscalls/calls';
 import { formatDuration } from '../../../engine/kernel/time';
 import { ROUTE_STRIDE } from '../../../worker/protocol';
 import type { Theme } from '../../palette';
+import { fmtInt } from '../memory/memoryModel';
 
 export const ROUTE_LABELS: Readonly<Record<string, string>> = { glibc: 'glibc shim', lwk: 'LWK local', linux: 'Linux (shipped)', osnode: 'OS node' };
 
@@ -110,7 +111,7 @@ export function drawLatency(ctx: CanvasRenderingContext2D, routes: Float64Array,
     ctx.fillText(ROUTE_LABELS[name] ?? name, 0, cy - 7);
     ctx.fillStyle = theme.muted;
     ctx.font = '11px "IBM Plex Sans", sans-serif';
-    ctx.fillText(`${Math.round(st.count).toLocaleString('en-US')} calls`, 0, cy + 8);
+    ctx.fillText(`${fmtInt(st.count)} calls`, 0, cy + 8);
     if (st.count <= 0) {
       ctx.fillText('no calls on this route yet', LABEL_W + 4, cy);
       return;
@@ -174,7 +175,7 @@ export function latencyTooltip(routes: Float64Array, width: number, px: number, 
   if (r < 0 || r >= ROUTE_NAMES.length) return null;
   const st = routeStats(routes, r);
   const name = ROUTE_NAMES[r];
-  const lines = [`${ROUTE_LABELS[name]} (${name}): ${Math.round(st.count).toLocaleString('en-US')} calls`];
+  const lines = [`${ROUTE_LABELS[name]} (${name}): ${fmtInt(st.count)} calls`];
   if (st.count <= 0) return lines;
   lines.push(`p50 ${ns(st.p50)} · p99 ${ns(st.p99)} · max ${ns(st.max)} · mean ${ns(st.mean)}`);
   const x = latencyScale(routes, width);

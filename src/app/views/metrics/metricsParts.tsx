@@ -4,10 +4,11 @@ import { ROLE_NAMES } from '../../../engine/node/kinds';
 import { ROUTE_NAMES, STAGE_NAMES } from '../../../engine/syscalls/calls';
 import { COUNTER_NAMES, Counter, FWQ_STRIDE, type Frame } from '../../../worker/protocol';
 import { cellNumber } from '../memory/writeRows';
+import { fmtInt } from '../memory/memoryModel';
 import { nsShort as ns, routeStats, STAGE_STYLES } from './drawLatency';
 import { FWQ_COLORS } from './drawFwq';
 
-const int = (x: number) => Math.round(x).toLocaleString('en-US');
+const int = fmtInt;
 
 /** The counters shown as text: label, value from the counters buffer, and a tooltip-ish explanation. */
 export const COUNTERS: readonly { readonly label: string; readonly title: string; readonly value: (c: Float64Array) => string }[] = [
