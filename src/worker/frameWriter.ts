@@ -153,15 +153,32 @@ function writeFlights(sim: NodeSim, b: FrameBuffers): number {
   return n;
 }
 
-/** Writes the current state into `reuse` (or fresh buffers). Memory cells only when asked (they change slowly). */
-export function writeFrame(sim: NodeSim, reuse: FrameBuffers | null, withMemory: boolean): { buffers: FrameBuffers; flightCount: number } {
+/**
+ * The memory picture changes slowly: it is recomputed at most every `maxAgeMs` of wall time and
+ * copied into every frame, so double-buffered frames never alternate between two pictures.
+ */
+export class MemoryCellCache {
+  private cells: Uint32Array | null = null;
+  private at = -Infinity;
+
+  get(sim: NodeSim, wallNow: number, fresh: boolean, maxAgeMs: number): Uint32Array {
+    if (!this.cells || fresh || wallNow - this.at >= maxAgeMs) {
+      const cells = new Uint32Array(sim.state.memory.domains.length * MEMORY_CELLS);
+      sim.state.memory.domains.forEach((_, d) => cells.set(memoryCells(sim.state.memory, d, MEMORY_CELLS), d * MEMORY_CELLS));
+      this.cells = cells;
+      this.at = wallNow;
+    }
+    return this.cells;
+  }
+}
+
+/** Writes the current state into `reuse` (or fresh buffers). */
+export function writeFrame(sim: NodeSim, reuse: FrameBuffers | null, memory: Uint32Array): { buffers: FrameBuffers; flightCount: number } {
   const b = fits(reuse, sim) ? reuse : allocateBuffers(sim);
   writeCpus(sim, b);
   writeCounters(sim, b);
   writeChannels(sim, b);
   writeRoutes(sim, b);
-  if (withMemory || b !== reuse) {
-    sim.state.memory.domains.forEach((_, d) => b.memoryCells.set(memoryCells(sim.state.memory, d, MEMORY_CELLS), d * MEMORY_CELLS));
-  }
+  b.memoryCells.set(memory);
   return { buffers: b, flightCount: writeFlights(sim, b) };
 }

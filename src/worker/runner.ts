@@ -7,7 +7,7 @@ import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { LoggedCommand } from '../engine/kernel/simulation';
 import { createNodeSimulation } from '../engine/node/model';
 import type { NodeSim } from '../engine/node/cpu';
-import { MAX_EVENTS, writeFrame } from './frameWriter';
+import { MAX_EVENTS, MemoryCellCache, writeFrame } from './frameWriter';
 import { EVENT_STRIDE, PROTOCOL_VERSION, transferablesOf, type FromWorker, type ToWorker } from './protocol';
 import { ActivityHistory } from './history';
 import { importStrace } from './importStrace';
@@ -56,7 +56,7 @@ export class Runner {
   /** Animated events since the last frame (a ring of the most recent MAX_EVENTS). */
   private readonly events = new Float64Array(MAX_EVENTS * EVENT_STRIDE);
   private eventsSinceFrame = 0;
-  private lastMemoryAt = -Infinity;
+  private memory = new MemoryCellCache();
 
   constructor(private readonly host: RunnerHost) {}
 
@@ -163,7 +163,7 @@ export class Runner {
     this.samples = [];
     this.history = new ActivityHistory(this.config.cpuCount);
     this.eventsSinceFrame = 0;
-    this.lastMemoryAt = -Infinity;
+    this.memory = new MemoryCellCache();
     this.drain();
   }
 
@@ -244,10 +244,8 @@ export class Runner {
 
   private sendFrame(reuse: Parameters<typeof writeFrame>[1]): void {
     const sim = this.requireSim();
-    const wallNow = this.host.now();
-    const withMemory = wallNow - this.lastMemoryAt >= MEMORY_EVERY_MS || !this.running;
-    if (withMemory) this.lastMemoryAt = wallNow;
-    const { buffers, flightCount } = writeFrame(sim, reuse, withMemory);
+    const memory = this.memory.get(sim, this.host.now(), !this.running, MEMORY_EVERY_MS);
+    const { buffers, flightCount } = writeFrame(sim, reuse, memory);
     // The most recent animated events, oldest first.
     const n = Math.min(this.eventsSinceFrame, MAX_EVENTS);
     for (let i = 0; i < n; i++) {
