@@ -45,6 +45,8 @@ export class TimelineController {
   private readonly off = document.createElement('canvas');
   private reply: TimelineReply | null = null;
   private bitmapOk = false;
+  /** Device pixels of `off` in use. */
+  private offPx = 0;
   private outstanding = false;
   private lastQueryAt = -Infinity;
   private lastKey = '';
@@ -287,7 +289,7 @@ export class TimelineController {
     if (r && !this.bitmapOk) {
       const laneW = this.laneWidth();
       const offW = Math.min(16384 / dpr, Math.max(1, Math.round((laneW * (r.to - r.from)) / Math.max(1, this.shown.to - this.shown.from))));
-      renderReply(this.off, r, this.layout, this.theme, offW, dpr, this.selectedPid);
+      this.offPx = renderReply(this.off, r, this.layout, this.theme, offW, dpr, this.selectedPid);
       this.bitmapOk = true;
     }
     drawScene(this.ctx, {
@@ -296,7 +298,7 @@ export class TimelineController {
       width,
       dpr,
       view: this.shown,
-      bitmap: r ? { canvas: this.off, from: r.from, to: r.to } : null,
+      bitmap: r ? { canvas: this.off, pxWidth: this.offPx, from: r.from, to: r.to } : null,
       now: frame.time,
       inspectedCpu: this.inspectedCpu,
       selectedLanes: this.selectedLanes,

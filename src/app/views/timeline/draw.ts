@@ -51,18 +51,22 @@ export function barOf(y: number, h: number): { y: number; h: number } {
 
 /**
  * Renders a reply's spans and flows into `off` (CSS width `width`, height of the lanes area).
- * Other processes' spans are dimmed while a pid is selected.
+ * Other processes' spans are dimmed while a pid is selected. Returns the width used (device px).
  */
 export function renderReply(
   off: HTMLCanvasElement, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, width: number, dpr: number, selectedPid: number | null,
-): void {
+): number {
   const pxW = Math.max(1, Math.round(width * dpr)), pxH = Math.max(1, Math.round(layout.lanesBottom * dpr));
-  if (off.width !== pxW) off.width = pxW;
+  // Resizing a canvas costs milliseconds and follow mode's width varies a little with every
+  // reply: the bitmap only grows (in steps of 256 px) and the part in use is `pxW` wide.
+  const needW = Math.ceil(pxW / 256) * 256;
+  if (off.width < pxW || off.width > 2 * needW) off.width = needW;
   if (off.height !== pxH) off.height = pxH;
   const ctx = off.getContext('2d');
-  if (!ctx) return;
+  if (!ctx) return 0;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, Math.min(off.width, pxW + 2), pxH);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, layout.lanesBottom);
   const span = Math.max(1, reply.to - reply.from);
   const sx = width / span;
   // Two passes when a pid is selected: the others dimmed, then the selected one on top.
@@ -71,26 +75,24 @@ export function renderReply(
     ctx.globalAlpha = selectedPid !== null && pass === 0 ? 0.22 : 1;
     for (let act = 1; act < ACTIVITY_STYLES.length; act++) {
       ctx.fillStyle = fillOf(act, theme).fill;
-      ctx.beginPath();
-      let any = false;
+      // fillRect on whole pixels: the fast path of a software canvas (a path of many rects is not).
       for (const lane of layout.lanes) {
         const s = reply.spans[lane.cpu];
         if (!s) continue;
         const bar = barOf(lane.y, lane.h);
         for (let i = 0; i < s.length; i += 4) {
           if (s[i + 2] !== act || !match(s[i + 3])) continue;
-          const x0 = (s[i] - reply.from) * sx;
-          const w = Math.max(1, (s[i + 1] - s[i]) * sx);
-          ctx.rect(x0, bar.y, w, bar.h);
-          any = true;
+          const x0 = Math.floor((s[i] - reply.from) * sx);
+          const x1 = Math.max(x0 + 1, Math.round((s[i + 1] - reply.from) * sx));
+          ctx.fillRect(x0, bar.y, x1 - x0, bar.h);
         }
       }
-      if (any) ctx.fill();
     }
   });
   ctx.globalAlpha = 1;
   drawLetters(ctx, reply, layout, theme, sx, selectedPid);
   drawFlows(ctx, reply, layout, theme, sx, selectedPid);
+  return pxW;
 }
 
 function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null): void {
@@ -125,8 +127,8 @@ function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: 
   for (const selected of selectedPid === null ? [false] : [false, true]) {
     ctx.strokeStyle = theme.text;
     ctx.fillStyle = theme.text;
-    ctx.lineWidth = selected ? 1.5 : 1;
-    ctx.globalAlpha = selected ? 0.9 : selectedPid !== null ? 0.12 : heads ? 0.5 : 0.25;
+    ctx.lineWidth = 1;
+    ctx.globalAlpha = selected ? 0.75 : selectedPid !== null ? 0.12 : heads ? 0.5 : 0.25;
     ctx.beginPath();
     const tips: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -162,7 +164,7 @@ export interface Scene {
   readonly dpr: number;
   readonly view: TimeWindow;
   /** The offscreen bitmap and the window it covers, or null before the first reply. */
-  readonly bitmap: { readonly canvas: HTMLCanvasElement; readonly from: number; readonly to: number } | null;
+  readonly bitmap: { readonly canvas: HTMLCanvasElement; readonly pxWidth: number; readonly from: number; readonly to: number } | null;
   readonly now: number;
   readonly inspectedCpu: number | null;
   readonly selectedLanes: ReadonlySet<number>;
@@ -207,10 +209,10 @@ export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
   ctx.beginPath();
   ctx.rect(GUTTER, 0, laneW, layout.lanesBottom);
   ctx.clip();
-  if (sc.bitmap && sc.bitmap.canvas.width > 0) {
+  if (sc.bitmap && sc.bitmap.pxWidth > 0) {
     const x0 = xOf(sc.bitmap.from), x1 = xOf(sc.bitmap.to);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(sc.bitmap.canvas, 0, 0, sc.bitmap.canvas.width, sc.bitmap.canvas.height, x0, 0, x1 - x0, layout.lanesBottom);
+    ctx.drawImage(sc.bitmap.canvas, 0, 0, sc.bitmap.pxWidth, sc.bitmap.canvas.height, x0, 0, x1 - x0, layout.lanesBottom);
   }
   if (sc.now >= view.from && sc.now <= view.to) {
     ctx.fillStyle = theme.accent;
