@@ -35,7 +35,7 @@ test.describe('Core partitions', () => {
     await expect(details).not.toHaveAttribute('aria-label', name!);
     await canvas.hover({ position: { x: 20, y: 40 } });
     await expect(page.getByRole('tooltip')).toContainText('CPU');
-    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await page.getByRole('region', { name: 'Core partitions' }).getByRole('button', { name: 'Clear selection' }).click();
     await expect(details).toBeHidden();
   });
 

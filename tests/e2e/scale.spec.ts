@@ -49,7 +49,7 @@ test('a small sweep streams points that equal the CLI, closed forms, growth for 
   await chooseProfiles(region, Object.keys(PROFILES));
   await region.getByLabel('N up to').selectOption({ label: '1,024' });
   await region.getByLabel('Iterations K').fill('20');
-  await region.getByLabel('Seed').fill('5');
+  await region.getByLabel('Sweep seed').fill('5');
   // Record, as the page changes, the progress values and the table size while the run is still going.
   await region.evaluate((el) => {
     const w = window as unknown as { scaleLog: { rows: number; status: string; progress: number }[] };

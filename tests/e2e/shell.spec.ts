@@ -72,7 +72,7 @@ test.describe('app shell', () => {
 
     await page.keyboard.press('s');
     await expect(page.getByLabel('Event count')).toHaveText('1');
-    const seed = page.getByRole('textbox', { name: 'Seed' });
+    const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
     await seed.click();
     await page.keyboard.type('s r ');
     await page.waitForTimeout(200);
@@ -83,7 +83,7 @@ test.describe('app shell', () => {
   test('an invalid seed is explained next to the field and the run continues', async ({ page }) => {
     await openApp(page);
     await play(page);
-    const seed = page.getByRole('textbox', { name: 'Seed' });
+    const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
     await seed.fill('abc');
     await seed.press('Enter');
     await expect(page.getByRole('alert')).toContainText('not a whole number');

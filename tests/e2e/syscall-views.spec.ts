@@ -98,7 +98,8 @@ test.describe('Channels and Syscall triage views', () => {
 
   test('choosing a syscall highlights its routes and stages', async ({ page }) => {
     await openApp(page);
-    await runUntilForwarded(page);
+    // Past the opens of the launch (one per thread) and into the first iterations' writes.
+    await runUntilForwarded(page, 200);
     const region = page.getByRole('region', { name: 'Syscall triage' });
     const select = region.getByRole('combobox', { name: 'Syscall' });
     await expect(select.locator('option[value="write"]')).toHaveCount(1);

@@ -124,7 +124,7 @@ export function ScaleView() {
             <input id={ids.iters} inputMode="numeric" value={iterations} onChange={(e) => setIterations(e.target.value)} disabled={running} />
             <label htmlFor={ids.compute}>Compute W (µs)</label>
             <input id={ids.compute} inputMode="numeric" value={computeUs} onChange={(e) => setComputeUs(e.target.value)} disabled={running} />
-            <label htmlFor={ids.seed}>Seed</label>
+            <label htmlFor={ids.seed}>Sweep seed</label>
             <input id={ids.seed} inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} disabled={running} />
             <label htmlFor={ids.hist}>Histogram at N</label>
             <select id={ids.hist} value={Math.min(histExp ?? maxExp, maxExp)} onChange={(e) => setHistExp(Number(e.target.value))} disabled={running}>
