@@ -27,7 +27,8 @@ export interface TraceRecord {
   readonly b: number;
 }
 
-const TWO_POW_32 = 4294967296;
+/** Multiplying by 2^-32 is exact for doubles: the high word of an integer below 2^53. */
+const INV_TWO_POW_32 = 1 / 4294967296;
 
 export class TraceRing {
   readonly capacity: number;
@@ -46,8 +47,13 @@ export class TraceRing {
   private h1 = 0x9747b28c;
   private h2 = 0x2545f491;
 
+  /** capacity - 1: the capacity is a power of two, so the ring index is a mask. */
+  private readonly mask: number;
+
   constructor(capacity = 1 << 16) {
+    if (capacity < 1 || (capacity & (capacity - 1)) !== 0) throw new Error(`trace capacity must be a power of two, got ${capacity}`);
     this.capacity = capacity;
+    this.mask = capacity - 1;
     this.time = new Float64Array(capacity);
     this.kind = new Uint16Array(capacity);
     this.cpu = new Int16Array(capacity);
@@ -57,7 +63,7 @@ export class TraceRing {
   }
 
   emit(time: number, kind: number, cpu: number, pid: number, a: number, b: number): void {
-    const i = this.written % this.capacity;
+    const i = this.written & this.mask;
     this.time[i] = time;
     this.kind[i] = kind;
     this.cpu[i] = cpu;
@@ -65,14 +71,27 @@ export class TraceRing {
     this.a[i] = a;
     this.b[i] = b;
     this.written++;
-    this.mix(time % TWO_POW_32);
-    this.mix(time / TWO_POW_32);
-    this.mix(kind | (cpu << 16));
-    this.mix(pid);
-    this.mix(a % TWO_POW_32);
-    this.mix(a / TWO_POW_32);
-    this.mix(b % TWO_POW_32);
-    this.mix(b / TWO_POW_32);
+    // Two 32-bit lanes over the record's words (ToUint32 keeps the low 32 bits of an integer).
+    let h1 = this.h1, h2 = this.h2, w: number;
+    w = time >>> 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193); h2 = Math.imul(h2 ^ w, 0x5bd1e995); h2 ^= h2 >>> 15;
+    w = (time * INV_TWO_POW_32) >>> 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193); h2 = Math.imul(h2 ^ w, 0x5bd1e995); h2 ^= h2 >>> 15;
+    w = (kind | (cpu << 16)) >>> 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193); h2 = Math.imul(h2 ^ w, 0x5bd1e995); h2 ^= h2 >>> 15;
+    w = pid >>> 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193); h2 = Math.imul(h2 ^ w, 0x5bd1e995); h2 ^= h2 >>> 15;
+    w = a >>> 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193); h2 = Math.imul(h2 ^ w, 0x5bd1e995); h2 ^= h2 >>> 15;
+    w = (a * INV_TWO_POW_32) >>> 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193); h2 = Math.imul(h2 ^ w, 0x5bd1e995); h2 ^= h2 >>> 15;
+    w = b >>> 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193); h2 = Math.imul(h2 ^ w, 0x5bd1e995); h2 ^= h2 >>> 15;
+    w = (b * INV_TWO_POW_32) >>> 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193); h2 = Math.imul(h2 ^ w, 0x5bd1e995); h2 ^= h2 >>> 15;
+    // Each record also moves the lanes relative to each other, so swapped records hash differently.
+    this.h1 = (h1 ^ (h2 >>> 7)) | 0;
+    this.h2 = (h2 + Math.imul(h1, 0x27d4eb2d)) | 0;
   }
 
   /** The rolling hash of every record emitted so far, as 16 hex digits. */
@@ -134,16 +153,4 @@ export class TraceRing {
     this.h2 = img.h2;
   }
 
-  private mix(v: number): void {
-    let k = Math.floor(v) | 0;
-    k = Math.imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    let h = this.h1 ^ k;
-    h = (h << 13) | (h >>> 19);
-    this.h1 = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    let g = this.h2 ^ Math.imul(k ^ (k >>> 15), 0x85ebca6b);
-    g = (g << 17) | (g >>> 15);
-    this.h2 = (Math.imul(g, 9) + 0x7f4a7c15) ^ this.h1;
-  }
 }
