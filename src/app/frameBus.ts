@@ -24,11 +24,42 @@ class FrameBus {
     this.fresh = true;
   }
 
-  /** Registers a draw callback; returns its removal. Called every animation frame with the latest frame. */
-  subscribe(listener: FrameListener): () => void {
-    this.listeners.add(listener);
-    if (this.latest) listener(this.latest, performance.now());
-    return () => this.listeners.delete(listener);
+  /**
+   * Registers a draw callback; returns its removal. Called every animation frame with the latest
+   * frame. With `onlyWhileVisible`, it is skipped while that element is scrolled out of view:
+   * off-screen canvases cost nothing (hidden tables subscribe without it and stay current).
+   */
+  subscribe(listener: FrameListener, onlyWhileVisible?: Element | null): () => void {
+    let l = listener;
+    if (onlyWhileVisible) {
+      const el = onlyWhileVisible;
+      this.watch(el);
+      l = (frame, now) => {
+        if (this.visible.get(el) !== false) listener(frame, now);
+      };
+    }
+    this.listeners.add(l);
+    if (this.latest) l(this.latest, performance.now());
+    return () => {
+      this.listeners.delete(l);
+      if (onlyWhileVisible) this.unwatch(onlyWhileVisible);
+    };
+  }
+
+  private readonly visible = new Map<Element, boolean>();
+  private observer: IntersectionObserver | null = null;
+
+  private watch(el: Element): void {
+    if (typeof IntersectionObserver === 'undefined') return;
+    this.observer ??= new IntersectionObserver((entries) => {
+      for (const e of entries) this.visible.set(e.target, e.isIntersecting);
+    });
+    this.observer.observe(el);
+  }
+
+  private unwatch(el: Element): void {
+    this.observer?.unobserve(el);
+    this.visible.delete(el);
   }
 
   /** Work done at the start of every animation frame (the client's frame request). */

@@ -11,6 +11,9 @@ import { frameBus } from '../frameBus';
 import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
+
+/** Minimum wall time between two redraws while running. */
+const MIN_DRAW_MS = 30;
 import { useCanvas } from './useCanvas';
 import { drawBackground, drawChannels } from './channels/draw';
 import { hitTest, layoutChannels, type ChannelsLayout, type Hit } from './channels/layout';
@@ -113,6 +116,7 @@ export function ChannelsView({ config }: ViewProps) {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const gate = textGate();
+    let lastDraw = -Infinity;
     const bg = document.createElement('canvas');
     let bgKey = '';
     const media = window.matchMedia('(prefers-color-scheme: dark)');
@@ -127,6 +131,10 @@ export function ChannelsView({ config }: ViewProps) {
         writeText(statsRef.current, `${t.msgs.toLocaleString('en-US')} messages · ${t.ipis.toLocaleString('en-US')} IPIs · ${t.ipis > 0 ? (t.msgs / t.ipis).toFixed(2) : '–'} messages per IPI`);
       }
       if (width <= 0 || !(fresh || dirty.current || m.tokens.length > 0 || m.ipis.length > 0 || now < m.activeUntil)) return;
+      // While running, the canvas is redrawn at most ~30 times a second: motion stays smooth and
+      // the frame budget is kept for the other views (software rendering, no GPU).
+      if (frame.running && now - lastDraw < MIN_DRAW_MS) return;
+      lastDraw = now;
       dirty.current = false;
       const key = `${width}|${m.pids.join(',')}|${frame.buffers.channels.length}|${frame.buffers.lwkDepth.length}`;
       if (key !== layoutKey.current || !layoutRef.current) {

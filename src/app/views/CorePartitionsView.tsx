@@ -60,8 +60,16 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    let lastSeq = -1;
     let lastFlights = 0;
+    // What the canvas shows now: a frame that changes nothing visible is not redrawn.
+    let shownAct = new Uint8Array(0);
+    let shownPid = new Int32Array(0);
+    const changed = (frame: Frame) => {
+      const { cpuActivity, cpuPid } = frame.buffers;
+      if (shownAct.length !== cpuActivity.length) return true;
+      for (let i = 0; i < cpuActivity.length; i++) if (shownAct[i] !== cpuActivity[i] || shownPid[i] !== cpuPid[i]) return true;
+      return false;
+    };
     const paint = (frame: Frame | null) => {
       const { width, dpr } = size.current;
       if (width <= 0) return;
@@ -84,12 +92,13 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     const onTheme = () => redraw.current();
     media.addEventListener('change', onTheme);
     const off = frameBus.subscribe((frame) => {
-      // Redraw on a new frame, and keep animating arcs in flight.
-      if (frame.seq === lastSeq && frame.flightCount === 0 && lastFlights === 0) return;
-      lastSeq = frame.seq;
+      // Redraw when a tile changes, and while arcs are in flight (and once after they land).
+      if (frame.flightCount === 0 && lastFlights === 0 && !changed(frame)) return;
       lastFlights = frame.flightCount;
+      shownAct = frame.buffers.cpuActivity.slice();
+      shownPid = frame.buffers.cpuPid.slice();
       paint(frame);
-    });
+    }, canvas);
     return () => {
       off();
       media.removeEventListener('change', onTheme);

@@ -37,6 +37,9 @@ export interface SpanHit {
   readonly pid: number;
 }
 
+/** Minimum wall time between two redraws while running. */
+const MIN_DRAW_MS = 30;
+
 export class TimelineController {
   private readonly groups: LaneGroup[];
   private readonly groupOfCpu: string[];
@@ -78,7 +81,19 @@ export class TimelineController {
     for (const g of this.groups) for (const c of g.cpus) this.groupOfCpu[c] = g.title;
     this.layout = layoutLanes(this.groups, targetHeight(), config.cpuCount);
     this.cpuCount = config.cpuCount;
+    // Scrolled out of view, the lanes are not redrawn (queries and the hidden table go on).
+    if (typeof IntersectionObserver !== 'undefined') {
+      this.observer = new IntersectionObserver((entries) => {
+        for (const e of entries) this.onScreen = e.isIntersecting;
+        if (this.onScreen) this.dirty = true;
+      });
+      this.observer.observe(canvas);
+    }
   }
+
+  private onScreen = true;
+  private lastDrawAt = -Infinity;
+  private observer: IntersectionObserver | null = null;
 
   private readonly cpuCount: number;
 
@@ -88,6 +103,7 @@ export class TimelineController {
 
   dispose(): void {
     this.disposed = true;
+    this.observer?.disconnect();
   }
 
   /** Lays the lanes out for the current size and sets the canvas's CSS height. */
@@ -245,7 +261,11 @@ export class TimelineController {
     }
     this.shown = view;
     this.maybeQuery(frame, now, query, laneW);
-    if (this.dirty) this.draw(frame, now);
+    // While following a running simulation the lanes scroll at ~30 redraws a second at most.
+    if (this.dirty && this.onScreen && (!frame.running || now - this.lastDrawAt >= MIN_DRAW_MS)) {
+      this.lastDrawAt = now;
+      this.draw(frame, now);
+    }
   }
 
   private maybeQuery(frame: Frame, now: number, q: TimeWindow, laneW: number): void {
