@@ -32,7 +32,7 @@ export interface RunnerHost {
   yieldThen(fn: () => void): void;
 }
 
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 /** Events run between two looks at the wall clock. */
 const EVENTS_PER_CHECK = 512;
 /** If the engine falls this far behind the requested pace, forget the backlog instead of racing. */
