@@ -96,15 +96,15 @@ test.describe('Memory regions and Metrics views', () => {
     const block = grid.find((b) => b[0] === Number(first['NUMA domain']))!;
     // MCDRAM is all LWK and allocation starts at the bottom of the pool: the domain's first cell holds a region.
     await canvas.click({ position: { x: block[1] + block[3] / 2, y: block[2] + block[3] / 2 } });
-    await expect(region.getByRole('button', { name: `pid ${first.Pid}` })).toHaveAttribute('aria-pressed', 'true');
+    await expect(region.getByRole('button', { name: `pid ${first.Pid}`, exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(async () => (await tableRows(procs)).find((r) => r.Pid === first.Pid)?.Selected).toBe('yes');
     await region.screenshot({ path: `${SHOTS}/memory-xeon-phi-selected.png` });
     await page.keyboard.press('Escape');
-    await expect(region.getByRole('button', { name: `pid ${first.Pid}` })).toHaveAttribute('aria-pressed', 'false');
+    await expect(region.getByRole('button', { name: `pid ${first.Pid}`, exact: true })).toHaveAttribute('aria-pressed', 'false');
     // Keyboard: the pid buttons select too.
-    await region.getByRole('button', { name: `pid ${first.Pid}` }).focus();
+    await region.getByRole('button', { name: `pid ${first.Pid}`, exact: true }).focus();
     await page.keyboard.press('Enter');
-    await expect(region.getByRole('button', { name: `pid ${first.Pid}` })).toHaveAttribute('aria-pressed', 'true');
+    await expect(region.getByRole('button', { name: `pid ${first.Pid}`, exact: true })).toHaveAttribute('aria-pressed', 'true');
     expect(problems).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ import { useUi } from '../store';
 import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { HiddenTable } from './HiddenTable';
+import { RegionBars } from './memory/RegionBars';
 import { drawFlashes, drawMemory, hitTest, layoutMemory, makePatterns, type DomainNote, type Flash, type MemLayout, type Patterns } from './memory/drawMemory';
 import { CellsFilter, countCells, domainsOf, faultCell, fmtInt, formatBytes, formatPages, type DomainInfo } from './memory/memoryModel';
 import { cellTooltip, MemoryLegend, domainRows, DOMAIN_COLUMNS, PROCESS_COLUMNS, processRows } from './memory/memoryParts';
@@ -237,6 +238,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
         <span className="mm-label" id="mm-pids-label">Highlight a process:</span>
         <div ref={pidsRef} className="mm-pids" role="group" aria-labelledby="mm-pids-label" />
       </div>
+      <RegionBars />
       <p ref={faultsRef} className="mm-faults" aria-label="Page faults" />
       <MemoryLegend />
       <HiddenTable caption="Memory per NUMA domain" columns={DOMAIN_COLUMNS} tableRef={domainBody} />

@@ -5,6 +5,19 @@ import { quantile, ROUTE_NAMES, STAGE_NAMES } from '../syscalls/calls';
 import { osNodeMetrics } from '../osnode';
 import { memoryMetrics } from './memory';
 
+/** LWK regions per process, merged by (pid, kind, domain, page size) so the list stays small. */
+function lwkRegionSummary(sim: NodeSim): { pid: number; kind: string; numa: number; pageSize: number; bytes: number; regions: number }[] {
+  const out = new Map<string, { pid: number; kind: string; numa: number; pageSize: number; bytes: number; regions: number }>();
+  for (const r of sim.state.memory.regions) {
+    const key = `${r.pid}/${r.kind}/${r.numa}/${r.pageSize}`;
+    const e = out.get(key) ?? { pid: r.pid, kind: r.kind, numa: r.numa, pageSize: r.pageSize, bytes: 0, regions: 0 };
+    e.bytes += r.bytes;
+    e.regions++;
+    out.set(key, e);
+  }
+  return [...out.values()].sort((a, b) => a.pid - b.pid || a.numa - b.numa || a.kind.localeCompare(b.kind) || b.pageSize - a.pageSize).slice(0, 256);
+}
+
 function meanTlb(sim: NodeSim): number {
   const app = sim.state.threads.filter((t) => t.kind === 'app');
   return app.length ? app.reduce((a, t) => a + t.tlbFactor, 0) / app.length : 1;
@@ -124,6 +137,7 @@ export function nodeMetrics(sim: NodeSim) {
       /** Mean compute stretch from TLB misses over the application threads. */
       meanTlbFactor: meanTlb(sim),
       domains: memoryMetrics(s.memory),
+      regions: lwkRegionSummary(sim),
     },
   };
 }
