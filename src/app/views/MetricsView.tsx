@@ -11,6 +11,7 @@ import { readTheme, type Theme } from '../palette';
 import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
+import { LatencyHistograms } from './metrics/LatencyHistograms';
 import { drawLatency, LATENCY_HEIGHT, latencyTooltip } from './metrics/drawLatency';
 import { drawFwq, FWQ_HEIGHT, fwqTooltip, layoutFwq } from './metrics/drawFwq';
 import {
@@ -103,6 +104,8 @@ export function MetricsView({ config }: { config: NodeConfig }) {
       <h3 className="mx-h3">Syscall latency by route</h3>
       <canvas ref={lat.ref} className="mx-canvas" style={{ height: LATENCY_HEIGHT }} role="img" aria-label="Syscall latency per route: stage breakdown of the mean, p50, p99 and max" onPointerMove={onLatMove} onPointerLeave={hideTooltip} />
       <LatencyLegend />
+      <h3 className="mx-h3">Latency histograms (calls per bin; heights are square roots so tails show)</h3>
+      <LatencyHistograms />
       <h3 className="mx-h3">FWQ noise per CPU</h3>
       <canvas ref={fwq.ref} className="mx-canvas mx-fwq" style={{ height: FWQ_HEIGHT }} role="img" aria-label="Fixed-work-quanta noise per application CPU, grouped by partition" onPointerMove={onFwqMove} onPointerLeave={hideTooltip} />
       <FwqLegend />

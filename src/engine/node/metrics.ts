@@ -1,7 +1,7 @@
 /** Summary metrics of a node run (plain data: printed by the CLI, shown in the Metrics view). */
 import type { NodeSim } from './cpu';
 import { CAUSE_COUNT, CAUSE_NAMES, Role } from './kinds';
-import { quantile, ROUTE_NAMES, STAGE_NAMES } from '../syscalls/calls';
+import { HIST_BINS_PER_OCTAVE, quantile, ROUTE_NAMES, STAGE_NAMES } from '../syscalls/calls';
 import { osNodeMetrics } from '../osnode';
 import { memoryMetrics } from './memory';
 
@@ -63,13 +63,18 @@ function fwqMetrics(sim: NodeSim) {
 
 function syscallMetrics(sim: NodeSim) {
   const t = sim.state.calls;
-  const routes: Record<string, { count: number; p50Ns: number; p99Ns: number; maxNs: number; meanNs: number; stagesMeanNs: Record<string, number> }> = {};
+  const routes: Record<string, { count: number; p50Ns: number; p99Ns: number; maxNs: number; meanNs: number; stagesMeanNs: Record<string, number>; histogram: number[][] }> = {};
   t.routes.forEach((r, i) => {
     const stages: Record<string, number> = {};
     STAGE_NAMES.forEach((name, s) => {
       if (r.stageSumNs[s] > 0) stages[name] = r.stageSumNs[s] / r.count;
     });
-    routes[ROUTE_NAMES[i]] = { count: r.count, p50Ns: quantile(r, 0.5), p99Ns: quantile(r, 0.99), maxNs: r.maxNs, meanNs: r.count ? r.sumNs / r.count : 0, stagesMeanNs: stages };
+    // The latency histogram: [lower bound ns, count] of each non-empty log bin (8 per power of two).
+    const histogram: number[][] = [];
+    r.hist.forEach((n, b) => {
+      if (n > 0) histogram.push([Math.round(2 ** (b / HIST_BINS_PER_OCTAVE)), n]);
+    });
+    routes[ROUTE_NAMES[i]] = { count: r.count, p50Ns: quantile(r, 0.5), p99Ns: quantile(r, 0.99), maxNs: r.maxNs, meanNs: r.count ? r.sumNs / r.count : 0, stagesMeanNs: stages, histogram };
   });
   const byName: Record<string, Record<string, number>> = {};
   for (const [name, counts] of Object.entries(t.byName)) {

@@ -1,0 +1,131 @@
+/**
+ * Latency histograms per route: small multiples on a shared log time axis (8 bins per power of
+ * two, as the engine counts them), so the shape of each distribution, its tail above all, shows.
+ * Drawn from the metrics poll (at most once a second); a hidden table lists the bins.
+ */
+import { useEffect, useRef } from 'react';
+import { scaleLog } from 'd3';
+import { subscribeMetrics, pick } from '../memory/metricsPoller';
+import { readTheme } from '../../palette';
+import { formatDuration } from '../../../engine/kernel/time';
+import { ROUTE_NAMES } from '../../../engine/syscalls/calls';
+import { hideTooltip, showTooltip } from '../../components/Tooltip';
+
+const TITLES = ['glibc shim', 'LWK local', 'Linux (shipped)', 'OS node'];
+const COLORS = ['#56B4E9', '#009E73', '#CC79A7', '#E69F00'];
+const ROW_H = 38;
+const LEFT = 110;
+
+type Hist = number[][];
+
+function histograms(m: unknown): Hist[] {
+  return ROUTE_NAMES.map((r) => {
+    const h = pick(m, ['syscalls', 'routes', r, 'histogram']);
+    return Array.isArray(h) ? (h as Hist) : [];
+  });
+}
+
+export function LatencyHistograms() {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const dataRef = useRef<Hist[]>([]);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const ro = new ResizeObserver(() => draw(canvas, dataRef.current));
+    ro.observe(canvas);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    let lastKey = '';
+    return subscribeMetrics((snap) => {
+      const canvas = canvasRef.current;
+      const data = histograms(snap.metrics);
+      const key = JSON.stringify(data);
+      if (!canvas || key === lastKey) return;
+      lastKey = key;
+      dataRef.current = data;
+      draw(canvas, data);
+      writeTable(bodyRef.current, data);
+    });
+  }, []);
+  const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const row = Math.floor((e.clientY - rect.top) / ROW_H);
+    const h = dataRef.current[row];
+    if (!h || h.length === 0) return hideTooltip();
+    const x = axis(rect.width);
+    const ns = x.invert(Math.max(LEFT, e.clientX - rect.left));
+    const bin = h.reduce((best, b) => (Math.abs(Math.log(b[0]) - Math.log(ns)) < Math.abs(Math.log(best[0]) - Math.log(ns)) ? b : best), h[0]);
+    showTooltip(e.clientX, e.clientY, [TITLES[row], `${formatDuration(bin[0])} to ${formatDuration(Math.round(bin[0] * 2 ** (1 / 8)))}: ${bin[1].toLocaleString('en-US')} calls`]);
+  };
+  return (
+    <div className="mx-hist">
+      <canvas ref={canvasRef} className="mx-canvas" style={{ height: ROW_H * 4 + 22 }} role="img" aria-label="Latency histograms per route, log time axis" onPointerMove={onMove} onPointerLeave={hideTooltip} />
+      <table className="visually-hidden" aria-label="Latency histograms">
+        <caption>Latency histograms per route (bins of 1/8 of a power of two)</caption>
+        <thead><tr><th scope="col">Route</th><th scope="col">From (ns)</th><th scope="col">Calls</th></tr></thead>
+        <tbody ref={bodyRef} />
+      </table>
+    </div>
+  );
+}
+
+function axis(width: number) {
+  return scaleLog().domain([10, 1e8]).range([LEFT, Math.max(LEFT + 10, width - 30)]).clamp(true);
+}
+
+function draw(canvas: HTMLCanvasElement, data: Hist[]): void {
+  const dpr = window.devicePixelRatio || 1;
+  const { width, height } = canvas.getBoundingClientRect();
+  canvas.width = Math.max(1, Math.round(width * dpr));
+  canvas.height = Math.max(1, Math.round(height * dpr));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const theme = readTheme(canvas);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const x = axis(width);
+  ctx.font = '12px "IBM Plex Sans", sans-serif';
+  ctx.textBaseline = 'middle';
+  data.forEach((h, row) => {
+    const y0 = row * ROW_H;
+    ctx.fillStyle = theme.text;
+    ctx.textAlign = 'left';
+    ctx.fillText(TITLES[row], 0, y0 + ROW_H / 2);
+    const max = h.reduce((a, b) => Math.max(a, b[1]), 0);
+    if (max === 0) {
+      ctx.fillStyle = theme.muted;
+      ctx.fillText('no calls', LEFT, y0 + ROW_H / 2);
+      return;
+    }
+    ctx.fillStyle = COLORS[row];
+    for (const [from, n] of h) {
+      const xa = x(from), xb = x(from * 2 ** (1 / 8));
+      // Square-root heights keep rare tail bins visible next to the mode.
+      const bh = Math.max(1.5, Math.sqrt(n / max) * (ROW_H - 8));
+      ctx.fillRect(xa, y0 + ROW_H - 4 - bh, Math.max(1, xb - xa - 0.5), bh);
+    }
+    ctx.strokeStyle = theme.muted;
+    ctx.beginPath();
+    ctx.moveTo(LEFT, y0 + ROW_H - 3.5);
+    ctx.lineTo(width - 30, y0 + ROW_H - 3.5);
+    ctx.stroke();
+  });
+  ctx.fillStyle = theme.muted;
+  ctx.textAlign = 'center';
+  for (const t of [10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]) ctx.fillText(formatDuration(t).replace('.000', '').replace('.00', ''), x(t), ROW_H * 4 + 11);
+}
+
+function writeTable(body: HTMLTableSectionElement | null, data: Hist[]): void {
+  if (!body) return;
+  body.replaceChildren(
+    ...data.flatMap((h, row) =>
+      h.map(([from, n]) => {
+        const tr = document.createElement('tr');
+        for (const text of [ROUTE_NAMES[row], String(from), String(n)]) tr.insertCell().textContent = text;
+        return tr;
+      }),
+    ),
+  );
+}
