@@ -1,6 +1,6 @@
 /**
  * The visually hidden twin of a canvas view: the same numbers as a table, for screen readers
- * and tests. Its body is rewritten from frames with DOM calls (no React render, no innerHTML),
+ * and tests. Its body is rewritten from frames with DOM calls (no React render, no HTML strings),
  * at most once a second while running and at once after a step.
  */
 import { useEffect, useRef, type RefObject } from 'react';

@@ -1,4 +1,4 @@
-/** Rewrites a hidden table's body with DOM calls (no innerHTML, no React render); only changed cells are touched. */
+/** Rewrites a hidden table's body with DOM calls (no HTML strings, no React render); only changed cells are touched. */
 export function writeRows(body: HTMLTableSectionElement | null, data: readonly (readonly string[])[]): void {
   if (!body) return;
   while (body.rows.length > data.length) body.deleteRow(-1);
