@@ -126,7 +126,7 @@ export class ActivityHistory {
     const width = Math.max(1, (to - from) / Math.max(1, bins));
     const exactFrom = this.exactStart();
     const useCoarse = from < exactFrom || width >= COARSE_NS;
-    const spans = useCoarse ? this.coarseSpans(from, to, width) : this.exactSpans(from, to, width, now);
+    const spans = useCoarse ? this.coarseSpans(from, to, width, now) : this.exactSpans(from, to, width, now);
     return { id, from, to, spans, flows: this.flowsIn(from, to), historyStart: 0, binned: useCoarse || spans.some((s) => s.length / 4 > bins) };
   }
 
@@ -151,12 +151,31 @@ export class ActivityHistory {
   }
 
   /** The 10 ms bins in the window, merged (like exact spans) to about two spans per pixel of `width` ns. */
-  private coarseSpans(from: number, to: number, width: number): Float64Array[] {
-    return this.coarse.map((bins) => {
+  private coarseSpans(from: number, to: number, width: number, now: number): Float64Array[] {
+    return this.coarse.map((bins, cpu) => {
       const out: number[] = [];
       const first = Math.max(0, Math.floor(from / COARSE_NS));
       const last = Math.min(bins.length - 1, Math.floor(to / COARSE_NS));
       for (let b = first; b <= last; b++) pushMerged(out, Math.max(from, b * COARSE_NS), Math.min(to, (b + 1) * COARSE_NS), bins[b], -1, width);
+      // The bins not closed yet, up to the present: the current one from its accumulators plus
+      // the CPU's open span, the ones after it wholly the open span's activity.
+      const end = Math.min(to, now);
+      for (let b = Math.max(first, bins.length); b * COARSE_NS < end; b++) {
+        const s0 = b * COARSE_NS, s1 = (b + 1) * COARSE_NS;
+        let best = this.openAct[cpu] as number;
+        if (b === bins.length) {
+          let bestNs = -1;
+          for (let a = 0; a < ACTIVITIES; a++) {
+            const open = a === this.openAct[cpu] ? Math.max(0, Math.min(s1, now) - Math.max(s0, this.openStart[cpu])) : 0;
+            const v = this.acc[cpu * ACTIVITIES + a] + open;
+            if (v > bestNs || (v > 0 && v === bestNs && a !== Activity.Idle)) {
+              best = a;
+              bestNs = v;
+            }
+          }
+        }
+        pushMerged(out, Math.max(from, s0), Math.min(end, s1), best, -1, width);
+      }
       return Float64Array.from(out);
     });
   }

@@ -56,3 +56,27 @@ describe('coarse spans are clipped to the window', () => {
     expect(r.spans[0][r.spans[0].length - 3]).toBe(2.005e9);
   });
 });
+
+describe('ActivityHistory coarse bins at the present', () => {
+  it('cover the bin still being filled, up to now', () => {
+    const h = new ActivityHistory(1);
+    const rec = (time: number, act: number) => ({ time, act });
+    const recs = [rec(0, Activity.App), rec(25_000_000, Activity.Idle), rec(27_000_000, Activity.App)];
+    h.ingest({
+      first: 0, lost: 0,
+      time: Float64Array.from(recs.map((r) => r.time)),
+      kind: Uint16Array.from(recs.map(() => Tr.Activity)),
+      cpu: Int16Array.from(recs.map(() => 0)),
+      pid: Int32Array.from(recs.map(() => 1000)),
+      a: Float64Array.from(recs.map((r) => r.act)),
+      b: new Float64Array(recs.length),
+    });
+    // A window of 10 s at 100 bins forces the coarse path; the present is 29 ms.
+    const reply = h.query(1, 0, 10_000_000_000, 100, 29_000_000);
+    const spans = reply.spans[0];
+    const end = spans[spans.length - 3];
+    expect(end).toBe(29_000_000);
+    // The open bin (20-30 ms) is mostly application: 5 ms + 2 ms against 2 ms idle.
+    expect(spans[spans.length - 2]).toBe(Activity.App);
+  });
+});
