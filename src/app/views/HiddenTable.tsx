@@ -6,6 +6,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { frameBus } from '../frameBus';
 import type { Frame } from '../../worker/protocol';
+import { writeRows } from './writeRows';
 
 const MIN_INTERVAL_MS = 1000;
 
@@ -20,15 +21,7 @@ export function useHiddenTableWriter(rows: (f: Frame) => string[][]): RefObject<
       if (!body) return;
       lastWrite = now;
       lastSeq = frame.seq;
-      const data = rows(frame);
-      while (body.rows.length > data.length) body.deleteRow(-1);
-      data.forEach((cells, r) => {
-        const row = body.rows[r] ?? body.insertRow();
-        cells.forEach((text, c) => {
-          const cell = row.cells[c] ?? row.insertCell();
-          if (cell.textContent !== text) cell.textContent = text;
-        });
-      });
+      writeRows(body, rows(frame));
     });
   }, [rows]);
   return ref;

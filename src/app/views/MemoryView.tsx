@@ -20,7 +20,7 @@ import { drawFlashes, drawMemory, hitTest, layoutMemory, makePatterns, type Doma
 import { CellsFilter, countCells, domainsOf, faultCell, fmtInt, formatBytes, formatPages, type DomainInfo } from './memory/memoryModel';
 import { cellTooltip, MemoryLegend, domainRows, DOMAIN_COLUMNS, PROCESS_COLUMNS, processRows } from './memory/memoryParts';
 import { num, subscribeMetrics, type MetricsSnapshot } from './memory/metricsPoller';
-import { writeRows } from './memory/writeRows';
+import { writeRows } from './writeRows';
 import './views-memory-metrics.css';
 
 const TABLE_MS = 1000;

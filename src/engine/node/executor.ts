@@ -13,7 +13,6 @@ import { syscallAction, type Action } from '../workloads/program';
 import { issueSyscall, onTriage, returnToUser } from '../syscalls/issue';
 import { onInsert, onProxyCopy, onProxyLoop, onProxyPosted, onProxyReply, onReplySeen } from '../syscalls/shipping';
 import { onMigratedBack, onMigratedService } from '../syscalls/evanescence';
-import { onLocalDone } from '../syscalls/local';
 import { startMpi } from './mpi';
 import { enterStage, Stage } from '../syscalls/calls';
 
@@ -31,7 +30,6 @@ export function continueThread(sim: NodeSim, tid: number): void {
     case Cont.MigratedService: return onMigratedService(sim, tid);
     case Cont.MigrateBack: return onMigratedBack(sim, tid);
     case Cont.ReplySeen: return onReplySeen(sim, tid);
-    case Cont.LocalDone: return onLocalDone(sim, tid);
     case Cont.Insert: return onInsert(sim, tid);
     case Cont.SpinDone: return performNext(sim, tid);
     default:

@@ -7,6 +7,7 @@ import { Cause, Role } from './kinds';
 import { Cont } from './state';
 import { interrupt, spin, type NodeSim } from './cpu';
 import { Ev, Tr } from './events';
+import { eligibleCpus } from './noise';
 
 export function startMpi(sim: NodeSim, tid: number, bytes: number): void {
   const s = sim.state;
@@ -22,8 +23,7 @@ export function startMpi(sim: NodeSim, tid: number, bytes: number): void {
 
 /** Where the card's completion interrupt lands: never on an LWK CPU; on Linux, near the thread unless IRQs are steered. */
 function irqCpu(sim: NodeSim, threadCpu: number, draw: number): number {
-  const { roles, appCpus, linux } = sim.config;
-  if (roles[threadCpu] !== Role.Lwk && !linux.irqAffinity) return threadCpu;
-  const housekeeping = roles.map((_, i) => i).filter((c) => roles[c] !== Role.Lwk && !appCpus.includes(c));
+  if (sim.config.roles[threadCpu] !== Role.Lwk && !sim.config.linux.irqAffinity) return threadCpu;
+  const housekeeping = eligibleCpus(sim, true);
   return housekeeping[draw % housekeeping.length];
 }

@@ -52,7 +52,7 @@ export function onResidualTick(sim: NodeSim, cpu: number): void {
 const eligibleCache = new WeakMap<object, (readonly number[])[]>();
 
 /** CPUs a daemon or an IRQ may land on: housekeeping only when isolated, otherwise every Linux CPU. */
-function eligibleCpus(sim: NodeSim, isolated: boolean): readonly number[] {
+export function eligibleCpus(sim: NodeSim, isolated: boolean): readonly number[] {
   let cached = eligibleCache.get(sim.config);
   if (cached === undefined) {
     cached = [computeEligible(sim, false), computeEligible(sim, true)];

@@ -57,8 +57,6 @@ export const Cont = {
   MigrateBack: 6,
   /** The reply is seen: leave the wait and return. */
   ReplySeen: 7,
-  /** Local service done on the LWK CPU. */
-  LocalDone: 8,
   /** Enter the channel (after a full queue freed a slot). */
   Insert: 9,
   /** Proxy: the service is done: copy the data. */

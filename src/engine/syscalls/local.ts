@@ -11,7 +11,7 @@ import { block, wake } from '../node/sched';
 import { Ev, IpiKind } from '../node/events';
 import { sendInterruptingIpi } from '../node/ipi';
 import { enterStage, Stage, type Call } from './calls';
-import { processOf, returnToUser } from './issue';
+import { processOf } from './issue';
 import { futexBarrier } from '../node/barrier';
 import { FUTEX_PLAIN } from '../workloads/program';
 
@@ -42,15 +42,10 @@ export function handleLocal(sim: NodeSim, tid: number, call: Call): void {
       return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs + 2 * costs.ipiNs, Cont.Return);
     case 'futex':
       // An ordinary futex operation (strace replay: its wait is replayed as an external wait) is a local call.
-      return call.arg === FUTEX_PLAIN ? runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.LocalDone) : futexBarrier(sim, tid);
+      return call.arg === FUTEX_PLAIN ? runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.Return) : futexBarrier(sim, tid);
     default:
-      return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.LocalDone);
+      return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.Return);
   }
-}
-
-/** Return to user space is part of the local cost: go straight on. */
-export function onLocalDone(sim: NodeSim, tid: number): void {
-  returnToUser(sim, tid);
 }
 
 /** The one-shot timer fires on the sleeper's CPU: an interruption with a cause, then the wake-up. */

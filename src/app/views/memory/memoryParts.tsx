@@ -3,7 +3,7 @@ import { MEMORY_CELLS } from '../../../worker/protocol';
 import { FRAG, HBM_EDGE, KIND_STYLES, LINUX_4K, LINUX_FREE, LINUX_HUGE } from './drawMemory';
 import { KIND_NAMES, PAGE_NAMES, cellKind, cellPage, cellPid, countCells, formatBytes, formatPages, linuxFrag, linuxHuge, linuxUsed, owner, type DomainInfo } from './memoryModel';
 import { num, type MetricsSnapshot } from './metricsPoller';
-import { cellNumber } from './writeRows';
+import { cellNumber } from '../writeRows';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 

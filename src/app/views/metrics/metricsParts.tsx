@@ -3,7 +3,7 @@ import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import { ROLE_NAMES } from '../../../engine/node/kinds';
 import { ROUTE_NAMES, STAGE_NAMES } from '../../../engine/syscalls/calls';
 import { COUNTER_NAMES, Counter, FWQ_STRIDE, type Frame } from '../../../worker/protocol';
-import { cellNumber } from '../memory/writeRows';
+import { cellNumber } from '../writeRows';
 import { fmtInt } from '../memory/memoryModel';
 import { nsShort as ns, routeStats, STAGE_STYLES } from './drawLatency';
 import { FWQ_COLORS } from './drawFwq';
