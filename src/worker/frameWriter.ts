@@ -1,7 +1,7 @@
 /** Fills frame buffers from the simulation state, reusing the buffers the page hands back. */
 import type { NodeSim } from '../engine/node/cpu';
 import { CAUSE_COUNT, Role } from '../engine/node/kinds';
-import { quantile, STAGE_COUNT } from '../engine/syscalls/calls';
+import { quantile } from '../engine/syscalls/calls';
 import { memoryCells } from '../engine/node/memory';
 import {
   CHANNEL_STRIDE, COUNTER_NAMES, Counter, EVENT_STRIDE, FLIGHT_STRIDE, FWQ_STRIDE, MEMORY_CELLS, ROUTE_STRIDE, type FrameBuffers,
@@ -137,7 +137,7 @@ function writeRoutes(sim: NodeSim, b: FrameBuffers): void {
     b.routes[o + 2] = quantile(r, 0.99);
     b.routes[o + 3] = r.maxNs;
     b.routes[o + 4] = r.count > 0 ? r.sumNs / r.count : 0;
-    for (let st = 0; st < STAGE_COUNT; st++) b.routes[o + 5 + st] = r.count > 0 ? r.stageSumNs[st] / r.count : 0;
+    for (let st = 0; st < r.stageSumNs.length; st++) b.routes[o + 5 + st] = r.count > 0 ? r.stageSumNs[st] / r.count : 0;
   });
 }
 

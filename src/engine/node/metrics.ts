@@ -1,7 +1,8 @@
 /** Summary metrics of a node run (plain data: printed by the CLI, shown in the Metrics view). */
 import type { NodeSim } from './cpu';
 import { CAUSE_COUNT, CAUSE_NAMES, Role } from './kinds';
-import { HIST_BINS_PER_OCTAVE, quantile, ROUTE_NAMES, STAGE_NAMES } from '../syscalls/calls';
+import { quantile, ROUTE_NAMES, STAGE_NAMES } from '../syscalls/calls';
+import { coarseBins } from '../stats/logLinearHistogram';
 import { osNodeMetrics } from '../osnode';
 import { memoryMetrics } from './memory';
 
@@ -70,10 +71,7 @@ function syscallMetrics(sim: NodeSim) {
       if (r.stageSumNs[s] > 0) stages[name] = r.stageSumNs[s] / r.count;
     });
     // The latency histogram: [lower bound ns, count] of each non-empty log bin (8 per power of two).
-    const histogram: number[][] = [];
-    r.hist.forEach((n, b) => {
-      if (n > 0) histogram.push([Math.round(2 ** (b / HIST_BINS_PER_OCTAVE)), n]);
-    });
+    const histogram = coarseBins(r.hist, 8);
     routes[ROUTE_NAMES[i]] = { count: r.count, p50Ns: quantile(r, 0.5), p99Ns: quantile(r, 0.99), maxNs: r.maxNs, meanNs: r.count ? r.sumNs / r.count : 0, stagesMeanNs: stages, histogram };
   });
   const byName: Record<string, Record<string, number>> = {};
