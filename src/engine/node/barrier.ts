@@ -14,6 +14,9 @@ export function futexBarrier(sim: NodeSim, tid: number): void {
   const s = sim.state;
   const t = s.threads[tid];
   const p = processOf(sim, t.pid);
+  // The wait at the barrier is the application's synchronisation, not the cost of a system call.
+  const call = s.calls.items[t.call];
+  if (call) call.sync = true;
   const live = p.threads.filter((x) => s.threads[x].state !== TState.Done).length;
   p.barrierArrived++;
   if (p.barrierArrived < live) {

@@ -81,7 +81,10 @@ function syscallMetrics(sim: NodeSim) {
       if (n > 0) byName[name][ROUTE_NAMES[i]] = n;
     });
   }
-  return { issued: t.issued, completed: t.completed, inFlight: t.issued - t.completed, routes, byName, lwkLocal: { ...sim.state.localKinds } };
+  const y = t.sync;
+  // Barrier waits: the application's synchronisation, reported apart from the routes' latency.
+  const sync = { count: y.count, p50Ns: quantile(y, 0.5), p99Ns: quantile(y, 0.99), maxNs: y.maxNs, meanNs: y.count ? y.sumNs / y.count : 0 };
+  return { issued: t.issued, completed: t.completed, inFlight: t.issued - t.completed, routes, sync, byName, lwkLocal: { ...sim.state.localKinds } };
 }
 
 function channelMetrics(sim: NodeSim) {
