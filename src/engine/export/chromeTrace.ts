@@ -15,7 +15,7 @@ import type { LoggedCommand } from '../kernel/simulation';
 import type { TraceBatch } from '../kernel/trace';
 import { createNodeSimulation } from '../node/model';
 import { CAUSE_NAMES, Role } from '../node/kinds';
-import { IPI_KIND_NAMES, LAUNCH_STEPS, Tr } from '../node/events';
+import { CHANNEL_DEPTH_SPAN, IPI_KIND_NAMES, LAUNCH_STEPS, Tr } from '../node/events';
 import { cpuLabel } from '../node/describe';
 import { syscallName } from '../syscalls/table';
 import { ROUTE_NAMES } from '../syscalls/calls';
@@ -141,9 +141,12 @@ class Converter {
           this.calls.delete(a);
           break;
         }
-        case Tr.ChannelInsert:
-          this.events.push({ name: `Linux channel of CPU ${cpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: cpu, ts: us(t), args: { depth: bb } });
+        case Tr.ChannelInsert: {
+          // The record is the sender's; the counter belongs to its group's syscall CPU.
+          const syscallCpu = this.config.syscallCpuOf[cpu] ?? cpu;
+          this.events.push({ name: `Linux channel of CPU ${syscallCpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: syscallCpu, ts: us(t), args: { depth: bb % CHANNEL_DEPTH_SPAN } });
           break;
+        }
         case Tr.HandlerGetList:
           this.events.push({ name: `Linux channel of CPU ${cpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: cpu, ts: us(t), args: { depth: 0 } });
           break;

@@ -2,7 +2,7 @@
 import type { TraceRecord } from '../kernel/trace';
 import type { NodeConfig } from '../config/nodeConfig';
 import { ACTIVITY_NAMES, CAUSE_NAMES, ROLE_NAMES } from './kinds';
-import { IPI_KIND_NAMES, LAUNCH_STEPS, Tr } from './events';
+import { CHANNEL_DEPTH_SPAN, IPI_KIND_NAMES, LAUNCH_STEPS, Tr } from './events';
 import { formatDuration } from '../kernel/time';
 import { syscallName } from '../syscalls/table';
 import { ROUTE_NAMES } from '../syscalls/calls';
@@ -28,7 +28,11 @@ export function describeRecord(r: TraceRecord, config: NodeConfig): string {
     case Tr.Preempt: return `${where}: thread ${r.a} preempted${who}`;
     case Tr.SyscallIssue: return `${where}: ${syscallName(r.b) ?? 'syscall'}() issued (call ${r.a})${who}`;
     case Tr.SyscallRoute: return `${where}: call ${r.a} goes to ${ROUTE_TEXT[r.b] ?? ROUTE_NAMES[r.b]}${who}`;
-    case Tr.ChannelInsert: return `${where}: call ${r.a} queued in the Linux channel (depth ${r.b})${who}`;
+    case Tr.ChannelInsert: {
+      const channel = Math.floor(r.b / CHANNEL_DEPTH_SPAN);
+      const cpu = config.syscallCpuOf[r.cpu] ?? -1;
+      return `${where}: call ${r.a} queued in Linux channel ${channel}${cpu >= 0 ? ` (syscall CPU ${cpu})` : ''}, depth ${r.b % CHANNEL_DEPTH_SPAN}${who}`;
+    }
     case Tr.IpiSend: return `${where}: sends a ${IPI_KIND_NAMES[r.b]} IPI to ${cpuLabel(config, r.a)}${who}`;
     case Tr.IpiSkipped:
       return r.b === 0 ? `${where}: no IPI: the channel already held messages (rides on the pending IPI)${who}` : `${where}: no IPI: the channel polls${who}`;

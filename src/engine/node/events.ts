@@ -61,7 +61,7 @@ export const Tr = {
   SyscallIssue: 10,
   /** cpu, pid, a = call id, b = route */
   SyscallRoute: 11,
-  /** cpu = syscall CPU, pid, a = call id, b = queue depth after */
+  /** cpu = the sender's CPU, pid, a = call id, b = channel index * CHANNEL_DEPTH_SPAN + queue depth after (decoded in src/engine/trace/decode.ts) */
   ChannelInsert: 12,
   /** cpu = sender, a = receiver cpu, b = IPI purpose (IpiKind) */
   IpiSend: 13,
@@ -108,6 +108,9 @@ export const Tr = {
   /** cpu, pid (-1 for interruptions), a = new Activity: what the CPU does from now on */
   Activity: 34,
 } as const;
+
+/** ChannelInsert packs (channel, depth) into b: depth is below this (channel capacity <= 4096). */
+export const CHANNEL_DEPTH_SPAN = 65536;
 
 /** Why an IPI was sent. */
 export const IpiKind = { Channel: 0, Reply: 1, Wakeup: 2, Shootdown: 3, Signal: 4 } as const;

@@ -11,7 +11,7 @@ import { Activity, Cause } from '../node/kinds';
 import { Cont, TState } from '../node/state';
 import { interrupt, isInterrupted, runSegment, type NodeSim } from '../node/cpu';
 import { block, wake } from '../node/sched';
-import { Ev, IpiKind, Tr } from '../node/events';
+import { CHANNEL_DEPTH_SPAN, Ev, IpiKind, Tr } from '../node/events';
 import { resumeWaiter, waitFor } from '../node/executor';
 import { sendIpi } from '../node/ipi';
 import { enterStage, Route, Stage, type Call } from './calls';
@@ -42,7 +42,7 @@ export function onInsert(sim: NodeSim, tid: number): void {
   }
   const was = insert(ch, call.id, sim.now);
   enterStage(call, Stage.Ipi, sim.now);
-  sim.emit(Tr.ChannelInsert, ch.cpu, t.pid, call.id, ch.queue.length);
+  sim.emit(Tr.ChannelInsert, t.cpu, t.pid, call.id, call.channel * CHANNEL_DEPTH_SPAN + ch.queue.length);
   if (!was || cfg.ipiPolicy === 'every') {
     ch.ipis++;
     const arrival = sendIpi(sim, t.cpu, ch.cpu, IpiKind.Channel, t.pid);

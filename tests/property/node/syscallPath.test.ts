@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PRESETS } from '../../../src/engine/config/presets';
 import type { NodeConfig } from '../../../src/engine/config/nodeConfig';
-import { IpiKind, Tr } from '../../../src/engine/node/events';
+import { CHANNEL_DEPTH_SPAN, IpiKind, Tr } from '../../../src/engine/node/events';
 import { MS } from '../../../src/engine/kernel/time';
 import { recordsOf, runCollecting } from '../../unit/node/helpers';
 
@@ -67,9 +67,10 @@ describe('syscall path invariants', () => {
             case Tr.ChannelInsert:
               expect(seenInChannel.has(r.a)).toBe(false); // never inserted twice
               seenInChannel.add(r.a);
-              push(inserts, r.cpu, r.a);
+              // The record is the sender's; b packs the channel and the depth after the insert.
+              push(inserts, sim.state.channels.linux[Math.floor(r.b / CHANNEL_DEPTH_SPAN)].cpu, r.a);
               allInserts++;
-              if (r.b === 1) emptyInserts++;
+              if (r.b % CHANNEL_DEPTH_SPAN === 1) emptyInserts++;
               break;
             case Tr.HandlerRoute:
               push(routed, r.cpu, r.a);

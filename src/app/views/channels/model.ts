@@ -4,7 +4,7 @@
  * not yet started by the proxy) and the replies on the callers' LWK channels. No React here.
  */
 import type { NodeConfig } from '../../../engine/config/nodeConfig';
-import { IpiKind, Tr } from '../../../engine/node/events';
+import { CHANNEL_DEPTH_SPAN, IpiKind, Tr } from '../../../engine/node/events';
 import { CHANNEL_STRIDE, EVENT_STRIDE, type Frame } from '../../../worker/protocol';
 import { FrameClock } from './shared';
 
@@ -139,9 +139,9 @@ export class ChannelsModel {
       if (at + 1500 > this.activeUntil) this.activeUntil = at + 1500;
       switch (kind) {
         case Tr.ChannelInsert: {
-          const ch = this.channelOfCpu(frame, cpu);
+          const ch = Math.floor(bb / CHANNEL_DEPTH_SPAN);
           this.seePid(pid);
-          if (animate && ch >= 0) this.tokens.push({ from: { k: 'entry', ch }, to: { k: 'slot', ch, idx: Math.max(0, bb - 1) }, pid, start: at, dur: clock.durMs(INSERT_NS), reply: false });
+          if (animate && ch >= 0) this.tokens.push({ from: { k: 'entry', ch }, to: { k: 'slot', ch, idx: Math.max(0, (bb % CHANNEL_DEPTH_SPAN) - 1) }, pid, start: at, dur: clock.durMs(INSERT_NS), reply: false });
           break;
         }
         case Tr.IpiSend:
