@@ -47,7 +47,7 @@ function draftOf(c: NodeConfig): Draft {
     irqAffinity: c.linux.irqAffinity,
     thp: c.linux.thp,
     rrQuantumMs: c.lwk.rrQuantumNs / MS,
-    interference: c.lwk.interference,
+    interference: c.interference.perBusyCpu,
     workload: c.workload.kind,
   };
 }
@@ -57,7 +57,8 @@ function editsOf(d: Draft, preset: NodeConfig): ConfigEdits {
     syscalls: { mechanism: d.mechanism, wait: d.wait, replyIpi: d.replyIpi, ipiPolicy: d.ipiPolicy, channelCapacity: d.channelCapacity, proxyThreads: d.proxyThreads, osNodeShipper: d.osNodeShipper },
     aggregation: { enabled: d.aggregation },
     linux: { hz: d.hz, nohzFull: d.nohzFull, isolcpus: d.isolcpus, irqAffinity: d.irqAffinity, thp: d.thp },
-    lwk: { rrQuantumNs: Math.round(d.rrQuantumMs * MS), interference: d.interference },
+    lwk: { rrQuantumNs: Math.round(d.rrQuantumMs * MS) },
+    interference: { perBusyCpu: d.interference },
   };
   if (d.workload !== preset.workload.kind) edits.workload = { kind: d.workload };
   if (d.partition.trim() !== preset.partitionText && preset.system === 'mos') edits.partition = d.partition.trim();
@@ -135,7 +136,7 @@ function ConfigForm({ active }: { active: NodeConfig }) {
         <Check label="IRQ affinity" checked={draft.irqAffinity} onChange={(v) => set('irqAffinity', v)} />
         <Check label="transparent huge pages" checked={draft.thp} onChange={(v) => set('thp', v)} />
         <Num label="LWK round-robin quantum (ms, 0 = off)" value={draft.rrQuantumMs} min={0} max={1000} step={0.5} onChange={(v) => set('rrQuantumMs', v)} />
-        <Num label="Cache interference k (assumption)" value={draft.interference} min={0} max={1} step={0.005} onChange={(v) => set('interference', v)} />
+        <Num label="Cache interference per busy CPU (assumption)" value={draft.interference} min={0} max={0.1} step={0.0005} onChange={(v) => set('interference', v)} />
         <Select label="Workload" value={draft.workload} onChange={(v) => set('workload', v)} options={[['fwq', 'FWQ (fixed work quanta)'], ['bsp', 'BSP mini-app'], ['syscall', 'syscall microbenchmark']]} />
       </fieldset>
       {!resolved.ok && resolved.errors.map((e, i) => <p key={i} className="field-error" role="alert">{e.replace(/^settings: /, '')}</p>)}

@@ -2,7 +2,7 @@
  * Default parameters. Each says where its number comes from; ASSUMPTION marks a value found in
  * no public source, which the user can change (docs/parameters.md lists them all).
  */
-import type { DaemonSpec, LinuxConfig, LwkConfig, NetworkConfig, SyscallConfig, SyscallCosts } from './nodeConfig';
+import type { DaemonSpec, InterferenceConfig, LaunchConfig, LinuxConfig, LwkConfig, NetworkConfig, SyscallConfig, SyscallCosts } from './nodeConfig';
 import { MS, US } from '../kernel/time';
 
 /** Kernel daemons of a stock distribution. ASSUMPTION: typical orders of magnitude. */
@@ -26,14 +26,43 @@ export const UNTUNED_LINUX: LinuxConfig = {
   timesliceNs: 3 * MS, // CFS sched_min_granularity order of magnitude
   switchNs: 1_500, // ASSUMPTION: Linux context switch 1-2 µs
   wakeupNs: 2 * US, // ASSUMPTION: try_to_wake_up to running
+  residual: [], // only nohz_full CPUs have residual sources (TUNED_LINUX)
 };
 
-export const TUNED_LINUX: LinuxConfig = { ...UNTUNED_LINUX, nohzFull: true, isolcpus: true, irqAffinity: true, thp: true };
+/**
+ * What a nohz_full CPU running one task still sees besides the 1 Hz residual tick
+ * (Documentation/timers/no_hz.rst, "Known issues"; Documentation/admin-guide/kernel-per-CPU-kthreads.rst):
+ * vmstat_update every vm.stat_interval (default 1 s), deferred per-CPU work, and TLB shootdowns
+ * from munmap by other tasks. Rates beyond vmstat and every duration: ASSUMPTION.
+ */
+export const NOHZ_RESIDUAL: readonly DaemonSpec[] = [
+  { name: 'vmstat_update', ratePerSec: 1, medianNs: 5 * US, sigma: 0.5 },
+  { name: 'deferred work', ratePerSec: 2, medianNs: 10 * US, sigma: 0.5 },
+  { name: 'TLB shootdown', ratePerSec: 2, medianNs: 1 * US, sigma: 0.3 },
+];
+
+export const TUNED_LINUX: LinuxConfig = { ...UNTUNED_LINUX, nohzFull: true, isolcpus: true, irqAffinity: true, thp: true, residual: NOHZ_RESIDUAL };
 
 export const DEFAULT_LWK: LwkConfig = {
   rrQuantumNs: 0, // off unless `yod -o lwksched-enable-rr=<ms>`
-  interference: 0.01, // ASSUMPTION: 1 % slowdown if Linux CPUs were busy all the time
   switchNs: 200, // ASSUMPTION: cooperative switch, no scheduler heuristics
+};
+
+/**
+ * ASSUMPTION: 0.25 % slower compute per CPU's worth of OS work anywhere on the node (1 % when
+ * the four Linux CPUs of the 64-CPU node are all busy), over a 10 ms window. The same rule on
+ * every application CPU, whatever kernel runs it.
+ */
+export const DEFAULT_INTERFERENCE: InterferenceConfig = { perBusyCpu: 0.0025, windowNs: 10 * MS };
+
+/** ASSUMPTION: the launch daemon's steps (orders of magnitude; memory zeroing is computed, docs/memory.md). */
+export const DEFAULT_LAUNCH: LaunchConfig = {
+  receiveNs: 50 * US,
+  reserveNs: 20 * US,
+  loadNs: 1 * MS,
+  proxiesPerProcessNs: 50 * US,
+  nicNs: 200 * US,
+  startNs: 10 * US,
 };
 
 export const DEFAULT_COSTS: SyscallCosts = {
@@ -84,6 +113,7 @@ export const DEFAULT_SYSCALLS: SyscallConfig = {
   ipiPolicy: 'coalesce',
   channelCapacity: 64,
   proxyThreads: 1,
+  proxyAffinity: 'domain',
   pfsPrefix: '/pfs',
   osNodeShipper: 'linux',
   aggregation: { enabled: true, smallBytes: 4096, bufferBytes: 65536, timeoutNs: 10 * MS },

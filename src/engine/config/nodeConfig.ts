@@ -41,16 +41,40 @@ export interface LinuxConfig {
   readonly switchNs: number;
   /** From sched_run (a wake-up) to the woken task being able to run: IPI-free local wake-up path. */
   readonly wakeupNs: number;
+  /**
+   * What still reaches a nohz_full CPU running one task (besides its 1 Hz residual tick), each
+   * source on each such CPU independently: vmstat updates, deferred work, TLB shootdowns.
+   */
+  readonly residual: readonly DaemonSpec[];
+}
+
+/** Shared caches and memory bandwidth: OS work anywhere on the node slows application compute. */
+export interface InterferenceConfig {
+  /** Fractional slowdown of compute per CPU's worth of OS work on the node (ASSUMPTION). */
+  readonly perBusyCpu: number;
+  /** The window over which OS work counts as recent (exponential average). */
+  readonly windowNs: number;
+}
+
+/** Costs of the launch daemon's steps (a job start on the node). */
+export interface LaunchConfig {
+  /** Receiving the job over TCP/IP. */
+  readonly receiveNs: number;
+  /** Reserving LWK CPUs and memory. */
+  readonly reserveNs: number;
+  /** Loading the program. */
+  readonly loadNs: number;
+  /** Creating one process's proxies and channels. */
+  readonly proxiesPerProcessNs: number;
+  /** Configuring the network card and handing it to the application. */
+  readonly nicNs: number;
+  /** Starting the application threads. */
+  readonly startNs: number;
 }
 
 export interface LwkConfig {
   /** Round-robin quantum in ns; 0 = off (the default: cooperative, tickless). `yod -o lwksched-enable-rr=<ms>`. */
   readonly rrQuantumNs: number;
-  /**
-   * Slowdown of LWK compute per unit of Linux CPU activity, through shared caches and memory
-   * bandwidth (the seed's "cache pollution"). ASSUMPTION, adjustable: factor = 1 + k * busyShare.
-   */
-  readonly interference: number;
   /** Cost of a cooperative context switch on the LWK. */
   readonly switchNs: number;
 }
@@ -120,6 +144,11 @@ export interface SyscallConfig {
   readonly channelCapacity: number;
   /** Proxy threads per process (1 = one handler per pid). */
   readonly proxyThreads: number;
+  /**
+   * Where Linux may run a process's proxies: the Linux CPUs of the caller's NUMA domain, its
+   * group's syscall CPU only, or any Linux CPU. The scheduler places them at each wake-up.
+   */
+  readonly proxyAffinity: 'domain' | 'syscall-cpu' | 'linux';
   /** Files under this prefix are on the parallel filesystem. */
   readonly pfsPrefix: string;
   /** Which level ships parallel-filesystem I/O to an OS node ('none': the node is a PFS client itself). */
@@ -226,6 +255,8 @@ export interface NodeConfig {
   readonly app: { readonly workingSetBytes: number; readonly touchBytesPerSegment: number };
   readonly linux: LinuxConfig;
   readonly lwk: LwkConfig;
+  readonly interference: InterferenceConfig;
+  readonly launch: LaunchConfig;
   readonly syscalls: SyscallConfig;
   readonly network: NetworkConfig;
   /** OS nodes and the parallel filesystem behind them. */

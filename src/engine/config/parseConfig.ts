@@ -31,7 +31,8 @@ const section = (fields: Readonly<Record<string, Check>>) => fields;
 /** Every setting a user may change on top of a preset, with its check. */
 const SECTIONS = {
   linux: section({ hz: positive, tickNs: nonNegative, nohzFull: boolean, isolcpus: boolean, irqAffinity: boolean, thp: boolean, nicIrqPerSec: nonNegative, nicIrqNs: nonNegative, timesliceNs: positive, switchNs: nonNegative, wakeupNs: nonNegative }),
-  lwk: section({ rrQuantumNs: nonNegative, interference: nonNegative, switchNs: nonNegative }),
+  lwk: section({ rrQuantumNs: nonNegative, switchNs: nonNegative }),
+  interference: section({ perBusyCpu: nonNegative, windowNs: positive }),
   syscalls: section({
     mechanism: oneOf('shipping', 'mckernel', 'evanescence', 'native'),
     wait: oneOf('spin', 'block'),
@@ -151,6 +152,7 @@ export function applyOverrides(input: unknown, source = 'config'): ConfigResult 
     ...config,
     linux: { ...config.linux, ...merged.linux },
     lwk: { ...config.lwk, ...merged.lwk },
+    interference: { ...config.interference, ...merged.interference },
     syscalls: { ...baseSyscalls, ...merged.syscalls, aggregation: { ...baseSyscalls.aggregation, ...merged.aggregation } } as SyscallConfig,
     network: { ...config.network, ...merged.network },
     osnode: { ...config.osnode, ...merged.osnode },

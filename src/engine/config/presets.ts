@@ -12,7 +12,7 @@ import { describePartition, type Partition } from './partitionTypes';
 import { printPartition } from './partitionText';
 import { DEFAULT_OSNODE_PARAMS } from '../osnode';
 import { DEFAULT_MEMORY_PARAMS } from '../node/memory';
-import { APP_MEMORY, DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
+import { APP_MEMORY, DEFAULT_INTERFERENCE, DEFAULT_LAUNCH, DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
 
 export const DEFAULT_WORKLOAD: WorkloadConfig = { kind: 'fwq', quantumNs: 1 * MS };
 
@@ -60,6 +60,8 @@ export function buildNodeConfig(b: Build): NodeConfig {
     app: (b.workload ?? DEFAULT_WORKLOAD).kind === 'bsp' ? APP_MEMORY.bsp : APP_MEMORY.small,
     linux: b.linux,
     lwk: DEFAULT_LWK,
+    interference: DEFAULT_INTERFERENCE,
+    launch: DEFAULT_LAUNCH,
     syscalls: b.syscalls,
     network: DEFAULT_NETWORK,
     osnode: { ...DEFAULT_OSNODE_PARAMS, mode: b.system === 'mos' && b.syscalls.osNodeShipper !== 'none' ? 'osnode' : 'direct' },

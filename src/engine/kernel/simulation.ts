@@ -110,7 +110,9 @@ export class Simulation<S, C = unknown> {
 
   /** Schedules an event of `kind` at absolute time `time` (never in the past). */
   at(time: SimTime, kind: number, a = 0, b = 0): void {
-    this.queue.push(time < this.now ? this.now : time, kind, a, b);
+    // Simulated time is integer nanoseconds: a computed time is rounded up, never into the past.
+    const t = Math.ceil(time);
+    this.queue.push(t < this.now ? this.now : t, kind, a, b);
   }
 
   /** Schedules an event `delay` ns from now. */

@@ -3,17 +3,17 @@
  * wakes them all (FUTEX_WAKE). Waking a thread on another CPU takes a wake-up IPI there.
  */
 import { Activity } from './kinds';
-import { Cont, TState } from './state';
+import { processOf, TState } from './state';
+import { Cont } from './continuations';
 import { runSegment, type NodeSim } from './cpu';
 import { block, wake } from './sched';
 import { Ev, IpiKind } from './events';
 import { sendInterruptingIpi } from './ipi';
-import { processOf } from '../syscalls/issue';
 
 export function futexBarrier(sim: NodeSim, tid: number): void {
   const s = sim.state;
   const t = s.threads[tid];
-  const p = processOf(sim, t.pid);
+  const p = processOf(s, t.pid);
   // The wait at the barrier is the application's synchronisation, not the cost of a system call.
   const call = s.calls.items[t.call];
   if (call) call.sync = true;

@@ -1,43 +1,18 @@
-/** Event kinds of the node model: the index into its handler table (model.ts). */
+import { declareEvent } from './rules';
+
+/**
+ * Event kinds that rules low in the import graph schedule and higher modules handle (the
+ * executor binds them). Every other event kind is defined where it is handled (noise.ts,
+ * launch.ts, ipi.ts, the designs...): see rules.ts.
+ */
 export const Ev = {
   /** a = cpu, b = generation: the segment on `cpu` is finished. */
-  SegDone: 0,
+  SegDone: declareEvent('segment done'),
   /** a = cpu, b = generation: the interruption on `cpu` is over. */
-  IntrEnd: 1,
-  /** The periodic tick on every ticking CPU. */
-  Tick: 2,
-  /** a = daemon index: a kernel daemon wakes up. */
-  Daemon: 3,
-  /** A network-card interrupt (management traffic). */
-  NicIrq: 4,
-  /** The round-robin quantum expires on every LWK CPU (only when enabled). */
-  RoundRobin: 5,
-  /** a = cpu: the residual 1 Hz tick of a nohz_full CPU. */
-  ResidualTick: 6,
-  /** a = launch step: the launch daemon's next step. */
-  Launch: 7,
-  /** a = Linux channel: its IPI reaches the syscall CPU. */
-  ChannelIpi: 8,
-  /** a = Linux channel: the IPI handler has routed its batch. */
-  HandlerDone: 9,
+  IntrEnd: declareEvent('interruption over'),
   /** a = thread, b = continuation: a delayed wake-up (timers, migrations, proxies, completions). */
-  Wake: 10,
-  /** a = LWK cpu: a reply IPI reaches it. */
-  ReplyIpi: 11,
-  /** a = thread: a spinning thread's next look at its reply channel. */
-  ReplyPoll: 12,
-  /** a = cpu, b = cause: an IPI sent by another CPU arrives (wake-up, TLB shootdown, signal). */
-  RemoteIpi: 13,
-  /** a = call id: an OS node (or the PFS) has finished the call's I/O. */
-  OsNodeDone: 14,
-  /** a = thread: a one-shot timer (nanosleep) fires on the thread's CPU. */
-  TimerFire: 15,
-  /** a = thread: the device or peer a spinning thread polls for is done (MPI completion). */
-  SpinDone: 16,
-  /** a = thread: a signal's IPI reaches the thread's CPU. */
-  SignalIpi: 17,
+  Wake: declareEvent('wake'),
 } as const;
-export const EVENT_KIND_COUNT = 18;
 
 /** Trace record kinds of the node model. */
 export const Tr = {

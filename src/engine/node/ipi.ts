@@ -3,8 +3,12 @@
  * interrupts its receiver (with the cause "IPI", or "TLB shootdown") when it arrives.
  */
 import { Cause } from './kinds';
-import { Ev, IpiKind, Tr } from './events';
+import { IpiKind, Tr } from './events';
 import { interrupt, type NodeSim } from './cpu';
+import { defineEvent } from './rules';
+
+/** a = cpu, b = cause: an IPI sent by another CPU arrives (wake-up, TLB shootdown, signal). */
+const RemoteIpiEvent = defineEvent('remote IPI', onRemoteIpi);
 
 export type IpiKind = (typeof IpiKind)[keyof typeof IpiKind];
 
@@ -32,10 +36,10 @@ export function sendIpi(sim: NodeSim, from: number, to: number, kind: IpiKind, p
 /** An IPI whose only effect is to interrupt the receiver (wake-ups, shootdowns, signals handle the rest). */
 export function sendInterruptingIpi(sim: NodeSim, from: number, to: number, kind: IpiKind, pid = -1): void {
   const arrival = sendIpi(sim, from, to, kind, pid);
-  sim.at(arrival, Ev.RemoteIpi, to, kind === IpiKind.Shootdown ? Cause.TlbShootdown : Cause.Ipi);
+  sim.at(arrival, RemoteIpiEvent, to, kind === IpiKind.Shootdown ? Cause.TlbShootdown : Cause.Ipi);
 }
 
-export function onRemoteIpi(sim: NodeSim, cpu: number, cause: number): void {
+function onRemoteIpi(sim: NodeSim, cpu: number, cause: number): void {
   const costs = sim.config.syscalls.costs;
   interrupt(sim, cpu, cause as Cause, cause === Cause.TlbShootdown ? costs.shootdownNs : costs.ipiEntryNs);
 }

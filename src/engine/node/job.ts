@@ -1,12 +1,15 @@
 /**
  * The job: its processes and threads, laid out on the application CPUs (process i takes the
- * i-th contiguous share, in NUMA order), plus one Linux-side proxy per LWK process (or a pool).
+ * i-th contiguous share, in NUMA order), plus Linux-side proxy threads for each LWK process when
+ * the design uses proxies (one per pid, or a pool of k), allowed on the Linux CPUs that
+ * `syscalls.proxyAffinity` names.
  */
 import type { NodeConfig } from '../config/nodeConfig';
 import type { ProgramState } from '../workloads/program';
-import { Activity } from './kinds';
-import { Cont, TState, type NodeState, type Process, type Thread } from './state';
-import { FIRST_PID } from '../syscalls/issue';
+import { Activity, Role } from './kinds';
+import { FIRST_PID, TState, type NodeState, type Process, type Thread } from './state';
+import { Cont } from './continuations';
+import { designOf } from '../designs/registry';
 
 function processCount(config: NodeConfig): number {
   const w = config.workload;
@@ -23,19 +26,38 @@ function program(config: NodeConfig, leader: boolean): ProgramState {
   }
 }
 
-function newThread(state: NodeState, pid: number, home: number, kind: 'app' | 'proxy', prog: ProgramState): Thread {
+function newThread(state: NodeState, pid: number, home: number, kind: 'app' | 'proxy', prog: ProgramState, affinity: readonly number[] | null): Thread {
   const t: Thread = {
-    tid: state.threads.length, pid, cpu: home, home, kind, state: TState.Blocked, seg: Activity.App, segLeft: -1,
-    cont: kind === 'app' ? Cont.Next : Cont.ProxyLoop, call: -1, serving: -1, signalsSentAt: [], flushes: [],
+    tid: state.threads.length, pid, cpu: home, home, affinity, kind, state: TState.Blocked, seg: Activity.App, segLeft: -1,
+    cont: Cont.Next, call: -1, serving: -1, signalsSentAt: [], flushes: [],
     deferred: null, lastRet: 0, wakePending: false, tlbFactor: 1, touched: 0, prog,
   };
   state.threads.push(t);
   return t;
 }
 
+/** Linux CPUs a process's proxies may run on (its syscall CPU first: where they start). */
+export function proxyCpus(config: NodeConfig, callerCpu: number): number[] {
+  const syscallCpu = config.syscallCpuOf[callerCpu];
+  const linux = config.roles.map((r, c) => (r !== Role.Lwk ? c : -1)).filter((c) => c >= 0 && !config.appCpus.includes(c));
+  const numa = config.numaOf[callerCpu];
+  let set: number[];
+  switch (config.syscalls.proxyAffinity) {
+    case 'syscall-cpu': set = [syscallCpu]; break;
+    case 'linux': set = linux; break;
+    case 'domain': {
+      set = linux.filter((c) => config.numaOf[c] === numa);
+      if (set.length === 0) set = linux; // a domain without Linux CPUs (MCDRAM) borrows them all
+      break;
+    }
+  }
+  return [syscallCpu, ...set.filter((c) => c !== syscallCpu)].filter((c) => c >= 0);
+}
+
 export function createJob(state: NodeState, config: NodeConfig): void {
   const cpus = [...config.appCpus].sort((a, b) => config.numaOf[a] - config.numaOf[b] || a - b);
   const n = processCount(config);
+  const proxies = designOf(config).usesProxies;
   for (let i = 0; i < n; i++) {
     const share = cpus.slice(Math.floor((i * cpus.length) / n), Math.floor(((i + 1) * cpus.length) / n));
     const pid = FIRST_PID + i;
@@ -46,10 +68,11 @@ export function createJob(state: NodeState, config: NodeConfig): void {
     state.processes.push(p);
     state.progress.perProcess.push(0);
     if (config.workload.kind === 'replay') addReplayThreads(state, config, p, cpus);
-    else share.forEach((cpu, k) => p.threads.push(newThread(state, pid, cpu, 'app', program(config, k === 0)).tid));
-    if (config.system === 'mos') {
-      const home = config.syscallCpuOf[state.threads[p.threads[0]]?.home ?? share[0]];
-      for (let k = 0; k < config.syscalls.proxyThreads; k++) p.proxies.push(newThread(state, pid, home, 'proxy', { kind: 'proxy' }).tid);
+    else share.forEach((cpu, k) => p.threads.push(newThread(state, pid, cpu, 'app', program(config, k === 0), null).tid));
+    const leaderCpu = state.threads[p.threads[0]]?.home ?? share[0];
+    if (proxies && config.roles[leaderCpu] === Role.Lwk) {
+      const allowed = proxyCpus(config, leaderCpu);
+      for (let k = 0; k < config.syscalls.proxyThreads; k++) p.proxies.push(newThread(state, pid, allowed[0], 'proxy', { kind: 'proxy' }, allowed).tid);
     }
   }
 }
@@ -64,6 +87,6 @@ function addReplayThreads(state: NodeState, config: NodeConfig, p: Process, cpus
   config.workload.threads.forEach((rt, k) => {
     if (rt.process !== index) return;
     const cpu = cpus[k % cpus.length];
-    p.threads.push(newThread(state, p.pid, cpu, 'app', { kind: 'replay', thread: k, index: -1, step: 0 }).tid);
+    p.threads.push(newThread(state, p.pid, cpu, 'app', { kind: 'replay', thread: k, index: -1, step: 0 }, null).tid);
   });
 }

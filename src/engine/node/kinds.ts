@@ -51,9 +51,15 @@ export const Cause = {
   Timer: 4,
   TlbShootdown: 5,
   RoundRobin: 6,
+  /** The launch daemon's work (receiving the job, reserving, loading): not a kernel daemon's noise. */
+  Launch: 7,
+  /** A PFS client's own work on a node that is its own parallel-filesystem client (pinger, lock callbacks). */
+  PfsClient: 8,
+  /** What still reaches a nohz_full CPU (vmstat updates, deferred work, TLB shootdowns from other tasks). */
+  Residual: 9,
 } as const;
 export type Cause = (typeof Cause)[keyof typeof Cause];
-export const CAUSE_NAMES = ['timer tick', 'kernel daemon', 'device interrupt', 'IPI', 'one-shot timer', 'TLB shootdown', 'round-robin quantum'] as const;
+export const CAUSE_NAMES = ['timer tick', 'kernel daemon', 'device interrupt', 'IPI', 'one-shot timer', 'TLB shootdown', 'round-robin quantum', 'job launch', 'PFS client', 'nohz_full residual'] as const;
 export const CAUSE_COUNT = CAUSE_NAMES.length;
 /** The activity shown while a CPU handles an interruption of each cause. */
 export const CAUSE_ACTIVITY: readonly Activity[] = [
@@ -64,4 +70,7 @@ export const CAUSE_ACTIVITY: readonly Activity[] = [
   Activity.Timer,
   Activity.TlbShootdown,
   Activity.Tick,
+  Activity.Daemon,
+  Activity.Daemon,
+  Activity.Daemon,
 ];

@@ -26,10 +26,12 @@ const STACK_BYTES = 1024 * 1024;
 /** Reserves and zeroes every LWK process's regions; returns the zeroing time (the launch pays it). */
 export function allocateLwkProcesses(sim: NodeSim): number {
   const s = sim.state;
-  if (sim.config.system !== 'mos') return 0;
   let zeroNs = 0;
   for (const p of s.processes) {
-    const home = sim.config.numaOf[s.threads[p.threads[0]].home];
+    // Processes on LWK CPUs get LWK memory; the others are Linux's (first-touch faults).
+    const leader = s.threads[p.threads[0]];
+    if (!leader || sim.config.roles[leader.home] !== Role.Lwk) continue;
+    const home = sim.config.numaOf[leader.home];
     const text = lwkAllocate(s.memory, sim.config.memory, p.pid, 'text', TEXT_BYTES, home);
     const stacks = lwkAllocate(s.memory, sim.config.memory, p.pid, 'stack', STACK_BYTES * p.threads.length, home);
     const heap = lwkGrowHeap(s.memory, sim.config.memory, p.pid, sim.config.app.workingSetBytes * p.threads.length);

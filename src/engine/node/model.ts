@@ -1,46 +1,29 @@
 /**
- * The mOS compute-node model: plain-data state (state.ts) plus small named rules, one per
- * event kind. This file wires them into the generic Simulation and exposes metrics and commands.
+ * The mOS compute-node model: plain-data state (state.ts) plus small named rules, each event
+ * kind and continuation registered by the module that owns it (rules.ts). This file imports the
+ * machine's rules and every design, then wires the handler table into the generic Simulation
+ * and exposes metrics and commands.
  */
 import type { EngineCommand, EventHandler, LoggedCommand, ModelDefinition } from '../kernel/simulation';
 import { Simulation } from '../kernel/simulation';
 import type { NodeConfig } from '../config/nodeConfig';
 import { createNodeState, type NodeState } from './state';
-import { Ev, EVENT_KIND_COUNT } from './events';
 import { interrupt, type NodeSim } from './cpu';
-import { onDaemon, onNicIrq, onResidualTick, onRoundRobin, onTick, scheduleNoise } from './noise';
-import { onIntrEnd, onSegDone, onSpinDone, onWake } from './executor';
-import { onLaunch } from './launch';
+import { scheduleNoise } from './noise';
+import './executor';
+import './actions';
+import { LaunchEvent } from './launch';
 import { createJob } from './job';
-import { onRemoteIpi } from './ipi';
-import { onSignalIpi, sendSignal } from './signals';
-import { onChannelIpi, onHandlerDone, onReplyIpi, onReplyPoll } from '../syscalls/shipping';
-import { onTimerFire } from '../syscalls/local';
-import { onOsNodeDone } from '../syscalls/osnodePath';
+import { sendSignal } from './signals';
+import '../designs';
+import { eventRules, continuationRules } from './rules';
 import { describeRecord } from './describe';
 import { nodeMetrics } from './metrics';
 import { CAUSE_NAMES, type Cause } from './kinds';
 
-type Handler = EventHandler<NodeState, NodeConfig>;
-const handlers: Handler[] = new Array<Handler>(EVENT_KIND_COUNT);
-handlers[Ev.SegDone] = onSegDone;
-handlers[Ev.IntrEnd] = onIntrEnd;
-handlers[Ev.Tick] = onTick;
-handlers[Ev.Daemon] = onDaemon;
-handlers[Ev.NicIrq] = onNicIrq;
-handlers[Ev.RoundRobin] = onRoundRobin;
-handlers[Ev.ResidualTick] = onResidualTick;
-handlers[Ev.Launch] = onLaunch;
-handlers[Ev.ChannelIpi] = onChannelIpi;
-handlers[Ev.HandlerDone] = onHandlerDone;
-handlers[Ev.Wake] = onWake;
-handlers[Ev.ReplyIpi] = onReplyIpi;
-handlers[Ev.ReplyPoll] = onReplyPoll;
-handlers[Ev.RemoteIpi] = onRemoteIpi;
-handlers[Ev.OsNodeDone] = onOsNodeDone;
-handlers[Ev.TimerFire] = onTimerFire;
-handlers[Ev.SpinDone] = onSpinDone;
-handlers[Ev.SignalIpi] = onSignalIpi;
+// Every module has registered its rules by now (imports run first): fail at load if one is missing.
+continuationRules();
+const handlers = eventRules() as readonly EventHandler<NodeState, NodeConfig>[];
 
 /** Applies a user command; returns an error text for a malformed one. */
 function applyCommand(sim: NodeSim, command: EngineCommand): string | null {
@@ -70,7 +53,7 @@ export const nodeModel: ModelDefinition<NodeConfig, NodeState> = {
     const state = createNodeState(config);
     sim.state = state;
     createJob(state, config);
-    sim.at(0, Ev.Launch, 0);
+    sim.at(0, LaunchEvent, 0);
     scheduleNoise(sim);
     return state;
   },

@@ -4,10 +4,15 @@
  * occasional interrupts go to Linux CPUs under mOS (and, on untuned Linux, wherever they land).
  */
 import { Cause, Role } from './kinds';
-import { Cont } from './state';
+import { Cont } from './continuations';
 import { interrupt, spin, type NodeSim } from './cpu';
-import { Ev, Tr } from './events';
+import { Tr } from './events';
 import { eligibleCpus } from './noise';
+import { defineEvent } from './rules';
+import { resumeWaiter } from './executor';
+
+/** a = thread: the card has completed the transfer the thread polls for. */
+const MpiComplete = defineEvent('MPI completion', (sim, tid) => resumeWaiter(sim, tid, Cont.Next));
 
 export function startMpi(sim: NodeSim, tid: number, bytes: number): void {
   const s = sim.state;
@@ -15,8 +20,8 @@ export function startMpi(sim: NodeSim, tid: number, bytes: number): void {
   const net = sim.config.network;
   s.progress.mpiMessages++;
   sim.emit(Tr.MpiDone, t.cpu, t.pid, bytes, 0);
-  spin(sim, t.cpu, Cont.SpinDone);
-  sim.after(net.latencyNs + bytes / net.bytesPerNs, Ev.SpinDone, tid);
+  spin(sim, t.cpu, Cont.Next);
+  sim.after(net.latencyNs + bytes / net.bytesPerNs, MpiComplete, tid);
   const r = sim.rng.stream('nic.mpi');
   if (r.next() < net.irqPerMessage) interrupt(sim, irqCpu(sim, t.cpu, r.int(1 << 30)), Cause.DeviceIrq, sim.config.linux.nicIrqNs);
 }

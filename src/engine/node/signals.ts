@@ -2,10 +2,14 @@
  * Signals to application threads. On the LWK a signal arrives by IPI only if its channel takes
  * IPIs; otherwise it waits for the thread's next kernel entry. Linux always sends the IPI.
  */
-import { Cause } from './kinds';
+import { Cause, Role } from './kinds';
 import { interrupt, type NodeSim } from './cpu';
-import { Ev, IpiKind, Tr } from './events';
+import { IpiKind, Tr } from './events';
 import { sendIpi } from './ipi';
+import { defineEvent } from './rules';
+
+/** a = thread: a signal's IPI reaches the thread's CPU. */
+const SignalIpiEvent = defineEvent('signal IPI', onSignalIpi);
 
 export function sendSignal(sim: NodeSim, pid: number): string | null {
   const s = sim.state;
@@ -16,9 +20,10 @@ export function sendSignal(sim: NodeSim, pid: number): string | null {
   s.signals.sent++;
   t.signalsSentAt.push(sim.now);
   sim.emit(Tr.SignalSent, t.cpu, pid, tid, 0);
-  if (sim.config.system === 'linux' || sim.config.syscalls.replyIpi) {
+  // Linux always interrupts the target; an LWK CPU only if its channel takes IPIs.
+  if (sim.config.roles[t.home] !== Role.Lwk || sim.config.syscalls.replyIpi) {
     const linuxCpu = sim.config.syscallCpuOf[t.home] >= 0 ? sim.config.syscallCpuOf[t.home] : 0;
-    sim.at(sendIpi(sim, linuxCpu, t.home, IpiKind.Signal, pid), Ev.SignalIpi, tid);
+    sim.at(sendIpi(sim, linuxCpu, t.home, IpiKind.Signal, pid), SignalIpiEvent, tid);
   }
   return null;
 }
@@ -36,7 +41,7 @@ function deliver(sim: NodeSim, tid: number): number {
   return n;
 }
 
-export function onSignalIpi(sim: NodeSim, tid: number): void {
+function onSignalIpi(sim: NodeSim, tid: number): void {
   const t = sim.state.threads[tid];
   if (t.signalsSentAt.length === 0) return;
   interrupt(sim, t.home, Cause.Ipi, sim.config.syscalls.costs.ipiEntryNs);

@@ -39,35 +39,6 @@ export interface CpuTable {
 export const TState = { Ready: 0, Running: 1, Blocked: 2, Done: 3 } as const;
 export type TState = (typeof TState)[keyof typeof TState];
 
-/** What a thread does when it gets the CPU back or a segment ends (the continuation). */
-export const Cont = {
-  /** Ask the workload for the next action. */
-  Next: 0,
-  /** Triage the pending syscall (after interception and kernel entry). */
-  Triage: 1,
-  /** The call is done: return to user space. */
-  Return: 2,
-  /** Proxy: take the next message of its pid's channel, or sleep. */
-  ProxyLoop: 3,
-  /** Proxy: the service of the current message is done: post the reply. */
-  ProxyReply: 4,
-  /** mOS as built: the thread arrived on the syscall CPU and runs the Linux code there. */
-  MigratedService: 5,
-  /** mOS as built: the Linux code is done: migrate back. */
-  MigrateBack: 6,
-  /** The reply is seen: leave the wait and return. */
-  ReplySeen: 7,
-  /** Enter the channel (after a full queue freed a slot). */
-  Insert: 9,
-  /** Proxy: the service is done: copy the data. */
-  ProxyCopy: 10,
-  /** Proxy: the reply is written: post it and look for more work. */
-  ProxyPosted: 11,
-  /** A spin or a wait for a device ended: ask for the next action. */
-  SpinDone: 12,
-} as const;
-export type Cont = (typeof Cont)[keyof typeof Cont];
-
 export interface Thread {
   readonly tid: number;
   readonly pid: number;
@@ -75,6 +46,11 @@ export interface Thread {
   cpu: number;
   /** Its own CPU (where an LWK thread lives). */
   readonly home: number;
+  /**
+   * Linux CPUs the scheduler may place it on when it wakes (proxies), or null: it stays where
+   * it is woken (application threads are pinned, as MPI launchers pin ranks).
+   */
+  readonly affinity: readonly number[] | null;
   /** Application thread or a Linux proxy. */
   readonly kind: 'app' | 'proxy';
   state: TState;
@@ -82,7 +58,8 @@ export interface Thread {
   seg: Activity;
   /** Work left of a suspended segment (ns), Infinity for a suspended spin, -1 when none. */
   segLeft: number;
-  cont: Cont;
+  /** Its continuation (an id from rules.ts). */
+  cont: number;
   /** The syscall in flight (id into the call table), or -1. */
   call: number;
   /** Proxy: the message it is serving, or -1. */
@@ -125,17 +102,19 @@ export interface Process {
 }
 
 export interface NoiseCounters {
-  /** interrupts[cpu * CAUSE_COUNT + cause] */
+  /** interrupts[cpu * CAUSE_COUNT + cause]: interruptions of a CPU that had work (noise). */
   readonly interrupts: Float64Array;
   /** Stolen ns, same layout. */
   readonly stolen: Float64Array;
-  /** Extra compute ns on LWK CPUs from shared-cache and memory-bandwidth interference. */
+  /** Interruptions that found the CPU idle (a wake-up IPI to a waiting core): not noise. Same layout. */
+  readonly idle: Float64Array;
+  /** Extra compute ns on application CPUs from shared-cache and memory-bandwidth interference. */
   readonly interferenceNs: Float64Array;
-  /** Total ns of noise on Linux CPUs. */
-  linuxNoiseNs: number;
-  /** Recent Linux busy ns (exponentially decayed; drives the interference estimate) and when it was last updated. */
-  linuxRecentNs: number;
-  linuxRecentAt: number;
+  /** Total ns of OS work (anything but application code) on the node. */
+  osBusyNs: number;
+  /** Recent OS busy ns (exponentially decayed; drives the interference estimate) and when it was last updated. */
+  osRecentNs: number;
+  osRecentAt: number;
 }
 
 export interface FwqStats {
@@ -191,8 +170,15 @@ export interface NodeState {
   readonly memory: MemoryState;
   /** Page faults per CPU, and the time they took. */
   readonly pageFaults: { readonly count: Float64Array; readonly ns: Float64Array };
-  /** Per call id in flight to an OS node: [network, OS-node queue, service] ns, booked on completion. */
+  /** Per call id in flight to an OS node or the PFS: [network, queue, service ns, waiting thread, its continuation]. */
   readonly osnodeSplits: Record<string, number[]>;
+}
+
+/** Pids of the job start here (process i has pid FIRST_PID + i). */
+export const FIRST_PID = 1000;
+
+export function processOf(state: NodeState, pid: number): Process {
+  return state.processes[pid - FIRST_PID];
 }
 
 export function createNodeState(config: NodeConfig): NodeState {
@@ -223,10 +209,11 @@ export function createNodeState(config: NodeConfig): NodeState {
     noise: {
       interrupts: new Float64Array(n * CAUSE_COUNT),
       stolen: new Float64Array(n * CAUSE_COUNT),
+      idle: new Float64Array(n * CAUSE_COUNT),
       interferenceNs: new Float64Array(n),
-      linuxNoiseNs: 0,
-      linuxRecentNs: 0,
-      linuxRecentAt: 0,
+      osBusyNs: 0,
+      osRecentNs: 0,
+      osRecentAt: 0,
     },
     fwq: {
       quantumStart: new Float64Array(n),

@@ -23,7 +23,15 @@ export interface OsNodeParams {
    * PFS back end: `servers` FCFS servers shared by all clients, each busy bytes / bandwidth per
    * request; `latencyNs` is a pure delay (storage network hop, device) that occupies no server.
    */
-  readonly pfs: { readonly latencyNs: SimTime; readonly bandwidthBytesPerNs: number; readonly servers?: number };
+  readonly pfs: {
+    readonly latencyNs: SimTime;
+    readonly bandwidthBytesPerNs: number;
+    readonly servers?: number;
+    /** Metadata and lock contention: added to each request's latency per client of the PFS (K with OS nodes, N without). */
+    readonly perClientNs: number;
+  };
+  /** Work of the PFS client on a compute node that is its own client (direct mode): Poisson, log-normal. */
+  readonly client: { readonly ratePerSec: number; readonly medianNs: SimTime; readonly sigma: number };
   /** Each background compute node: Poisson requests with exponentially distributed sizes. */
   readonly background: { readonly requestsPerSecPerComputeNode: number; readonly meanBytes: number };
   /** 'osnode': calls go through the OS nodes; 'direct': every compute node is its own PFS client. */
@@ -56,7 +64,11 @@ export const DEFAULT_OSNODE_PARAMS: OsNodeParams = {
     // ASSUMPTION: 1.5 GB/s per server; 64 servers give ~96 GB/s, the order of Intrepid's GPFS.
     bandwidthBytesPerNs: 1.5,
     servers: 64,
+    // ASSUMPTION: 50 ns of metadata/lock contention per client: 51 us with 1,024 direct clients, 0.8 us with 16 OS nodes.
+    perClientNs: 50,
   },
+  // ASSUMPTION: a PFS client (Lustre's ptlrpcd, pinger and lock callbacks, for one) works 10 times a second for ~20 us.
+  client: { ratePerSec: 10, medianNs: 20_000, sigma: 0.6 },
   background: {
     // ASSUMPTION: 20 PFS calls per second per node, 1 MiB each (a checkpointing application);
     // with the numbers above: OS-node utilisation ~0.29, PFS ~0.22 (offeredLoad()).
@@ -135,6 +147,9 @@ export function validateOsNodeParams(p: OsNodeParams): string[] {
   nonNeg(p.service.perByteNs, 'service.perByteNs');
   nonNeg(p.pfs.latencyNs, 'pfs.latencyNs');
   pos(p.pfs.bandwidthBytesPerNs, 'pfs.bandwidthBytesPerNs');
+  nonNeg(p.pfs.perClientNs, 'pfs.perClientNs');
+  nonNeg(p.client.ratePerSec, 'client.ratePerSec');
+  nonNeg(p.client.medianNs, 'client.medianNs');
   nonNeg(p.background.requestsPerSecPerComputeNode, 'background.requestsPerSecPerComputeNode');
   nonNeg(p.background.meanBytes, 'background.meanBytes');
   if (p.mode !== 'osnode' && p.mode !== 'direct') errors.push(`mode must be 'osnode' or 'direct' (got ${String(p.mode)})`);

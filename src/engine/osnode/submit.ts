@@ -7,7 +7,7 @@ import type { RngStream } from '../kernel/rng';
 import type { SimTime } from '../kernel/time';
 import { admitPfs, advanceOsNode, advancePfs, osServiceNs, type StreamFactory } from './background';
 import { recordValue } from './histogram';
-import { osNodeOf, type OsNodeParams, type PfsOp } from './params';
+import { osNodeOf, pfsClients, type OsNodeParams, type PfsOp } from './params';
 import type { OsNodeState } from './state';
 
 export interface OsNodeRequest {
@@ -90,7 +90,7 @@ export function submit(state: OsNodeState, params: OsNodeParams, rng: RngStream,
     networkOut: osArrivalNs - arrivalNs,
     queue: serviceStartNs - osArrivalNs,
     service,
-    pfs: waitNs + busyNs + Math.round(params.pfs.latencyNs),
+    pfs: waitNs + busyNs + Math.round(params.pfs.latencyNs + params.pfs.perClientNs * pfsClients(params)),
     networkBack: Math.round(params.network.latencyNs) + transmitNs(backBytes, params),
   };
   const completionNs = pfsArrivalNs + stages.pfs + stages.networkBack;

@@ -2,50 +2,34 @@
  * Where a system call goes: the hierarchical triage of the seed.
  * (a) the glibc shim (LD_PRELOAD): vDSO calls, aggregation of small writes, optional shipping of
  *     parallel-filesystem I/O straight to an OS node;
- * (b) the LWK: the calls it handles locally;
- * (c) Linux: everything else, forwarded by the configured mechanism;
- * (d) the OS node, for PFS files, shipped by the configured level.
+ * (b) after kernel entry, the design decides (src/engine/designs): the LWK's local calls, the
+ *     LWK shipping PFS I/O to an OS node, and Linux for the rest, reached by the design's
+ *     mechanism (function shipping, migration, or Linux itself in the baselines);
+ * (c) the OS node, for PFS files, shipped by the configured level.
+ * Returning to user space is the `Return` continuation, so designs never import this module.
  */
 import { Activity } from '../node/kinds';
-import { Cont } from '../node/state';
+import { processOf } from '../node/state';
+import { Cont } from '../node/continuations';
 import { runSegment, type NodeSim } from '../node/cpu';
+import { continueWith } from '../node/executor';
 import { Tr } from '../node/events';
-import { perform } from '../node/executor';
-import { nextAction } from '../workloads/registry';
-import type { Action } from '../workloads/program';
-import { closeCall, enterStage, openCall, Route, Stage, type Call } from './calls';
-import { isVdso, transferDirection } from './classes';
+import { bindContinuation, defineContinuation } from '../node/rules';
+import type { SyscallAction } from '../workloads/program';
+import { closeCall, openCall, Route, type Call } from './calls';
+import { isVdso } from './classes';
 import { syscallNumber } from './table';
-import { forward } from './shipping';
-import { migrateOut } from './evanescence';
-import { handleLocal, hasLocalSemantics } from './local';
+import { isPfsCall } from './pfs';
 import { shipToOsNode } from './osnodePath';
-import { serviceNs } from './costs';
 import { deliverSignalsAtKernelEntry } from '../node/signals';
+import { designOf } from '../designs/registry';
 
-type SyscallAction = Extract<Action, { op: 'syscall' }>;
-
-export function processOf(sim: NodeSim, pid: number) {
-  return sim.state.processes[pid - FIRST_PID];
-}
-export const FIRST_PID = 1000;
+/** After interception and kernel entry: the design triages the call. */
+const TriageCont = defineContinuation('triage', onTriage);
 
 function pathOf(sim: NodeSim, pid: number, fd: number, path: string): string {
   if (path) return path;
-  return fd >= 0 ? (processOf(sim, pid).fds[fd] ?? '') : '';
-}
-
-const localSets = new WeakMap<object, ReadonlySet<string>>();
-
-/** The LWK's local calls as a set (built once per configuration). */
-function localSet(sim: NodeSim): ReadonlySet<string> {
-  let set = localSets.get(sim.config);
-  if (!set) localSets.set(sim.config, (set = new Set(sim.config.syscalls.localCalls)));
-  return set;
-}
-
-export function isPfsCall(sim: NodeSim, call: Call): boolean {
-  return call.path.startsWith(sim.config.syscalls.pfsPrefix);
+  return fd >= 0 ? (processOf(sim.state, pid).fds[fd] ?? '') : '';
 }
 
 function open(sim: NodeSim, tid: number, a: SyscallAction, internal: boolean): Call {
@@ -56,7 +40,8 @@ function open(sim: NodeSim, tid: number, a: SyscallAction, internal: boolean): C
   return call;
 }
 
-function setRoute(sim: NodeSim, call: Call, route: Route): void {
+/** Decides the call's route (traced). */
+export function setRoute(sim: NodeSim, call: Call, route: number): void {
   call.route = route;
   sim.emit(Tr.SyscallRoute, sim.state.threads[call.tid].cpu, call.pid, call.id, route);
 }
@@ -68,6 +53,7 @@ export function issueSyscall(sim: NodeSim, tid: number, a: SyscallAction, intern
   if (isVdso(a.name)) {
     const call = open(sim, tid, a, internal);
     setRoute(sim, call, Route.Glibc);
+    // User-space code in the vDSO page: no kernel entry, no memory of the application's touched.
     return runSegment(sim, cpu, Activity.App, cfg.costs.vdsoNs, Cont.Return);
   }
   if (cfg.aggregation.enabled && !internal) {
@@ -78,48 +64,27 @@ export function issueSyscall(sim: NodeSim, tid: number, a: SyscallAction, intern
     if (a.name === 'write' && a.fd >= 0 && a.bytes < cfg.aggregation.smallBytes) return bufferWrite(sim, tid, a);
   }
   const call = open(sim, tid, a, internal);
-  if (cfg.osNodeShipper === 'glibc' && isPfsCall(sim, call) && sim.config.system === 'mos') {
+  if (cfg.osNodeShipper === 'glibc' && isPfsCall(sim.config, call)) {
     setRoute(sim, call, Route.OsNode);
-    return shipToOsNode(sim, call, 'glibc');
+    return shipToOsNode(sim, call, tid, Cont.Return, cfg.wait);
   }
-  runSegment(sim, cpu, Activity.Syscall, cfg.costs.interceptNs + cfg.costs.kernelEntryNs, Cont.Triage);
+  runSegment(sim, cpu, Activity.Syscall, cfg.costs.interceptNs + cfg.costs.kernelEntryNs, TriageCont);
 }
 
-/** After kernel entry: the LWK (or Linux) decides who serves the call. */
-export function onTriage(sim: NodeSim, tid: number): void {
-  const cfg = sim.config.syscalls;
+function onTriage(sim: NodeSim, tid: number): void {
   const t = sim.state.threads[tid];
   const call = sim.state.calls.items[t.call]!;
   deliverSignalsAtKernelEntry(sim, tid);
-  if (cfg.mechanism === 'native') {
-    setRoute(sim, call, Route.Linux);
-    if (hasLocalSemantics(call.name)) return handleLocal(sim, tid, call);
-    if (isPfsCall(sim, call)) return shipToOsNode(sim, call, 'self');
-    enterStage(call, Stage.Service, sim.now);
-    const service = serviceNs(sim.config, call.name);
-    const copy = transferDirection(call.name) ? call.bytes * cfg.costs.copyNsPerByte : 0;
-    return runSegment(sim, t.cpu, Activity.Syscall, service + copy, Cont.Return);
-  }
-  if (localSet(sim).has(call.name) || call.name === 'futex') {
-    setRoute(sim, call, Route.Lwk);
-    return handleLocal(sim, tid, call);
-  }
-  if (cfg.osNodeShipper === 'lwk' && isPfsCall(sim, call)) {
-    setRoute(sim, call, Route.OsNode);
-    return shipToOsNode(sim, call, 'lwk');
-  }
-  setRoute(sim, call, Route.Linux);
-  if (cfg.mechanism === 'evanescence') return migrateOut(sim, tid, call);
-  forward(sim, tid, call);
+  designOf(sim.config).triage(sim, tid, call);
 }
 
 /** The call is complete: account it, keep the fd table, then flushes, a postponed action, or the next one. */
-export function returnToUser(sim: NodeSim, tid: number): void {
+function returnToUser(sim: NodeSim, tid: number): void {
   const s = sim.state;
   const t = s.threads[tid];
   const call = s.calls.items[t.call];
   if (call) {
-    const p = processOf(sim, t.pid);
+    const p = processOf(s, t.pid);
     t.lastRet = call.bytes;
     if (call.name === 'open' || call.name === 'openat' || call.name === 'creat') {
       const fd = p.nextFd++;
@@ -134,20 +99,17 @@ export function returnToUser(sim: NodeSim, tid: number): void {
     t.call = -1;
   }
   if (t.flushes.length > 0) return startNextFlush(sim, tid);
-  if (t.deferred) {
-    const a = t.deferred;
-    t.deferred = null;
-    return perform(sim, tid, a);
-  }
-  perform(sim, tid, nextAction(sim, t));
+  continueWith(sim, tid, Cont.Next);
 }
+
+bindContinuation(Cont.Return, returnToUser);
 
 // ---- glibc aggregation of small writes ----
 
 /** Decides which buffers must be flushed before `a` runs; returns true if any. */
 function queueFlushesBefore(sim: NodeSim, tid: number, a: SyscallAction): boolean {
   const t = sim.state.threads[tid];
-  const p = processOf(sim, t.pid);
+  const p = processOf(sim.state, t.pid);
   const { timeoutNs, smallBytes } = sim.config.syscalls.aggregation;
   // Any other call on a buffered fd (read, fsync, close, a large write...) flushes it first.
   const own = a.fd >= 0 ? p.aggregation[a.fd] : undefined;
@@ -170,7 +132,7 @@ function queueFlushesBefore(sim: NodeSim, tid: number, a: SyscallAction): boolea
 function bufferWrite(sim: NodeSim, tid: number, a: SyscallAction): void {
   const cfg = sim.config.syscalls;
   const t = sim.state.threads[tid];
-  const p = processOf(sim, t.pid);
+  const p = processOf(sim.state, t.pid);
   const call = open(sim, tid, a, false);
   setRoute(sim, call, Route.Glibc);
   const buf = (p.aggregation[a.fd] ??= { bytes: 0, since: sim.now });
@@ -189,7 +151,7 @@ function bufferWrite(sim: NodeSim, tid: number, a: SyscallAction): void {
 
 function startNextFlush(sim: NodeSim, tid: number): void {
   const t = sim.state.threads[tid];
-  const p = processOf(sim, t.pid);
+  const p = processOf(sim.state, t.pid);
   const fd = t.flushes.shift()!;
   const bytes = t.flushes.shift()!;
   const buf = p.aggregation[fd];

@@ -5,17 +5,21 @@
  * of the process, futex implements the application's barrier.
  */
 import { Activity, Cause, Role } from '../node/kinds';
-import { Cont, TState } from '../node/state';
+import { processOf, TState } from '../node/state';
+import { Cont } from '../node/continuations';
 import { interrupt, runSegment, type NodeSim } from '../node/cpu';
 import { block, wake } from '../node/sched';
-import { Ev, IpiKind } from '../node/events';
+import { IpiKind } from '../node/events';
 import { sendInterruptingIpi } from '../node/ipi';
+import { defineEvent } from '../node/rules';
 import { enterStage, Stage, type Call } from './calls';
-import { processOf } from './issue';
 import { futexBarrier } from '../node/barrier';
 import { FUTEX_PLAIN } from '../workloads/program';
 
 const WITH_EFFECTS = new Set(['nanosleep', 'clock_nanosleep', 'munmap', 'futex']);
+
+/** a = thread: a one-shot timer (nanosleep) fires on the thread's CPU. */
+const TimerFireEvent = defineEvent('one-shot timer', onTimerFire);
 
 /** Calls whose effects are modelled wherever they run (also natively on Linux). */
 export function hasLocalSemantics(name: string): boolean {
@@ -35,7 +39,7 @@ export function handleLocal(sim: NodeSim, tid: number, call: Call): void {
     case 'nanosleep':
     case 'clock_nanosleep':
       // A one-shot timer: the thread sleeps and the timer's interrupt wakes it.
-      sim.after(Math.max(1, call.arg), Ev.TimerFire, tid);
+      sim.after(Math.max(1, call.arg), TimerFireEvent, tid);
       return block(sim, tid, Cont.Return);
     case 'munmap':
       shootDown(sim, tid);
@@ -49,7 +53,7 @@ export function handleLocal(sim: NodeSim, tid: number, call: Call): void {
 }
 
 /** The one-shot timer fires on the sleeper's CPU: an interruption with a cause, then the wake-up. */
-export function onTimerFire(sim: NodeSim, tid: number): void {
+function onTimerFire(sim: NodeSim, tid: number): void {
   const t = sim.state.threads[tid];
   interrupt(sim, t.home, Cause.Timer, sim.config.syscalls.costs.timerIrqNs);
   if (t.state === TState.Blocked) wake(sim, tid, Cont.Return, t.home);
@@ -59,7 +63,7 @@ export function onTimerFire(sim: NodeSim, tid: number): void {
 function shootDown(sim: NodeSim, tid: number): void {
   const s = sim.state;
   const t = s.threads[tid];
-  for (const other of processOf(sim, t.pid).threads) {
+  for (const other of processOf(s, t.pid).threads) {
     const o = s.threads[other];
     if (other !== tid && o.state === TState.Running && o.cpu !== t.cpu) sendInterruptingIpi(sim, t.cpu, o.cpu, IpiKind.Shootdown, t.pid);
   }

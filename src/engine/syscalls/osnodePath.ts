@@ -1,21 +1,21 @@
 /**
  * Parallel-filesystem I/O leaves the node: shipped to an OS node (by glibc, the LWK or Linux)
- * or, without OS nodes, sent straight to the PFS by the node's own Linux (a PFS client).
- * The OS-node model (src/engine/osnode) computes the stages exactly; the waiting party is
- * resumed when the answer is back.
+ * or, without OS nodes, sent straight to the PFS by the node itself (a PFS client). The OS-node
+ * model (src/engine/osnode) computes the stages exactly; whoever waits for the answer (the
+ * caller, a proxy, a migrated thread) is resumed with its continuation when it is back.
  */
-import { Cont, TState } from '../node/state';
+import { TState } from '../node/state';
 import type { NodeSim } from '../node/cpu';
-import { block } from '../node/sched';
-import { Ev, Tr } from '../node/events';
+import { Tr } from '../node/events';
 import { resumeWaiter, waitFor } from '../node/executor';
 import { wake } from '../node/sched';
+import { defineEvent } from '../node/rules';
 import { submit, type PfsOp } from '../osnode';
 import { enterStage, Stage, type Call } from './calls';
 import { transferDirection } from './classes';
-import { processOf } from './issue';
 
-export type Shipper = 'glibc' | 'lwk' | 'linux' | 'self';
+/** a = call id: the OS node (or the PFS) has finished the call's I/O. */
+const OsNodeDoneEvent = defineEvent('OS node done', onOsNodeDone);
 
 function pfsOp(name: string): PfsOp {
   const dir = transferDirection(name);
@@ -28,7 +28,11 @@ function pfsOp(name: string): PfsOp {
   return 'other';
 }
 
-export function shipToOsNode(sim: NodeSim, call: Call, by: Shipper): void {
+/**
+ * Sends the call's I/O off the node; thread `waiter` waits (spinning or blocked) and continues
+ * with `cont` when the answer is back.
+ */
+export function shipToOsNode(sim: NodeSim, call: Call, waiter: number, cont: number, mode: 'spin' | 'block'): void {
   const s = sim.state;
   const r = submit(s.osnode, sim.config.osnode, sim.rng.stream('osnode.detail'), (name) => sim.rng.stream(name), {
     arrivalNs: sim.now,
@@ -36,33 +40,25 @@ export function shipToOsNode(sim: NodeSim, call: Call, by: Shipper): void {
     op: pfsOp(call.name),
     computeNode: 0,
   });
-  const caller = s.threads[call.tid];
-  sim.emit(Tr.OsNodeSubmit, caller.cpu, call.pid, call.id, r.osNode);
+  sim.emit(Tr.OsNodeSubmit, s.threads[waiter].cpu, call.pid, call.id, r.osNode);
   enterStage(call, Stage.Network, sim.now);
   // The exact split is known now; it is booked when the answer arrives.
-  s.osnodeSplits[call.id] = [r.stages.networkOut + r.stages.networkBack, r.stages.queue, r.stages.service + r.stages.pfs];
-  sim.at(r.completionNs, Ev.OsNodeDone, call.id);
-  if (by === 'linux') {
-    const proxy = processOf(sim, call.pid).proxies.find((tid) => s.threads[tid].serving === call.id)!;
-    return block(sim, proxy, Cont.ProxyReply);
-  }
-  // The caller waits: Linux I/O blocks; on the LWK it waits as configured.
-  waitFor(sim, call.tid, Cont.Return, by === 'self' ? 'block' : sim.config.syscalls.wait);
+  s.osnodeSplits[call.id] = [r.stages.networkOut + r.stages.networkBack, r.stages.queue, r.stages.service + r.stages.pfs, waiter, cont];
+  sim.at(r.completionNs, OsNodeDoneEvent, call.id);
+  waitFor(sim, waiter, cont, mode);
 }
 
-export function onOsNodeDone(sim: NodeSim, id: number): void {
+function onOsNodeDone(sim: NodeSim, id: number): void {
   const s = sim.state;
   const call = s.calls.items[id];
-  if (!call) return;
-  const [network, queue, service] = s.osnodeSplits[id] ?? [sim.now - call.stageStart, 0, 0];
+  const split = s.osnodeSplits[id];
   delete s.osnodeSplits[id];
+  if (!call || !split) return;
+  const [network, queue, service, waiter, cont] = split;
   call.stages[Stage.Network] += network;
   call.stages[Stage.OsNodeQueue] += queue;
   call.stages[Stage.Service] += service;
   call.stageStart = sim.now;
-  const proxy = processOf(sim, call.pid).proxies.find((tid) => s.threads[tid].serving === id);
-  if (proxy !== undefined) return wake(sim, proxy, Cont.ProxyReply);
-  const t = s.threads[call.tid];
-  if (t.state === TState.Blocked) wake(sim, call.tid, Cont.Return);
-  else resumeWaiter(sim, call.tid, Cont.Return);
+  if (s.threads[waiter].state === TState.Blocked) wake(sim, waiter, cont);
+  else resumeWaiter(sim, waiter, cont);
 }

@@ -8,10 +8,15 @@ import type { Thread } from '../node/state';
 import type { BspWorkload } from '../config/nodeConfig';
 import { Tr } from '../node/events';
 import { syscallAction, type Action } from './program';
-import { processOf } from '../syscalls/issue';
+import { processOf } from '../node/state';
 
-/** The small calls of an iteration, in order: a vDSO clock, a small log write, a local call, a metadata call. */
+/**
+ * The small calls of an iteration, in order: a vDSO clock, a small write to the thread's log, a
+ * local call, and a metadata call on stdout (glibc's stdio does fstat(1) to choose buffering).
+ * The metadata call is on another fd than the log, so glibc can aggregate the log's writes.
+ */
 const MIX = ['clock_gettime', 'write', 'getpid', 'fstat'] as const;
+const STDOUT = 1;
 const LOG_BYTES = 200;
 
 type BspState = Extract<Thread['prog'], { kind: 'bsp' }>;
@@ -30,7 +35,7 @@ function actionAt(w: BspWorkload, p: BspState, step: number): Action | null {
   if (k < w.syscallsPerIteration) {
     const name = MIX[k % MIX.length];
     if (name === 'write') return syscallAction('write', p.logFd, LOG_BYTES);
-    if (name === 'fstat') return syscallAction('fstat', p.logFd);
+    if (name === 'fstat') return syscallAction('fstat', STDOUT);
     return syscallAction(name);
   }
   k -= w.syscallsPerIteration;
@@ -52,7 +57,7 @@ function finishIteration(sim: NodeSim, t: Thread, p: BspState, w: BspWorkload): 
   if (!p.leader) return;
   const s = sim.state;
   s.progress.iterations++;
-  const index = s.processes.indexOf(processOf(sim, t.pid));
+  const index = s.processes.indexOf(processOf(s, t.pid));
   s.progress.perProcess[index]++;
   sim.emit(Tr.Iteration, t.cpu, t.pid, p.iteration, 0);
   if (isCheckpointIteration(w, p.iteration - 1)) {

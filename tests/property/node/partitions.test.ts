@@ -31,7 +31,7 @@ describe('node model over random partitions', () => {
         }
         const fromCounters = new Array<number>(CAUSE_COUNT).fill(0);
         config.roles.forEach((role, cpu) => {
-          if (role === Role.Lwk) for (let c = 0; c < CAUSE_COUNT; c++) fromCounters[c] += sim.state.noise.interrupts[cpu * CAUSE_COUNT + c];
+          if (role === Role.Lwk) for (let c = 0; c < CAUSE_COUNT; c++) fromCounters[c] += sim.state.noise.interrupts[cpu * CAUSE_COUNT + c] + sim.state.noise.idle[cpu * CAUSE_COUNT + c];
         });
         expect(counted).toEqual(fromCounters);
         const regions = [...sim.state.memory.regions].sort((a, b) => a.base - b.base);

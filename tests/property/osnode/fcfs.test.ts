@@ -30,7 +30,7 @@ const paramsArb: fc.Arbitrary<OsNodeParams> = fc
     osNodes: r.osNodes,
     computeNodes: r.computeNodes,
     service: { perRequestNs: 20_000, sigma: r.sigma, perByteNs: 0.2 },
-    pfs: { latencyNs: 50_000, bandwidthBytesPerNs: 1.5, servers: r.servers },
+    pfs: { latencyNs: 50_000, bandwidthBytesPerNs: 1.5, servers: r.servers, perClientNs: 0 },
     background: { requestsPerSecPerComputeNode: r.rate, meanBytes: r.meanBytes },
     mode: r.mode,
   }));

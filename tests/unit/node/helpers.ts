@@ -23,7 +23,7 @@ export function quietNode(options: { partition?: string; syscalls?: Partial<Sysc
     syscalls: { ...DEFAULT_SYSCALLS, ...options.syscalls },
     workload: options.workload,
   });
-  return { ...config, lwk: { ...config.lwk, interference: 0 }, network: { ...config.network, irqPerMessage: 0 } };
+  return { ...config, interference: { ...config.interference, perBusyCpu: 0 }, network: { ...config.network, irqPerMessage: 0 } };
 }
 
 export function withWorkload(preset: string, workload: WorkloadConfig): NodeConfig {

@@ -80,7 +80,7 @@ describe('M/M/1: a one-server PFS in direct mode matches Pollaczek-Khinchine', (
     ...DEFAULT_OSNODE_PARAMS,
     mode: 'direct',
     computeNodes: N,
-    pfs,
+    pfs: { ...pfs, perClientNs: 0 },
     background: { requestsPerSecPerComputeNode: (lambdaPerNs * 1e9) / (N - 1), meanBytes },
   };
 

@@ -24,7 +24,7 @@ const QUIET: OsNodeParams = {
   computeNodes: 16,
   network: { latencyNs: 1_000, bandwidthBytesPerNs: 10 },
   service: { perRequestNs: 20_000, sigma: 0, perByteNs: 0.5 },
-  pfs: { latencyNs: 100_000, bandwidthBytesPerNs: 2, servers: 2 },
+  pfs: { latencyNs: 100_000, bandwidthBytesPerNs: 2, servers: 2, perClientNs: 0 },
   background: { requestsPerSecPerComputeNode: 0, meanBytes: 0 },
 };
 

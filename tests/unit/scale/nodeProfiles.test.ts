@@ -32,7 +32,8 @@ describe('node-model noise profiles', () => {
     expect(linux.mean).toBeGreaterThan(10 * lwk.mean);
     expect(linux.p99).toBeGreaterThan(tuned.p99);
     expect(linux.p99).toBeGreaterThan(lwk.p99);
-    expect(linux.max).toBeGreaterThan(tuned.max);
+    // No claim on untuned against tuned worst cases: nohz_full's residual sources (vmstat, deferred
+    // work) can be as long as the untuned node's daemons (docs/findings.md).
     // The LWK has no tick: its worst quantum is better than tuned Linux's residual tick.
     expect(lwk.max).toBeLessThanOrEqual(tuned.max);
   });

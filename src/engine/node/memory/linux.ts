@@ -113,7 +113,8 @@ export function linuxTouch(
   d.linuxHuge += huge * PAGE_2M;
   d.faults += small + huge;
   d.hugeFaults += huge;
-  const faultNs = faultCost(params, rng, small + huge) + huge * (PAGE_2M - PAGE_4K) * params.zeroNsPerByte;
+  // Simulated time is whole nanoseconds.
+  const faultNs = Math.round(faultCost(params, rng, small + huge) + huge * (PAGE_2M - PAGE_4K) * params.zeroNsPerByte);
   return { ok: true, bytes: grow, faults: small + huge, hugePages: huge, faultNs };
 }
 

@@ -1,0 +1,57 @@
+/**
+ * OS designs as plug-ins. A design is one registered record: its id (the value of
+ * `syscalls.mechanism` that selects it), its title and a short account with its source, the
+ * kernel that runs the application, the syscall defaults it brings when chosen, whether it
+ * creates Linux proxies, and its triage: where a call goes once it has entered the kernel.
+ * The continuations and event kinds a design adds are registered by its own module
+ * (src/engine/node/rules.ts), so the machine never imports a design.
+ *
+ * This module only holds the registry (it imports no design): src/engine/designs/index.ts
+ * imports every design, and the node model imports that.
+ */
+import type { NodeConfig, SyscallConfig } from '../config/nodeConfig';
+import type { NodeSim } from '../node/cpu';
+import type { Call } from '../syscalls/calls';
+
+export interface Design {
+  /** The `syscalls.mechanism` value that selects it. */
+  readonly id: string;
+  readonly title: string;
+  /** Two or three sentences: what it is, and what to watch in the views. */
+  readonly summary: string;
+  /** Where its behaviour comes from (papers, code). */
+  readonly source: string;
+  /** Which kernel runs the application threads. */
+  readonly appKernel: 'lwk' | 'linux';
+  /** The syscall settings it brings when chosen (the user's edits apply on top). */
+  readonly syscalls: SyscallConfig;
+  /** Whether each LWK process gets Linux proxy threads at launch. */
+  readonly usesProxies: boolean;
+  /** After kernel entry: decides the call's route and starts serving it. */
+  triage(sim: NodeSim, tid: number, call: Call): void;
+}
+
+const designs = new Map<string, Design>();
+
+/** Adds a design (each design module calls this once, at load). */
+export function registerDesign(design: Design): Design {
+  if (designs.has(design.id)) throw new Error(`design "${design.id}" is registered twice`);
+  designs.set(design.id, design);
+  return design;
+}
+
+/** Every registered design, in registration order. */
+export function allDesigns(): readonly Design[] {
+  return [...designs.values()];
+}
+
+export function designById(id: string): Design | undefined {
+  return designs.get(id);
+}
+
+/** The design a configuration runs. */
+export function designOf(config: NodeConfig): Design {
+  const d = designs.get(config.syscalls.mechanism);
+  if (!d) throw new Error(`no design "${config.syscalls.mechanism}" is registered (known: ${[...designs.keys()].join(', ')})`);
+  return d;
+}
