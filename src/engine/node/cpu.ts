@@ -99,15 +99,19 @@ export function isSpinning(sim: NodeSim, cpu: number): boolean {
  * CPUs' worth), "recent" being an exponential average over interference.windowNs.
  */
 function interferenceNs(sim: NodeSim, cpu: number, workNs: number): number {
-  const { perBusyCpu, windowNs } = sim.config.interference;
-  if (perBusyCpu <= 0 || workNs <= 0) return 0;
-  const busyCpus = recentOsBusy(sim) / windowNs;
-  const extra = Math.round(workNs * perBusyCpu * busyCpus);
+  const extra = interferenceExtraNs(sim, workNs);
   if (extra > 0) {
     sim.state.noise.interferenceNs[cpu] += extra;
     sim.emit(Tr.Interference, cpu, pidOn(sim, cpu), extra, 0);
   }
   return extra;
+}
+
+/** The extra ns of `workNs` of compute started now: it depends on the node's recent OS work, never on which kernel runs the CPU. */
+export function interferenceExtraNs(sim: NodeSim, workNs: number): number {
+  const { perBusyCpu, windowNs } = sim.config.interference;
+  if (perBusyCpu <= 0 || workNs <= 0) return 0;
+  return Math.round(workNs * perBusyCpu * (recentOsBusy(sim) / windowNs));
 }
 
 /** OS busy ns over the recent window (exponentially decayed). */

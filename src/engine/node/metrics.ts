@@ -24,21 +24,24 @@ function meanTlb(sim: NodeSim): number {
   return app.length ? app.reduce((a, t) => a + t.tlbFactor, 0) / app.length : 1;
 }
 
-type GroupNoise = { cpus: number; interrupts: Record<string, number>; stolenNs: Record<string, number> };
+/** Interruptions by cause: of busy CPUs (noise: `interrupts`, `stolenNs`) and of idle ones (`idleInterrupts`: wake-ups, not noise). */
+type GroupNoise = { cpus: number; interrupts: Record<string, number>; stolenNs: Record<string, number>; idleInterrupts: Record<string, number> };
 
 function groupNoise(sim: NodeSim, cpus: readonly number[]): GroupNoise {
-  const { interrupts, stolen } = sim.state.noise;
-  const out: GroupNoise = { cpus: cpus.length, interrupts: {}, stolenNs: {} };
+  const { interrupts, stolen, idle } = sim.state.noise;
+  const out: GroupNoise = { cpus: cpus.length, interrupts: {}, stolenNs: {}, idleInterrupts: {} };
   for (let cause = 0; cause < CAUSE_COUNT; cause++) {
-    let n = 0, t = 0;
+    let n = 0, t = 0, i = 0;
     for (const cpu of cpus) {
       n += interrupts[cpu * CAUSE_COUNT + cause];
       t += stolen[cpu * CAUSE_COUNT + cause];
+      i += idle[cpu * CAUSE_COUNT + cause];
     }
     if (n > 0) {
       out.interrupts[CAUSE_NAMES[cause]] = n;
       out.stolenNs[CAUSE_NAMES[cause]] = t;
     }
+    if (i > 0) out.idleInterrupts[CAUSE_NAMES[cause]] = i;
   }
   return out;
 }
@@ -126,7 +129,7 @@ export function nodeMetrics(sim: NodeSim) {
     mechanism: sim.config.syscalls.mechanism,
     partition: sim.config.partitionText,
     launchedAtNs: s.launchedAt,
-    noise: { linux: groupNoise(sim, linuxCpus), lwk: groupNoise(sim, lwkCpus), app: groupNoise(sim, appCpus), interferenceNs: sum(s.noise.interferenceNs, lwkCpus) },
+    noise: { linux: groupNoise(sim, linuxCpus), lwk: groupNoise(sim, lwkCpus), app: groupNoise(sim, appCpus), interferenceNs: sum(s.noise.interferenceNs, appCpus) },
     fwq: fwqMetrics(sim),
     syscalls: syscallMetrics(sim),
     channels: channelMetrics(sim),

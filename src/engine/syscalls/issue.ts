@@ -114,14 +114,14 @@ function queueFlushesBefore(sim: NodeSim, tid: number, a: SyscallAction): boolea
   // Any other call on a buffered fd (read, fsync, close, a large write...) flushes it first.
   const own = a.fd >= 0 ? p.aggregation[a.fd] : undefined;
   const smallWriteHere = a.name === 'write' && a.bytes < smallBytes;
-  if (own && own.bytes > 0 && !smallWriteHere) t.flushes.push(a.fd, own.bytes);
+  if (own && own.bytes > 0 && !smallWriteHere) takeForFlush(sim, t.flushes, own, a.fd, own.bytes);
   // Exit flushes everything, and so does age; the oldest buffer's time saves a scan on most calls.
   if (a.name === 'exit_group' || sim.now - p.aggregationOldest >= timeoutNs) {
     let oldest = Infinity;
     for (const key in p.aggregation) {
       const buf = p.aggregation[key];
       if (buf.bytes <= 0 || Number(key) === a.fd) continue;
-      if (a.name === 'exit_group' || sim.now - buf.since >= timeoutNs) t.flushes.push(Number(key), buf.bytes);
+      if (a.name === 'exit_group' || sim.now - buf.since >= timeoutNs) takeForFlush(sim, t.flushes, buf, Number(key), buf.bytes);
       else oldest = Math.min(oldest, buf.since);
     }
     p.aggregationOldest = oldest;
@@ -141,24 +141,24 @@ function bufferWrite(sim: NodeSim, tid: number, a: SyscallAction): void {
   buf.bytes += a.bytes;
   sim.emit(Tr.AggBuffered, t.cpu, t.pid, a.fd, buf.bytes);
   // Full buffers go out in B-byte writes as soon as this call returns; the rest stays buffered.
-  let pending = buf.bytes;
-  while (pending >= cfg.aggregation.bufferBytes) {
-    t.flushes.push(a.fd, cfg.aggregation.bufferBytes);
-    pending -= cfg.aggregation.bufferBytes;
-  }
+  while (buf.bytes >= cfg.aggregation.bufferBytes) takeForFlush(sim, t.flushes, buf, a.fd, cfg.aggregation.bufferBytes);
   runSegment(sim, t.cpu, Activity.App, cfg.costs.interceptNs + a.bytes * cfg.costs.userCopyNsPerByte, Cont.Return);
+}
+
+/**
+ * Takes `bytes` out of an fd's buffer for a flush by this thread, at once: another thread of the
+ * process deciding to flush meanwhile finds them gone (no byte is written twice).
+ */
+function takeForFlush(sim: NodeSim, flushes: number[], buf: { bytes: number; since: number }, fd: number, bytes: number): void {
+  flushes.push(fd, bytes);
+  buf.bytes -= bytes;
+  buf.since = sim.now; // what stays buffered is the tail of the most recent writes
 }
 
 function startNextFlush(sim: NodeSim, tid: number): void {
   const t = sim.state.threads[tid];
-  const p = processOf(sim.state, t.pid);
   const fd = t.flushes.shift()!;
   const bytes = t.flushes.shift()!;
-  const buf = p.aggregation[fd];
-  if (buf) {
-    buf.bytes = Math.max(0, buf.bytes - bytes);
-    buf.since = sim.now; // what stays buffered is the tail of the most recent writes
-  }
   sim.emit(Tr.AggFlush, t.cpu, t.pid, fd, bytes);
   issueSyscall(sim, tid, { op: 'syscall', name: 'write', fd, bytes, path: '', arg: 0 }, true);
 }
