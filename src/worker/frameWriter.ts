@@ -52,7 +52,8 @@ function writeCpus(sim: NodeSim, b: FrameBuffers): void {
     const tid = s.cpu.current[cpu];
     b.cpuPid[cpu] = tid >= 0 ? s.threads[tid].pid : -1;
     let total = 0;
-    for (let c = 0; c < CAUSE_COUNT; c++) total += s.noise.interrupts[cpu * CAUSE_COUNT + c];
+    // Every interruption, of a busy CPU (noise) or an idle one (a wake-up, a tick on an idle Linux CPU).
+    for (let c = 0; c < CAUSE_COUNT; c++) total += s.noise.interrupts[cpu * CAUSE_COUNT + c] + s.noise.idle[cpu * CAUSE_COUNT + c];
     b.cpuInterrupts[cpu] = total;
     if (sim.config.roles[cpu] === Role.Lwk) lwk += total;
     else linux += total;

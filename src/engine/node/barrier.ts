@@ -17,7 +17,8 @@ export function futexBarrier(sim: NodeSim, tid: number): void {
   // The wait at the barrier is the application's synchronisation, not the cost of a system call.
   const call = s.calls.items[t.call];
   if (call) call.sync = true;
-  const live = p.threads.filter((x) => s.threads[x].state !== TState.Done).length;
+  let live = 0;
+  for (const x of p.threads) if (s.threads[x].state !== TState.Done) live++;
   p.barrierArrived++;
   if (p.barrierArrived < live) {
     p.barrierWaiting.push(tid);
