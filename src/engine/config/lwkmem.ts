@@ -1,5 +1,6 @@
 /**
- * The `lwkmem=` value: `<domain>:<size>,<domain>:<size>...` or one total size (`lwkmem=108G`).
+ * The `lwkmem=` value: `<domain>:<size>,<domain>:<size>...` or one total size (`lwkmem=108G`); as
+ * in mOS, a domain listed again adds up and an entry without a domain is spread over all of them.
  *
  * A total is spread evenly over all domains in 2 MiB pages; a domain that cannot take its
  * share (its size, minus Linux's reserve where Linux has CPUs) takes what it can and the
@@ -67,17 +68,36 @@ export function parseLwkMem(value: string, offset: number, topology: Topology, l
     return { entries: spread(size.bytes, capacity), errors, warnings };
   }
 
-  const entries: LwkMemory[] = [];
+  // As mOS reads it (lwkmem_parse_args, intel/mOS mOS/lwkctrl.c): entries add up per domain,
+  // a size without a domain is spread over all domains, a size of 0 is skipped.
+  const sums = capacity.map(() => 0);
+  const lastAt = capacity.map(() => [offset, end]);
   const seen = new Set<number>();
   let pos = 0;
   for (const part of value.split(',')) {
     const start = offset + pos;
     const partEnd = start + part.length;
     pos += part.length + 1;
+    if (part.length === 0) {
+      errors.push(emptyAt('expected <domain>:<size> such as 0:16G, found an empty entry', start, offset, end));
+      continue;
+    }
     const colon = part.indexOf(':');
     if (colon < 0) {
-      const message = `expected <domain>:<size> such as 0:16G, found ${part.length === 0 ? 'an empty entry' : `'${part}'`} (a bare total size must be the only entry)`;
-      errors.push(part.length === 0 ? emptyAt(message, start, offset, end) : diag(message, start, partEnd));
+      const size = parseSize(part);
+      if (!size.ok) {
+        errors.push(diag(size.message, start, partEnd));
+        continue;
+      }
+      if (size.bytes === 0) continue;
+      const free = capacity.map((c, d) => c - sums[d]);
+      const total = free.reduce((a, b) => a + b, 0);
+      if (size.bytes > total) {
+        errors.push(diag(`${part} without a domain is spread over all domains, but only ${humanBytes(total)} is left for the LWK`, start, partEnd));
+        continue;
+      }
+      warnings.push(diag(`${part} names no domain: it is spread over all domains, as mOS does`, start, partEnd));
+      for (const e of spread(size.bytes, free)) sums[e.numa] += e.bytes;
       continue;
     }
     const nidText = part.slice(0, colon);
@@ -92,11 +112,6 @@ export function parseLwkMem(value: string, offset: number, topology: Topology, l
       errors.push(diag(`NUMA domain ${nid} does not exist: this node has domains 0-${topology.numa.length - 1}`, start, start + colon));
       continue;
     }
-    if (seen.has(nid)) {
-      errors.push(diag(`NUMA domain ${nid} is listed twice: give each domain once`, start, start + colon));
-      continue;
-    }
-    seen.add(nid);
     const size = parseSize(sizeText);
     if (!size.ok) {
       errors.push(sizeText.length === 0 ? diag(`missing size after '${nidText}:'`, start, sizeStart) : diag(size.message, sizeStart, partEnd));
@@ -104,25 +119,33 @@ export function parseLwkMem(value: string, offset: number, topology: Topology, l
     }
     if (size.warning !== undefined) warnings.push(diag(size.warning, sizeStart, partEnd));
     if (size.bytes === 0) {
-      errors.push(diag(`NUMA domain ${nid}: a size of 0 gives the LWK nothing: leave the domain out instead`, start, partEnd));
+      warnings.push(diag(`NUMA domain ${nid}: a size of 0 gives the LWK nothing and is skipped`, start, partEnd));
       continue;
     }
-    const domain = topology.numa[nid];
-    if (size.bytes > capacity[nid]) {
-      const linux = linuxDomains.has(nid);
+    if (seen.has(nid)) warnings.push(diag(`NUMA domain ${nid} is listed again: the sizes add up, as mOS adds them`, start, start + colon));
+    seen.add(nid);
+    checkPages(size.bytes, sizeText, sizeStart);
+    sums[nid] += size.bytes;
+    lastAt[nid] = [sizeStart, partEnd];
+  }
+  const entries: LwkMemory[] = [];
+  sums.forEach((bytes, nid) => {
+    if (bytes <= 0) return;
+    if (bytes > capacity[nid]) {
+      const domain = topology.numa[nid];
       errors.push(
         diag(
-          `NUMA domain ${nid} (${domain.kind}, ${humanBytes(domain.bytes)}) cannot give ${humanBytes(size.bytes)} to the LWK: ` +
-            `at most ${humanBytes(capacity[nid])} is available (${reserveNote(linux)})`,
-          sizeStart,
-          partEnd,
+          `NUMA domain ${nid} (${domain.kind}, ${humanBytes(domain.bytes)}) cannot give ${humanBytes(bytes)} to the LWK: ` +
+            `at most ${humanBytes(capacity[nid])} is available (${reserveNote(linuxDomains.has(nid))})`,
+          lastAt[nid][0],
+          lastAt[nid][1],
         ),
       );
-      continue;
+      return;
     }
-    checkPages(size.bytes, sizeText, sizeStart);
-    entries.push({ numa: nid, bytes: size.bytes });
-  }
+    entries.push({ numa: nid, bytes });
+  });
+  if (errors.length === 0 && entries.length === 0) errors.push(diag('lwkmem gives the LWK no memory: ask for more than 0', offset, end));
   entries.sort((a, b) => a.numa - b.numa);
   return { entries, errors, warnings };
 }

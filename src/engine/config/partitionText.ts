@@ -23,6 +23,9 @@ interface Field {
 interface RawGroup {
   readonly syscall?: { readonly cpu: number; readonly start: number; readonly end: number };
   readonly items: readonly CpuListItem[];
+  /** Where the group stands in the text. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Canonical text: `lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=0:88G,1:88G`. */
@@ -36,7 +39,7 @@ export function mosBootLine(p: Partition): string {
 }
 
 export function printLwkCpus(p: Partition): string {
-  return `lwkcpus=${p.groups.map((g) => `${g.syscallCpu}.${formatCpuList(g.lwkCpus)}`).join(':')}`;
+  return `lwkcpus=${p.groups.map((g) => `${g.syscallCpu >= 0 ? `${g.syscallCpu}.` : ''}${formatCpuList(g.lwkCpus)}`).join(':')}`;
 }
 
 export function printLwkMem(p: Partition): string {
@@ -86,9 +89,14 @@ function parseChecked(text: string, topology: Topology): PartitionParse {
   if (errors.length > 0) return { ok: false, errors: errors.sort(byPosition) };
 
   warnings.push(...smtWarnings(groups, topology, groupOf));
+  groups.forEach((g, i) => {
+    if (g.syscall === undefined) {
+      warnings.push(diag(`group ${i + 1} has no syscall CPU: its calls go to the syscall CPU of the nearest group (a Linux CPU if no group has one)`, g.start, g.end));
+    }
+  });
   const partition: Partition = {
     groups: groups.map((g, i) => ({
-      syscallCpu: g.syscall?.cpu ?? 0,
+      syscallCpu: g.syscall?.cpu ?? -1,
       lwkCpus: topology.cpus.filter((c) => groupOf[c.id] === i).map((c) => c.id),
     })),
     lwkMem,
@@ -147,20 +155,17 @@ function parseGroups(value: string, offset: number, errors: Diagnostic[]): RawGr
       errors.push(emptyAt("empty group in lwkcpus (two ':' in a row, or ':' at an end)", start, offset, offset + value.length));
       continue;
     }
+    // As in mOS (lwkcpu_parse_args, intel/mOS mOS/lwkctrl.c), a group may name no syscall
+    // ("utility") CPU: `1-13` or `.1-13`; it may not name more than one.
     const dot = part.indexOf('.');
-    if (dot < 0) {
-      errors.push(diag(`group '${clip(part)}' has no syscall CPU: write <syscall cpu>.<LWK cpus>, e.g. 0.${clip(part)}`, start, end));
-      continue;
-    }
-    const scText = part.slice(0, dot);
-    const cpu = parseCount(scText);
-    if (cpu === undefined) {
-      const why = scText.length === 0 ? "missing syscall CPU before '.'" : `cannot read syscall CPU '${clip(scText)}': a group has exactly one syscall CPU, a number`;
-      errors.push(diag(why, start, start + Math.max(dot, 1)));
+    const scText = dot < 0 ? '' : part.slice(0, dot);
+    const cpu = scText.length === 0 ? undefined : parseCount(scText);
+    if (scText.length > 0 && cpu === undefined) {
+      errors.push(diag(`cannot read syscall CPU '${clip(scText)}': a group has at most one syscall CPU, a number`, start, start + Math.max(dot, 1)));
     }
     const list = parseCpuList(part.slice(dot + 1), start + dot + 1);
     errors.push(...list.errors);
-    groups.push({ syscall: cpu === undefined ? undefined : { cpu, start, end: start + dot }, items: list.items });
+    groups.push({ syscall: cpu === undefined ? undefined : { cpu, start, end: start + dot }, items: list.items, start, end });
   }
   return groups;
 }

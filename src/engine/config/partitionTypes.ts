@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostic';
 
 /** One `lwkcpus` group: a Linux CPU that serves syscalls for a set of LWK CPUs. */
 export interface LwkGroup {
+  /** -1: the group names none (mOS allows it); its calls go to the nearest group's (see syscallTargets). */
   readonly syscallCpu: number;
   /** Ascending, no duplicates. */
   readonly lwkCpus: readonly number[];
@@ -68,7 +69,7 @@ export function describePartition(p: Partition, topology: Topology): PartitionLa
       }
     }
   });
-  for (const g of p.groups) if (g.syscallCpu < n && roles[g.syscallCpu] !== 'lwk') roles[g.syscallCpu] = 'syscall';
+  for (const g of p.groups) if (g.syscallCpu >= 0 && g.syscallCpu < n && roles[g.syscallCpu] !== 'lwk') roles[g.syscallCpu] = 'syscall';
   const ids = (pred: (r: CpuRole) => boolean): number[] => roles.flatMap((r, i) => (pred(r) ? [i] : []));
   const lwkBytes = topology.numa.map((d) => p.lwkMem.filter((m) => m.numa === d.id).reduce((s, m) => s + m.bytes, 0));
   return {
@@ -85,4 +86,25 @@ export function describePartition(p: Partition, topology: Topology): PartitionLa
 /** Bytes the LWK may take from each domain, given which domains keep Linux CPUs. */
 export function lwkCapacity(topology: Topology, linuxDomains: ReadonlySet<number>): number[] {
   return topology.numa.map((d) => Math.max(0, d.bytes - (linuxDomains.has(d.id) ? LINUX_MIN_BYTES_PER_CPU_DOMAIN : 0)));
+}
+
+/**
+ * The syscall CPU serving each LWK CPU's calls, or -1 for CPUs in no group. A group that names
+ * none borrows the syscall CPU of the nearest group (same NUMA domain first, then the lowest
+ * distance), else the first Linux CPU. ASSUMPTION: mOS leaves the choice to Linux; this rule is
+ * the explorer's.
+ */
+export function syscallTargets(p: Partition, topology: Topology): number[] {
+  const layout = describePartition(p, topology);
+  const numaOf = (cpu: number) => topology.cpus[cpu].numa;
+  const named = p.groups.filter((g) => g.syscallCpu >= 0 && g.lwkCpus.length > 0);
+  const firstLinux = layout.roles.findIndex((r) => r !== 'lwk');
+  const targetOf = p.groups.map((g) => {
+    if (g.syscallCpu >= 0) return g.syscallCpu;
+    const home = g.lwkCpus.length > 0 ? numaOf(g.lwkCpus[0]) : 0;
+    const distance = (cpu: number) => topology.numa[home]?.distance[numaOf(cpu)] ?? 0;
+    const best = [...named].sort((a, b) => distance(a.syscallCpu) - distance(b.syscallCpu) || a.syscallCpu - b.syscallCpu)[0];
+    return best ? best.syscallCpu : Math.max(0, firstLinux);
+  });
+  return topology.cpus.map((c) => (layout.groupOf[c.id] >= 0 ? targetOf[layout.groupOf[c.id]] : -1));
 }

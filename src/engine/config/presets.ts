@@ -8,7 +8,7 @@ import { MS } from '../kernel/time';
 import { topologyByName } from '../node/topologies';
 import type { Topology } from '../node/hardware';
 import { defaultMosPartition } from './partitionPresets';
-import { describePartition, type Partition } from './partitionTypes';
+import { describePartition, syscallTargets, type Partition } from './partitionTypes';
 import { printPartition } from './partitionText';
 import { DEFAULT_OSNODE_PARAMS } from '../osnode';
 import { DEFAULT_MEMORY_PARAMS } from '../node/memory';
@@ -42,7 +42,8 @@ export function buildNodeConfig(b: Build): NodeConfig {
   const t = b.topology;
   const layout = describePartition(b.partition, t);
   const roles: Role[] = layout.roles.map((r) => (b.system === 'linux' ? Role.Linux : r === 'lwk' ? Role.Lwk : r === 'syscall' ? Role.Syscall : Role.Linux));
-  const syscallCpuOf = t.cpus.map((c) => (b.system === 'mos' && layout.groupOf[c.id] >= 0 ? b.partition.groups[layout.groupOf[c.id]].syscallCpu : -1));
+  const targets = syscallTargets(b.partition, t);
+  const syscallCpuOf = t.cpus.map((c) => (b.system === 'mos' ? targets[c.id] : -1));
   return {
     name: b.name,
     system: b.system,

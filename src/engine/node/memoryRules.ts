@@ -6,7 +6,7 @@
  * that stretches its compute.
  */
 import { topologyByName } from './topologies';
-import { createMemoryState, linuxChurn, linuxProc, linuxTouch, lwkAllocate, lwkGrowHeap, lwkRegionsOf, mixedTlbFactor, tlbFactor, PAGE_2M, PAGE_4K, type MemoryState } from './memory';
+import { createMemoryState, linuxChurn, linuxProc, linuxTouch, lwkAllocate, lwkRegionsOf, mixedTlbFactor, tlbFactor, PAGE_2M, PAGE_4K, type MemoryState } from './memory';
 import type { NodeConfig } from '../config/nodeConfig';
 import type { NodeSim } from './cpu';
 import { Role } from './kinds';
@@ -23,7 +23,12 @@ const TEXT_BYTES = 8 * 1024 * 1024;
 /** Stack per thread. ASSUMPTION. */
 const STACK_BYTES = 1024 * 1024;
 
-/** Reserves and zeroes every LWK process's regions; returns the zeroing time (the launch pays it). */
+/**
+ * Reserves and zeroes every LWK process's regions; returns the zeroing time (the launch pays it).
+ * A process whose threads span several NUMA domains (one process over the four quadrants of a
+ * Xeon Phi) gets each group of threads' stacks and working set near those threads, as yod places
+ * memory by the domains of the process's CPUs; the text goes to the first thread's domain.
+ */
 export function allocateLwkProcesses(sim: NodeSim): number {
   const s = sim.state;
   let zeroNs = 0;
@@ -31,11 +36,17 @@ export function allocateLwkProcesses(sim: NodeSim): number {
     // Processes on LWK CPUs get LWK memory; the others are Linux's (first-touch faults).
     const leader = s.threads[p.threads[0]];
     if (!leader || sim.config.roles[leader.home] !== Role.Lwk) continue;
-    const home = sim.config.numaOf[leader.home];
-    const text = lwkAllocate(s.memory, sim.config.memory, p.pid, 'text', TEXT_BYTES, home);
-    const stacks = lwkAllocate(s.memory, sim.config.memory, p.pid, 'stack', STACK_BYTES * p.threads.length, home);
-    const heap = lwkGrowHeap(s.memory, sim.config.memory, p.pid, sim.config.app.workingSetBytes * p.threads.length);
-    for (const r of [text, stacks, heap]) {
+    const threadsByDomain = new Map<number, number>();
+    for (const tid of p.threads) {
+      const numa = sim.config.numaOf[s.threads[tid].home];
+      threadsByDomain.set(numa, (threadsByDomain.get(numa) ?? 0) + 1);
+    }
+    const results = [lwkAllocate(s.memory, sim.config.memory, p.pid, 'text', TEXT_BYTES, sim.config.numaOf[leader.home])];
+    for (const [numa, threads] of threadsByDomain) {
+      results.push(lwkAllocate(s.memory, sim.config.memory, p.pid, 'stack', STACK_BYTES * threads, numa));
+      results.push(lwkAllocate(s.memory, sim.config.memory, p.pid, 'heap', sim.config.app.workingSetBytes * threads, numa));
+    }
+    for (const r of results) {
       if (r.ok) zeroNs += r.zeroNs;
       else sim.emit(Tr.MemoryError, -1, p.pid, 0, 0);
     }

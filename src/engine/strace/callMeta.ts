@@ -28,6 +28,8 @@ export interface NameMeta {
   readonly pathArg: number;
   readonly transfer: boolean;
   readonly lengthArg2: boolean;
+  /** Index of the argument giving the bytes a memory call maps (mmap's length), or -1. */
+  readonly memLengthArg: number;
   readonly clone: number;
   readonly futex: boolean;
   /** Blocks whatever the fd (isBlockingOnExternal with an unknown fd). */
@@ -64,6 +66,7 @@ function metaOf(name: string): NameMeta {
     pathArg: pathArgIndex(name),
     transfer: transferDirection(name) !== undefined,
     lengthArg2: LENGTH_ARG2.has(name),
+    memLengthArg: name === 'mmap' ? 1 : -1,
     clone: name === 'clone' || name === 'clone3' ? CLONE_FLAGS : name === 'fork' || name === 'vfork' ? CLONE_PROCESS : CLONE_NONE,
     futex: name === 'futex',
     blocks: isBlockingOnExternal(name, 'unknown'),

@@ -304,6 +304,7 @@ export class LineParser {
       this.calls.path[row] = this.paths.internRange(s, a + 1, Math.max(a + 1, q - 1));
     }
     if (k === 2 && meta.lengthArg2 && readInteger(s, a, b) > a) this.calls.bytes[row] = num.value;
+    if (k === meta.memLengthArg && readInteger(s, a, b) > a) this.calls.bytes[row] = num.value;
     if (k === 1 && meta.futex) this.calls.blocking[row] = within(s, 'WAIT', a, b) || within(s, 'LOCK_PI', a, b) ? 1 : 0;
     if (meta.clone === CLONE_FLAGS && within(s, 'CLONE_THREAD', a, b)) this.cloneThread = true;
   }

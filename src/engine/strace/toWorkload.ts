@@ -67,9 +67,17 @@ export function straceToWorkload(result: StraceResult): ReplayWorkload {
   const fdPathAt = new Int32Array(c.length).fill(-1);
   const processOfRow = new Int32Array(c.length);
   for (const t of threads) for (const i of t.rows) processOfRow[i] = t.process;
+  // brk returns the new break: what it maps is the growth since the process's previous brk.
+  const lastBrk = new Float64Array(Math.max(1, processes)).fill(NaN);
+  const brkGrowth = new Float64Array(c.length);
   for (let i = 0; i < c.length; i++) {
     const map = fdPaths[processOfRow[i]];
     const name = result.names[c.name[i]];
+    if (name === 'brk' && c.ret[i] > 0) {
+      const last = lastBrk[processOfRow[i]];
+      brkGrowth[i] = Number.isNaN(last) ? 0 : Math.max(0, c.ret[i] - last);
+      lastBrk[processOfRow[i]] = c.ret[i];
+    }
     const fd = c.fd[i];
     if (c.path[i] >= 0) fdPathAt[i] = c.path[i];
     else if (fd >= 0) fdPathAt[i] = map.get(fd) ?? -1;
@@ -90,7 +98,7 @@ export function straceToWorkload(result: StraceResult): ReplayWorkload {
       calls[at] = gap;
       calls[at + 1] = c.name[i];
       calls[at + 2] = c.fd[i];
-      calls[at + 3] = Number.isNaN(c.bytes[i]) ? 0 : c.bytes[i];
+      calls[at + 3] = brkGrowth[i] > 0 ? brkGrowth[i] : Number.isNaN(c.bytes[i]) ? 0 : c.bytes[i];
       calls[at + 4] = fdPathAt[i];
       calls[at + 5] = wait < 0 ? -1 : Math.round(wait);
       calls[at + 6] = i;

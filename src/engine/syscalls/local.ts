@@ -9,7 +9,8 @@ import { processOf, TState } from '../node/state';
 import { Cont } from '../node/continuations';
 import { interrupt, runSegment, type NodeSim } from '../node/cpu';
 import { block, wake } from '../node/sched';
-import { IpiKind } from '../node/events';
+import { IpiKind, Tr } from '../node/events';
+import { lwkAllocate, lwkGrowHeap, lwkProc } from '../node/memory';
 import { sendInterruptingIpi } from '../node/ipi';
 import { defineEvent } from '../node/rules';
 import { enterStage, Stage, type Call } from './calls';
@@ -47,9 +48,31 @@ export function handleLocal(sim: NodeSim, tid: number, call: Call): void {
     case 'futex':
       // An ordinary futex operation (strace replay: its wait is replayed as an external wait) is a local call.
       return call.arg === FUTEX_PLAIN ? runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.Return) : futexBarrier(sim, tid);
+    case 'brk':
+    case 'mmap':
+      // The LWK maps physically contiguous memory, zeroed before it returns (no faults later);
+      // Linux maps lazily and faults at first touch (the working set's touches model that).
+      return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs + (sim.config.roles[t.cpu] === Role.Lwk ? mapOnLwk(sim, tid, call) : 0), Cont.Return);
     default:
       return runSegment(sim, t.cpu, Activity.Syscall, costs.localNs, Cont.Return);
   }
+}
+
+/** brk grows the heap in heapStepBytes steps; mmap maps a region near the caller. Returns the zeroing time. */
+function mapOnLwk(sim: NodeSim, tid: number, call: Call): number {
+  if (call.bytes <= 0) return 0;
+  const s = sim.state;
+  const t = s.threads[tid];
+  const proc = lwkProc(s.memory, t.pid);
+  const r =
+    call.name === 'brk'
+      ? lwkGrowHeap(s.memory, sim.config.memory, t.pid, Math.max(proc?.brk ?? 0, proc?.heapMapped ?? 0) + call.bytes)
+      : lwkAllocate(s.memory, sim.config.memory, t.pid, 'mmap', call.bytes, sim.config.numaOf[t.cpu]);
+  if (!r.ok) {
+    sim.emit(Tr.MemoryError, t.cpu, t.pid, call.id, 0);
+    return 0;
+  }
+  return r.zeroNs;
 }
 
 /** The one-shot timer fires on the sleeper's CPU: an interruption with a cause, then the wake-up. */

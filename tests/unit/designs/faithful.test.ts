@@ -157,3 +157,14 @@ describe('metrics that measure what they say', () => {
     }
   });
 });
+
+describe('partitions as mOS writes them', () => {
+  it('a group without a syscall CPU ships through the nearest group\'s channel', () => {
+    const config = quietNode({ partition: 'lwkcpus=1-4:14.15-18 lwkmem=0:1G', workload: { kind: 'syscall', call: 'fstat', bytes: 0, thinkNs: 100_000, path: '/home/data' } });
+    expect(config.syscallCpuOf[2]).toBe(14);
+    const { sim, records } = runCollecting(config, 5 * MS);
+    expect(sim.state.channels.linux.map((c) => c.cpu)).toEqual([14]);
+    const fromGroup1 = [...recordsOf(records, Tr.ChannelInsert)].filter((r) => r.cpu >= 1 && r.cpu <= 4);
+    expect(fromGroup1.length).toBeGreaterThan(0);
+  });
+});

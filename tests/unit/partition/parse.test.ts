@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GiB, MiB } from '../../../src/engine/node/hardware';
 import { twoSocketNode, xeonPhi7250Snc4Flat } from '../../../src/engine/node/topologies';
 import { describePartition, parsePartition, printPartition, type Diagnostic } from '../../../src/engine/config/partition';
+import { syscallTargets } from '../../../src/engine/config/partitionTypes';
 
 const two = twoSocketNode();
 const knl = xeonPhi7250Snc4Flat();
@@ -136,20 +137,43 @@ describe('parsePartition: errors name the problem and its place', () => {
     expect(theError('lwkcpus=0.1 lwkmem=0:1G junk', /key=value/).under).toBe('junk');
     expect(errorsOf('').map((e) => e.message)).toEqual([expect.stringMatching(/missing lwkcpus/), expect.stringMatching(/missing lwkmem/)]);
   });
-  it('a NUMA domain that does not exist, or is given twice', () => {
+  it('a NUMA domain that does not exist', () => {
     expect(theError('lwkcpus=0.1 lwkmem=2:1G', /domain/).message).toBe('NUMA domain 2 does not exist: this node has domains 0-1');
-    expect(theError('lwkcpus=0.1 lwkmem=0:1G,0:2G', /twice/).under).toBe('0');
+  });
+  it('reads lwkmem as mOS does: a domain listed again adds up, a size without a domain is spread, 0 is skipped', () => {
+    const again = parsePartition('lwkcpus=0.1 lwkmem=0:1G,0:2G', two);
+    if (!again.ok) throw new Error('expected ok');
+    expect(again.partition.lwkMem).toEqual([{ numa: 0, bytes: 3 * GiB }]);
+    expect(again.warnings.map((w) => w.message).join(' ')).toMatch(/listed again: the sizes add up/);
+    const mixed = parsePartition('lwkcpus=0.1 lwkmem=0:1G,2G', two);
+    if (!mixed.ok) throw new Error('expected ok');
+    expect(mixed.partition.lwkMem).toEqual([{ numa: 0, bytes: 2 * GiB }, { numa: 1, bytes: 1 * GiB }]);
+    const zero = parsePartition('lwkcpus=0.1 lwkmem=0:0,1:4G', two);
+    if (!zero.ok) throw new Error('expected ok');
+    expect(zero.partition.lwkMem).toEqual([{ numa: 1, bytes: 4 * GiB }]);
+    // The sum of a domain's entries is checked against what it can give.
+    expect(theError('lwkcpus=0.1 lwkmem=0:100G,0:100G', /cannot give/).under).toBe('100G');
   });
   it('malformed lists and groups', () => {
     expect(theError('lwkcpus=0.5-3 lwkmem=0:1G', /backwards/)).toEqual({ message: 'range 5-3 is backwards: write 3-5', under: '5-3' });
     expect(theError('lwkcpus=0.1,,3 lwkmem=0:1G', /empty element/).under).toBe(',');
     expect(theError('lwkcpus=0.1-x lwkmem=0:1G', /cannot read/).under).toBe('1-x');
-    expect(theError('lwkcpus=1-13 lwkmem=0:1G', /no syscall CPU/).message).toMatch(/e\.g\. 0\.1-13/);
     expect(theError('lwkcpus=0.1::14.15 lwkmem=0:1G', /empty group/).under).toBe(':');
     expect(theError('lwkcpus=0. lwkmem=0:1G', /empty CPU list/)).toBeTruthy();
-    expect(theError('lwkcpus=.1 lwkmem=0:1G', /missing syscall CPU/)).toBeTruthy();
-    expect(theError('lwkcpus=0,1.2 lwkmem=0:1G', /exactly one syscall CPU/).under).toBe('0,1');
-    expect(theError('lwkcpus=0.1 lwkmem=0:1G,2G', /bare total/).under).toBe('2G');
+    expect(theError('lwkcpus=0,1.2 lwkmem=0:1G', /at most one syscall CPU/).under).toBe('0,1');
+  });
+  it('a group may name no syscall CPU (mOS allows it): its calls go to the nearest group\'s', () => {
+    for (const text of ['lwkcpus=1-13:14.15-27 lwkmem=0:1G', 'lwkcpus=.1-13:14.15-27 lwkmem=0:1G']) {
+      const r = parsePartition(text, two);
+      if (!r.ok) throw new Error(`expected ok: ${JSON.stringify(r.errors)}`);
+      expect(r.partition.groups[0].syscallCpu).toBe(-1);
+      expect(r.warnings.map((w) => w.message).join(' ')).toMatch(/group 1 has no syscall CPU/);
+      expect(printPartition(r.partition)).toBe('lwkcpus=1-13:14.15-27 lwkmem=0:1G');
+      expect(syscallTargets(r.partition, two)[5]).toBe(14);
+    }
+    const none = parsePartition('lwkcpus=1-13 lwkmem=0:1G', two);
+    if (!none.ok) throw new Error('expected ok');
+    expect(syscallTargets(none.partition, two)[1]).toBe(0); // no group has one: the first Linux CPU
   });
   it('reports several problems at once, in text order', () => {
     const errs = errorsOf('lwkcpus=0.5-3:99.1 lwkmem=7:1G');

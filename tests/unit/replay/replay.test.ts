@@ -117,3 +117,28 @@ describe('strace replay of the real fixtures', () => {
     expect(() => replayStrace(result, 'mos', 1)).toThrow(/not strace/i);
   });
 });
+
+describe('memory calls of a replayed log', () => {
+  const log = [
+    '100 0.000100 brk(NULL) = 0x55d2a0000000',
+    '100 0.000200 brk(0x55d2a0821000) = 0x55d2a0821000',
+    '100 0.000300 mmap(NULL, 33554432, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000',
+    '100 0.000400 exit_group(0) = ?',
+  ].join('\n');
+
+  it('reads what brk and mmap map: the break\'s growth and mmap\'s length', () => {
+    const w = straceToWorkload(parse(log));
+    const bytes = [0, 1, 2].map((k) => w.threads[0].calls[k * REPLAY_STRIDE + 3]);
+    expect(bytes).toEqual([0, 0x821000, 33554432]);
+  });
+
+  it('on the LWK they map zeroed memory (regions grow, the calls pay the zeroing); on Linux they stay cheap', () => {
+    const lwk = replayStrace(parse(log), 'mos', 1);
+    const linux = replayStrace(parse(log), 'linux', 1);
+    const mean = (r: typeof lwk, name: string) => r.byName[name].simulated.meanNs;
+    // 32 MiB zeroed at the LWK's rate takes milliseconds; Linux maps lazily (faults come at first touch).
+    expect(mean(lwk, 'mmap')).toBeGreaterThan(1_000_000);
+    expect(mean(linux, 'mmap')).toBeLessThan(10_000);
+    expect(mean(lwk, 'brk')).toBeGreaterThan(mean(linux, 'brk'));
+  });
+});

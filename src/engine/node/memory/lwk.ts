@@ -109,8 +109,9 @@ export function lwkAllocate(
 ): MemResult<LwkAllocation> {
   if (badSize(bytes)) return { ok: false, error: `cannot allocate ${bytes} bytes: the size must be positive` };
   const size = alignUp(bytes, PAGE_4K);
+  // An explicit domain (the threads it is for run there) wins over the process's home.
   const procHome = lwkProc(state, pid)?.home ?? -1;
-  const order = lwkDomainOrder(state, params, procHome >= 0 ? procHome : home);
+  const order = lwkDomainOrder(state, params, home >= 0 ? home : procHome);
   const available = order.reduce((s, d) => s + freeBytes(d.lwkFree), 0);
   if (available < size) {
     const kinds = params.kindOrder.join(' then ');
