@@ -4,6 +4,8 @@ import { runCommand, RUN_USAGE } from './commands/run';
 import { replayCommand, REPLAY_USAGE } from './commands/replay';
 import { scaleCommand, SCALE_USAGE } from './commands/scale';
 import { paramsCommand, PARAMS_USAGE } from './commands/params';
+import { compareCommand, COMPARE_USAGE } from './commands/compare';
+import { findingsCommand, FINDINGS_USAGE } from './commands/findings';
 
 interface Command {
   readonly usage: string;
@@ -15,6 +17,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   replay: { usage: REPLAY_USAGE, run: replayCommand },
   scale: { usage: SCALE_USAGE, run: scaleCommand },
   params: { usage: PARAMS_USAGE, run: paramsCommand },
+  compare: { usage: COMPARE_USAGE, run: compareCommand },
+  findings: { usage: FINDINGS_USAGE, run: findingsCommand },
 };
 
 export const USAGE = `usage: mos-explorer <command> [options]

@@ -12,9 +12,18 @@ export type ExitCode = 0 | 1 | 2;
 /** A bad argument: printed with the usage text, exit status 2. */
 export class UsageError extends Error {}
 
-/** Splits `--flag value`, `--flag=value` and bare `--switch` arguments. Unknown flags are the caller's to reject. */
-export function parseFlags(argv: readonly string[], switches: readonly string[]): { flags: Map<string, string>; positional: string[] } {
+/**
+ * Splits `--flag value`, `--flag=value` and bare `--switch` arguments. Unknown flags are the
+ * caller's to reject. A flag named in `repeatable` may be given many times: its values, in
+ * order, are in `lists` (and the last one in `flags`).
+ */
+export function parseFlags(
+  argv: readonly string[],
+  switches: readonly string[],
+  repeatable: readonly string[] = [],
+): { flags: Map<string, string>; positional: string[]; lists: Map<string, string[]> } {
   const flags = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -24,17 +33,21 @@ export function parseFlags(argv: readonly string[], switches: readonly string[])
     }
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
-    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
-    else if (switches.includes(name)) flags.set(name, 'true');
+    const many = repeatable.includes(name);
+    if (flags.has(name) && !many) throw new UsageError(`--${name} is given twice`);
+    let value: string;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else if (switches.includes(name)) value = 'true';
     else {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      value = next;
       i++;
     }
+    flags.set(name, value);
+    if (many) lists.set(name, [...(lists.get(name) ?? []), value]);
   }
-  return { flags, positional };
+  return { flags, positional, lists };
 }
 
 /** Rejects flags a command does not know, naming the first one. */

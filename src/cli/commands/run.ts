@@ -2,7 +2,7 @@
 import { parseFlags, rejectUnknownFlags, UsageError, type CliIO, type ExitCode } from '../io';
 import { PRESETS, PRESET_NAMES } from '../../engine/config/presets';
 import { parseConfigText } from '../../engine/config/parseConfig';
-import { createNodeSimulation } from '../../engine/node/model';
+import { simulate, type Stop } from '../simulate';
 import { formatDuration, parseDuration, MS } from '../../engine/kernel/time';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { exportChromeTrace } from '../../engine/export/chromeTrace';
@@ -59,18 +59,17 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<Ex
   }
   if (flags.has('seed')) seed = parseSeed(flags.get('seed')!);
 
-  const sim = createNodeSimulation(config, seed);
+  let stop: Stop;
   if (flags.has('events')) {
     const text = flags.get('events')!;
     if (!/^\d+$/.test(text)) throw new UsageError(`--events must be a whole number, got "${text}"`);
-    const n = Number(text);
-    for (let i = 0; i < n && sim.step(); i++);
+    stop = { events: Number(text) };
   } else {
     const until = flags.has('until') ? parseDuration(flags.get('until')!) : ({ ok: true, ns: 100 * MS } as const);
     if (!until.ok) throw new UsageError(`--until: ${until.error}`);
-    sim.runUntil(until.ns);
+    stop = { untilNs: until.ns };
   }
-  const snap = sim.snapshot();
+  const { sim, snapshot: snap } = simulate(config, seed, stop);
   // The export re-runs the same (config, seed, commands) deterministically up to the same time.
   if (flags.has('trace')) await io.writeFile(flags.get('trace')!, exportChromeTrace(config, seed, sim.commandLog, sim.now));
   if (flags.has('csv')) await io.writeFile(flags.get('csv')!, metricsToCsv(snap.metrics));
