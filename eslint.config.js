@@ -47,26 +47,7 @@ export default defineConfig(
     files: ['src/**/*.{ts,tsx}'],
     plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
     rules: {
-      'local/no-import-cycle': [
-        'error',
-        {
-          // Today's one cycle (12 files), removed by the engine refactor: delete this list then.
-          allow: [
-            'src/engine/node/barrier.ts',
-            'src/engine/node/executor.ts',
-            'src/engine/node/mpi.ts',
-            'src/engine/node/noise.ts',
-            'src/engine/node/sched.ts',
-            'src/engine/syscalls/evanescence.ts',
-            'src/engine/syscalls/issue.ts',
-            'src/engine/syscalls/local.ts',
-            'src/engine/syscalls/osnodePath.ts',
-            'src/engine/syscalls/shipping.ts',
-            'src/engine/workloads/bsp.ts',
-            'src/engine/workloads/registry.ts',
-          ],
-        },
-      ],
+      'local/no-import-cycle': 'error',
     },
   },
 );

@@ -1,11 +1,10 @@
 /** Section 1: the BSP mini-app on every kernel with the model's defaults, next to the published speed-ups. */
 import { num } from '../compare/metricsPath';
-import { showAssignment } from '../compare/settings';
 import type { CompareRun } from '../compare/execute';
 import { code, table } from './markdown';
 import type { Measurer } from './measure';
 import { change, count, moreOrFewer, ns, pct, signedPct, times, verdict } from './phrases';
-import { bspScenarios, TUNED_BSP_LABEL, tunedLinuxDifferences } from './scenarios';
+import { bspScenarios, TUNED_BSP_LABEL } from './scenarios';
 import { cite } from './sources';
 
 const iterations = (r: CompareRun) => num(r.metrics, 'progress.iterations') ?? 0;
@@ -24,12 +23,8 @@ export function defaultsSection(m: Measurer): string[] {
     if (r.ok) runs.set(s.label, r.run);
     else out.push(`> ${code(s.label)} was not run: the config checker rejects it (${r.errors.join('; ')}).`, '');
   }
-  const tuned = tunedLinuxDifferences();
   out.push(
-    `${code(TUNED_BSP_LABEL)} is ${code('linux-bsp')} with the settings in which the preset ${code('linux-tuned')} differs from ${code('linux')}: ` +
-      (tuned.assignments.length ? tuned.assignments.map((a) => code(showAssignment(a))).join(', ') : '(none)') +
-      (tuned.unexpressed.length ? `; not carried over (not a single value): ${tuned.unexpressed.map(code).join(', ')}` : '') +
-      '.',
+    `${code(TUNED_BSP_LABEL)} is ${code('linux-bsp')} on the tuned Linux of ${code('linux-tuned')} (nohz_full with its residual sources, isolcpus, IRQ affinity, transparent huge pages).`,
     '',
   );
 
