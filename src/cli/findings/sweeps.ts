@@ -58,25 +58,12 @@ export const SWEEPS: readonly SweepSpec[] = [
     baseline: 'linux-bsp',
   },
   {
-    // The engine's interference model under its new name; runs once the config accepts it.
-    // The values are a guess at its scale (the fraction of Linux-side load felt by an LWK CPU).
-    key: 'interference.k',
-    values: [0, 0.01, 0.3],
-    meaning: "how much Linux CPUs' activity slows the LWK CPUs that share hardware with them",
+    // One interference rule for every application CPU: OS work anywhere on the node slows compute.
+    key: 'interference.perBusyCpu',
+    values: [0, 0.0025, 0.02],
+    meaning: "how much OS work anywhere on the node (per CPU's worth of it) slows application compute, on every application CPU alike",
     presets: BSP,
-    expect: { notRising: ['mos-bsp', 'mckernel', 'mos-as-built'], unaffected: ['linux-bsp'], because: 'interference from the Linux partition only reaches LWK CPUs' },
-    context: `McKernel provides "consistent, isolated performance" for simulations even in the face of competing in-situ workloads on the Linux side [ipdps16].`,
-    sources: ['ipdps16'],
-    baseline: 'linux-bsp',
-    isolationTolerance: 0.05,
-  },
-  {
-    // Today's key for the same assumption; remove this line when interference.k replaces it.
-    key: 'lwk.interference',
-    values: [0, 0.01, 0.3],
-    meaning: "how much Linux CPUs' activity slows the LWK CPUs (today's setting)",
-    presets: BSP,
-    expect: { notRising: ['mos-bsp', 'mckernel', 'mos-as-built'], unaffected: ['linux-bsp'], because: 'interference from the Linux partition only reaches LWK CPUs' },
+    expect: { notRising: BSP, unaffected: [], because: 'more interference can only slow compute, whichever kernel runs it' },
     context: `McKernel provides "consistent, isolated performance" for simulations even in the face of competing in-situ workloads on the Linux side [ipdps16].`,
     sources: ['ipdps16'],
     baseline: 'linux-bsp',
