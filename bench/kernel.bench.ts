@@ -11,20 +11,20 @@ import { Simulation, type ModelDefinition } from '../src/engine/kernel/simulatio
 import { RngStream } from '../src/engine/kernel/rng';
 import type { BenchFigure, BenchSuite } from './types';
 
-function increments(count: number): Float64Array {
+export function increments(count: number): Float64Array {
   const r = RngStream.seeded(42, 'bench.hold');
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) out[i] = Math.round(r.exp(1000));
   return out;
 }
 
-function medianOf(runs: number, fn: () => number): number {
+export function medianOf(runs: number, fn: () => number): number {
   fn(); // warm-up
   const xs = Array.from({ length: runs }, fn).sort((a, b) => a - b);
   return xs[Math.floor(runs / 2)];
 }
 
-function holdReference(n: number, ops: number, inc: Float64Array): number {
+export function holdReference(n: number, ops: number, inc: Float64Array): number {
   const h = new ReferenceHeap(n + 1);
   for (let i = 0; i < n; i++) h.push(inc[i % inc.length]);
   const t0 = performance.now();
