@@ -1,167 +1,209 @@
 /**
  * Configuration files, stored settings and the app's configuration panel are untrusted: this
- * turns them into a NodeConfig, naming every problem by its path ("linux.hz: expected a number
- * > 0, got -5") and, for the partition text, by its place. Never throws.
+ * turns them into a NodeConfig, naming every problem by its path ("linux.hz: 1e308 is out of
+ * range: a tick rate must be 1 to 10,000 Hz") and, for the partition text, by its place. Any
+ * parameter of paramSpecs.ts may be set, nested as in the NodeConfig. Never throws.
  */
-import type { NodeConfig, SyscallConfig } from './nodeConfig';
+import type { NodeConfig } from './nodeConfig';
 import { buildNodeConfig, PRESETS, PRESET_NAMES } from './presets';
 import { parsePartition } from './partition';
 import { topologyByName, TOPOLOGY_NAMES } from '../node/topologies';
-import { DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS } from './defaults';
+import { MECHANISM_DEFAULTS, WORKLOAD_DEFAULTS, workloadFields } from './kindDefaults';
+import { isSection, PARAM_SPECS, SPEC_TREE, type ParamSpec, type SpecSection } from './paramSpecs';
+import { checkParam, keyText, show } from './checkParam';
+import { closeMatch } from './closeMatch';
+import { FORBIDDEN_KEYS, INPUT_KEYS, MAX_DEPTH, MAX_LISTED_PROBLEMS, MOVED_KEYS, TOP_LEVEL_KEYS } from './configKeys';
+import { tooDeepAt } from './jsonDepth';
+import { loadProblems } from './loadChecks';
 
 export type ConfigResult =
   | { ok: true; config: NodeConfig; seed: number | null; warnings: string[] }
   | { ok: false; errors: string[] };
 
-type Check = (value: unknown) => string | null;
+type Obj = Readonly<Record<string, unknown>>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
-const show = (v: unknown): string => {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 40 ? s.slice(0, 37) + '...' : s;
-};
-const positive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? null : `expected a number > 0, got ${show(v)}`);
-const nonNegative: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : `expected a number >= 0, got ${show(v)}`);
-const count = (min: number, max: number): Check => (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? null : `expected a whole number from ${min} to ${max}, got ${show(v)}`;
-const boolean: Check = (v) => (typeof v === 'boolean' ? null : `expected true or false, got ${show(v)}`);
-const oneOf = (...xs: string[]): Check => (v) => (typeof v === 'string' && xs.includes(v) ? null : `expected one of ${xs.join(', ')}, got ${show(v)}`);
-const text: Check = (v) => (typeof v === 'string' && v.length <= 200 ? null : `expected a short text, got ${show(v)}`);
-const section = (fields: Readonly<Record<string, Check>>) => fields;
-
-/** Every setting a user may change on top of a preset, with its check. */
-const SECTIONS = {
-  linux: section({ hz: positive, tickNs: nonNegative, nohzFull: boolean, isolcpus: boolean, irqAffinity: boolean, thp: boolean, nicIrqPerSec: nonNegative, nicIrqNs: nonNegative, timesliceNs: positive, switchNs: nonNegative, wakeupNs: nonNegative }),
-  lwk: section({ rrQuantumNs: nonNegative, switchNs: nonNegative }),
-  interference: section({ perBusyCpu: nonNegative, windowNs: positive }),
-  syscalls: section({
-    mechanism: oneOf('shipping', 'mckernel', 'evanescence', 'native'),
-    wait: oneOf('spin', 'block'),
-    replyIpi: boolean,
-    ipiPolicy: oneOf('coalesce', 'every'),
-    channelCapacity: count(1, 4096),
-    proxyThreads: count(1, 64),
-    pfsPrefix: text,
-    osNodeShipper: oneOf('glibc', 'lwk', 'linux', 'none'),
-  }),
-  aggregation: section({ enabled: boolean, smallBytes: nonNegative, bufferBytes: positive, timeoutNs: positive }),
-  network: section({ latencyNs: nonNegative, bytesPerNs: positive, irqPerMessage: count(0, 1) }),
-  osnode: section({ osNodes: count(1, 1 << 20), computeNodes: count(1, 1 << 20) }),
-  workload: section({
-    kind: oneOf('fwq', 'bsp', 'syscall'),
-    quantumNs: positive,
-    processes: count(1, 1024),
-    computeNs: positive,
-    haloBytes: nonNegative,
-    syscallsPerIteration: count(0, 64),
-    checkpointEvery: count(0, 1_000_000),
-    checkpointBytes: nonNegative,
-    call: text,
-    bytes: nonNegative,
-    thinkNs: nonNegative,
-    path: text,
-  }),
-} as const;
-
-type SectionName = keyof typeof SECTIONS;
-
-const WORKLOAD_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  fwq: ['kind', 'quantumNs'],
-  bsp: ['kind', 'processes', 'computeNs', 'haloBytes', 'syscallsPerIteration', 'checkpointEvery', 'checkpointBytes'],
-  syscall: ['kind', 'call', 'bytes', 'thinkNs', 'path'],
-};
-const WORKLOAD_DEFAULTS: Readonly<Record<string, Record<string, unknown>>> = {
-  fwq: { kind: 'fwq', quantumNs: 1_000_000 },
-  bsp: { ...(PRESETS['mos-bsp'].workload as unknown as Record<string, unknown>) },
-  syscall: { kind: 'syscall', call: 'getpid', bytes: 0, thinkNs: 10_000, path: '/pfs/data' },
-};
-const MECHANISM_DEFAULTS: Readonly<Record<string, SyscallConfig>> = {
-  shipping: DEFAULT_SYSCALLS, mckernel: MCKERNEL_SYSCALLS, evanescence: EVANESCENCE_SYSCALLS, native: NATIVE_SYSCALLS,
-};
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Problems, prefixed with their source; only the first MAX_LISTED_PROBLEMS are kept, the rest counted. */
+class Problems {
+  private readonly listed: string[] = [];
+  private count = 0;
+  constructor(private readonly source: string) {}
+  add(path: string, message: string | (() => string)): void {
+    if (this.count++ < MAX_LISTED_PROBLEMS) this.listed.push(`${this.source}: ${path}: ${typeof message === 'string' ? message : message()}`);
+  }
+  get size(): number {
+    return this.count;
+  }
+  list(): string[] {
+    const more = this.count - this.listed.length;
+    return more > 0 ? [...this.listed, `${this.source}: … and ${more} more problem${more === 1 ? '' : 's'}`] : [...this.listed];
+  }
 }
 
-const TOP_KEYS = ['preset', 'seed', 'topology', 'partition', ...Object.keys(SECTIONS)];
+/** Every section and leaf path, by its last name: finds a setting written in the wrong place. */
+const ALL_PATHS: readonly string[] = (() => {
+  const paths = new Set<string>();
+  for (const s of PARAM_SPECS) {
+    const parts = s.path.split('.');
+    for (let i = 1; i <= parts.length; i++) paths.add(parts.slice(0, i).join('.'));
+  }
+  return [...paths];
+})();
+const lastName = (p: string): string => p.slice(p.lastIndexOf('.') + 1);
+
+function unknownMessage(key: string, parent: string, siblings: readonly string[]): string {
+  const near = closeMatch(key, siblings);
+  if (near !== undefined) return `unknown setting (did you mean ${parent ? `${parent}.` : ''}${near}?)`;
+  const elsewhere = ALL_PATHS.find((p) => lastName(p) === key) ?? ALL_PATHS.find((p) => closeMatch(key, [lastName(p)]) !== undefined);
+  if (elsewhere !== undefined) return `unknown setting (did you mean ${elsewhere}?)`;
+  const known = siblings.length > 12 ? [...siblings.slice(0, 12), '…'] : siblings;
+  return `unknown setting (known${parent ? ` in ${parent}` : ''}: ${known.join(', ')})`;
+}
+
+const forbidden = (key: string): string => `${JSON.stringify(key)} is never a setting (nor are ${[...FORBIDDEN_KEYS].filter((k) => k !== key).join(', ')})`;
+
+/**
+ * Checks a (sub)section of the input against the spec tree and collects the good values by
+ * their spec path. `shown` is the path as the user wrote it (a moved key keeps its old name).
+ */
+function readSection(node: SpecSection, given: unknown, shown: string, patch: Map<string, unknown>, problems: Problems): void {
+  if (!isObject(given)) {
+    problems.add(shown, `expected an object (with ${[...node.children.keys()].join(', ')}), got ${show(given)}`);
+    return;
+  }
+  for (const key of Object.keys(given)) {
+    const at = `${shown}.${keyText(key)}`;
+    const child = FORBIDDEN_KEYS.has(key) ? undefined : node.children.get(key);
+    if (FORBIDDEN_KEYS.has(key)) problems.add(at, forbidden(key));
+    else if (child === undefined) problems.add(at, () => unknownMessage(key, shown, [...node.children.keys()]));
+    else if (isSection(child)) readSection(child, given[key], at, patch, problems);
+    else readLeaf(child, given[key], at, patch, problems);
+  }
+}
+
+function readLeaf(spec: ParamSpec, value: unknown, shown: string, patch: Map<string, unknown>, problems: Problems): void {
+  const r = checkParam(spec, value, shown);
+  if (r.ok) patch.set(spec.path, r.value);
+  else for (const p of r.problems) problems.add(p.path, p.message);
+}
+
+function sectionAt(path: string): SpecSection | ParamSpec | undefined {
+  let node: SpecSection | ParamSpec | undefined = SPEC_TREE;
+  for (const part of path.split('.')) node = node && isSection(node) ? node.children.get(part) : undefined;
+  return node;
+}
+
+/** A copy of `obj` with the value at `parts` replaced (the path comes from the spec, never from input). */
+function setIn(obj: Obj, parts: readonly string[], value: unknown): Obj {
+  const [head, ...rest] = parts;
+  const inner = own(obj, head);
+  return { ...obj, [head]: rest.length === 0 ? value : setIn(isObject(inner) ? inner : {}, rest, value) };
+}
+
+function readSeed(input: Obj, problems: Problems): number | null {
+  if (!Object.hasOwn(input, 'seed')) return null;
+  const s = input.seed;
+  if (typeof s === 'number' && Number.isSafeInteger(s) && s >= 0) return s;
+  problems.add('seed', `expected a whole number >= 0, got ${show(s)}`);
+  return null;
+}
+
+/** The machine and its partition: a preset rebuilt on another topology or partition. */
+function repartition(input: Obj, config: NodeConfig, problems: Problems, warnings: string[]): NodeConfig {
+  const topologyName = own(input, 'topology') ?? config.topology;
+  const topology = typeof topologyName === 'string' ? topologyByName(topologyName) : undefined;
+  if (!topology) {
+    problems.add('topology', `unknown topology ${show(topologyName)} (one of: ${TOPOLOGY_NAMES.join(', ')})`);
+    return config;
+  }
+  if (!Object.hasOwn(input, 'partition') && !Object.hasOwn(input, 'topology')) return config;
+  const partitionText = own(input, 'partition') ?? (topologyName === config.topology ? config.partitionText : undefined);
+  if (typeof partitionText !== 'string' || partitionText.trim() === '') {
+    problems.add('partition', 'expected a partition such as "lwkcpus=0.1-13:14.15-27 lwkmem=0:16G,1:16G"');
+    return config;
+  }
+  const p = parsePartition(partitionText, topology);
+  if (!p.ok) {
+    for (const e of p.errors) problems.add('partition', `${e.message} (characters ${e.start + 1}-${e.end})`);
+    return config;
+  }
+  for (const w of p.warnings) warnings.push(`partition: ${w.message}`);
+  return buildNodeConfig({ name: config.name, system: config.system, topology, partition: p.partition, linux: config.linux, syscalls: config.syscalls, workload: config.workload });
+}
+
+/** Workload settings must belong to the workload kind that will run. */
+function checkWorkloadFields(patch: ReadonlyMap<string, unknown>, current: string, problems: Problems): void {
+  const given = patch.get('workload.kind');
+  const kind = typeof given === 'string' ? given : current;
+  const fields = workloadFields(kind);
+  for (const path of patch.keys()) {
+    if (!path.startsWith('workload.')) continue;
+    const field = path.slice('workload.'.length);
+    if (fields === undefined) problems.add(path, `the ${kind} workload has no settings here (set workload.kind to one of ${[...WORKLOAD_DEFAULTS.keys()].join(', ')})`);
+    else if (!fields.includes(field)) problems.add(path, `does not apply to the ${kind} workload (its settings: ${fields.join(', ')})`);
+  }
+}
+
+/** The preset with the patch applied; a new mechanism or workload kind brings its own defaults first. */
+function merge(config: NodeConfig, patch: ReadonlyMap<string, unknown>): NodeConfig {
+  let base: NodeConfig = config;
+  const mechanism = patch.get('syscalls.mechanism');
+  const syscalls = typeof mechanism === 'string' && mechanism !== config.syscalls.mechanism ? MECHANISM_DEFAULTS.get(mechanism) : undefined;
+  if (syscalls) base = { ...base, syscalls };
+  const kind = patch.get('workload.kind');
+  const workload = typeof kind === 'string' && kind !== config.workload.kind ? WORKLOAD_DEFAULTS.get(kind) : undefined;
+  if (workload) base = { ...base, workload };
+  let out: Obj = base as unknown as Obj;
+  for (const [path, value] of patch) out = setIn(out, path.split('.'), value);
+  const result = out as unknown as NodeConfig;
+  // Who ships PFS I/O decides whether OS nodes serve it (as the presets do), unless set explicitly.
+  if (!patch.has('osnode.mode') && result.syscalls.osNodeShipper !== config.syscalls.osNodeShipper) {
+    return { ...result, osnode: { ...result.osnode, mode: result.system === 'mos' && result.syscalls.osNodeShipper !== 'none' ? 'osnode' : 'direct' } };
+  }
+  return result;
+}
 
 /** Builds a configuration from a preset and a user's overrides (a parsed JSON object). */
 export function applyOverrides(input: unknown, source = 'config'): ConfigResult {
   if (!isObject(input)) return { ok: false, errors: [`${source}: expected a JSON object, got ${show(input)}`] };
-  const errors: string[] = [];
+  const problems = new Problems(source);
   const warnings: string[] = [];
-  const at = (path: string, msg: string) => errors.push(`${source}: ${path}: ${msg}`);
-  const presetName = input.preset ?? 'mos';
-  if (typeof presetName !== 'string' || !PRESETS[presetName]) return { ok: false, errors: [`${source}: preset: unknown preset ${show(presetName)} (one of: ${PRESET_NAMES.join(', ')})`] };
-  let config: NodeConfig = PRESETS[presetName];
-  let seed: number | null = null;
-  if ('seed' in input) {
-    if (typeof input.seed === 'number' && Number.isSafeInteger(input.seed) && input.seed >= 0) seed = input.seed;
-    else at('seed', `expected a whole number >= 0, got ${show(input.seed)}`);
-  }
-  for (const key of Object.keys(input)) if (!TOP_KEYS.includes(key)) at(key, `unknown key (known: ${TOP_KEYS.join(', ')})`);
+  const presetName = own(input, 'preset') ?? 'mos';
+  if (typeof presetName !== 'string' || !Object.hasOwn(PRESETS, presetName)) return { ok: false, errors: [`${source}: preset: unknown preset ${show(presetName)} (one of: ${PRESET_NAMES.join(', ')})`] };
+  const seed = readSeed(input, problems);
+  const preset = repartition(input, PRESETS[presetName], problems, warnings);
 
-  // The machine and its partition.
-  const topologyName = input.topology ?? config.topology;
-  const topology = typeof topologyName === 'string' ? topologyByName(topologyName) : undefined;
-  if (!topology) at('topology', `unknown topology ${show(topologyName)} (one of: ${TOPOLOGY_NAMES.join(', ')})`);
-  if (topology && ('partition' in input || 'topology' in input)) {
-    const partitionText = input.partition ?? (topologyName === config.topology ? config.partitionText : undefined);
-    if (typeof partitionText !== 'string' || partitionText.trim() === '') at('partition', 'expected a partition such as "lwkcpus=0.1-13:14.15-27 lwkmem=0:16G,1:16G"');
-    else {
-      const p = parsePartition(partitionText, topology);
-      if (!p.ok) for (const e of p.errors) at('partition', `${e.message} (characters ${e.start + 1}-${e.end})`);
-      else {
-        for (const w of p.warnings) warnings.push(`partition: ${w.message}`);
-        config = buildNodeConfig({ name: config.name, system: config.system, topology, partition: p.partition, linux: config.linux, syscalls: config.syscalls, workload: config.workload });
-      }
-    }
+  const patch = new Map<string, unknown>();
+  const moved = new Map<string, unknown>();
+  for (const key of Object.keys(input)) {
+    const node = SPEC_TREE.children.get(key);
+    const newPath = MOVED_KEYS.get(key);
+    if (FORBIDDEN_KEYS.has(key)) problems.add(keyText(key), forbidden(key));
+    else if (INPUT_KEYS.includes(key)) continue;
+    else if (node !== undefined) {
+      if (isSection(node)) readSection(node, input[key], key, patch, problems);
+      else readLeaf(node, input[key], key, patch, problems);
+    } else if (newPath !== undefined) {
+      warnings.push(`${key}: moved to ${newPath}; read from there (save the settings again to store them in the new place)`);
+      const target = sectionAt(newPath);
+      if (target && isSection(target)) readSection(target, input[key], key, moved, problems);
+    } else problems.add(keyText(key), () => unknownMessage(key, '', TOP_LEVEL_KEYS).replace('unknown setting', 'unknown key'));
   }
+  // The new place wins over the old one.
+  for (const [path, value] of moved) if (!patch.has(path)) patch.set(path, value);
+  checkWorkloadFields(patch, preset.workload.kind, problems);
+  if (problems.size > 0) return { ok: false, errors: problems.list() };
 
-  // Sections: each field checked, unknown fields named.
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const name of Object.keys(SECTIONS) as SectionName[]) {
-    if (!(name in input)) continue;
-    const given = input[name];
-    if (!isObject(given)) {
-      at(name, `expected an object, got ${show(given)}`);
-      continue;
-    }
-    const fields: Readonly<Record<string, Check>> = SECTIONS[name];
-    for (const [field, value] of Object.entries(given)) {
-      const check = fields[field];
-      if (!check) at(`${name}.${field}`, `unknown setting (known: ${Object.keys(fields).join(', ')})`);
-      else {
-        const problem = check(value);
-        if (problem) at(`${name}.${field}`, problem);
-      }
-    }
-    merged[name] = given;
-  }
-  if (merged.workload) {
-    const kind = (merged.workload.kind as string | undefined) ?? config.workload.kind;
-    for (const field of Object.keys(merged.workload)) {
-      if (WORKLOAD_FIELDS[kind] && !WORKLOAD_FIELDS[kind].includes(field)) at(`workload.${field}`, `does not apply to the ${kind} workload (its settings: ${WORKLOAD_FIELDS[kind].join(', ')})`);
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
-
-  const mechanism = merged.syscalls?.mechanism as string | undefined;
-  const baseSyscalls = mechanism && mechanism !== config.syscalls.mechanism ? MECHANISM_DEFAULTS[mechanism] : config.syscalls;
-  const workloadBase = merged.workload?.kind && merged.workload.kind !== config.workload.kind ? WORKLOAD_DEFAULTS[merged.workload.kind as string] : config.workload;
-  const result: NodeConfig = {
-    ...config,
-    linux: { ...config.linux, ...merged.linux },
-    lwk: { ...config.lwk, ...merged.lwk },
-    interference: { ...config.interference, ...merged.interference },
-    syscalls: { ...baseSyscalls, ...merged.syscalls, aggregation: { ...baseSyscalls.aggregation, ...merged.aggregation } } as SyscallConfig,
-    network: { ...config.network, ...merged.network },
-    osnode: { ...config.osnode, ...merged.osnode },
-    workload: { ...workloadBase, ...merged.workload } as NodeConfig['workload'],
-  };
-  return { ok: true, config: result, seed, warnings };
+  const config = merge(preset, patch);
+  for (const p of loadProblems(config)) problems.add(p.path, p.message);
+  if (problems.size > 0) return { ok: false, errors: problems.list() };
+  return { ok: true, config, seed, warnings };
 }
 
 export function parseConfigText(text: string, source = 'config'): ConfigResult {
+  const deep = tooDeepAt(text, MAX_DEPTH);
+  if (deep >= 0) return { ok: false, errors: [`${source}: nested more than ${MAX_DEPTH} levels deep (at character ${deep + 1}); a configuration nests at most a few levels`] };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -34,14 +34,16 @@ describe('configuration files', () => {
   it('a mechanism change brings that mechanism defaults', () => {
     const r = applyOverrides({ preset: 'mos-bsp', syscalls: { mechanism: 'mckernel' } });
     expect(r.ok && r.config.syscalls.ipiPolicy).toBe('every');
+    // ... and with nobody shipping PFS I/O, the OS nodes are bypassed, as in the mckernel preset.
+    expect(r.ok && r.config).toEqual({ ...PRESETS.mckernel, name: 'mos-bsp' });
   });
 
   it('name every problem by its path, and the partition problems by their place', () => {
     expect(errorsOf({ preset: 'nope' })[0]).toMatch(/my.json: preset: unknown preset "nope" \(one of: .*mos/);
-    expect(errorsOf({ linux: { hz: -5 } })).toEqual(['my.json: linux.hz: expected a number > 0, got -5']);
-    expect(errorsOf({ linux: { hz: 100, bogus: 1 } })[0]).toMatch(/linux.bogus: unknown setting \(known: hz, /);
+    expect(errorsOf({ linux: { hz: -5 } })).toEqual(['my.json: linux.hz: -5 is out of range: a tick rate must be 1 to 10,000 Hz']);
+    expect(errorsOf({ linux: { hz: 100, bogus: 1 } })[0]).toMatch(/linux.bogus: unknown setting \(known in linux: hz, /);
     expect(errorsOf({ colour: 'red' })[0]).toMatch(/colour: unknown key/);
-    expect(errorsOf({ syscalls: { wait: 'nap' } })[0]).toMatch(/syscalls.wait: expected one of spin, block, got "nap"/);
+    expect(errorsOf({ syscalls: { wait: 'nap' } })[0]).toMatch(/syscalls.wait: expected one of block, spin, got "nap"/);
     expect(errorsOf({ workload: { kind: 'fwq', processes: 3 } })[0]).toMatch(/workload.processes: does not apply to the fwq workload/);
     expect(errorsOf({ partition: 'lwkcpus=0.1-99 lwkmem=1G' })[0]).toMatch(/my.json: partition: .*99.*\(characters \d+-\d+\)/);
     expect(errorsOf({ partition: 'lwkcpus=0.0-3 lwkmem=1G' }).join(' ')).toMatch(/partition:/);
