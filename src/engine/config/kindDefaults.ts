@@ -1,16 +1,17 @@
 /**
- * What a change of syscall mechanism or of workload kind brings with it: that mechanism's
- * syscall defaults, that workload's defaults. Maps, so that a name such as "toString" is simply
+ * What a change of design (syscall mechanism) or of workload kind brings with it: that design's
+ * syscall defaults and kernel, that workload's defaults. Maps, so that a name such as "toString" is simply
  * not found (never a prototype member).
  */
 import type { SyscallConfig, WorkloadConfig } from './nodeConfig';
-import { DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS } from './defaults';
+import { allDesigns, type Design } from '../designs';
 import { BSP_WORKLOAD, DEFAULT_WORKLOAD } from './presets';
 import { US } from '../kernel/time';
 
-export const MECHANISM_DEFAULTS: ReadonlyMap<string, SyscallConfig> = new Map(
-  [DEFAULT_SYSCALLS, MCKERNEL_SYSCALLS, EVANESCENCE_SYSCALLS, NATIVE_SYSCALLS].map((s) => [s.mechanism, s]),
-);
+/** Every registered design by its `syscalls.mechanism` id: choosing one brings its defaults and its kernel. */
+export const DESIGNS: ReadonlyMap<string, Design> = new Map(allDesigns().map((d) => [d.id, d]));
+
+export const MECHANISM_DEFAULTS: ReadonlyMap<string, SyscallConfig> = new Map([...DESIGNS].map(([id, d]) => [id, d.syscalls]));
 
 /** The syscall microbenchmark, which no preset runs: getpid every 10 µs. */
 const SYSCALL_WORKLOAD: WorkloadConfig = { kind: 'syscall', call: 'getpid', bytes: 0, thinkNs: 10 * US, path: '/pfs/data' };

@@ -5,10 +5,10 @@
  * parameter of paramSpecs.ts may be set, nested as in the NodeConfig. Never throws.
  */
 import type { NodeConfig } from './nodeConfig';
-import { buildNodeConfig, PRESETS, PRESET_NAMES } from './presets';
+import { buildNodeConfig, PRESETS, PRESET_NAMES, withSystem } from './presets';
 import { parsePartition } from './partition';
 import { topologyByName, TOPOLOGY_NAMES } from '../node/topologies';
-import { MECHANISM_DEFAULTS, WORKLOAD_DEFAULTS, workloadFields } from './kindDefaults';
+import { DESIGNS, WORKLOAD_DEFAULTS, workloadFields } from './kindDefaults';
 import { isSection, PARAM_SPECS, SPEC_TREE, type ParamSpec, type SpecSection } from './paramSpecs';
 import { checkParam, keyText, show } from './checkParam';
 import { closeMatch } from './closeMatch';
@@ -149,8 +149,9 @@ function checkWorkloadFields(patch: ReadonlyMap<string, unknown>, current: strin
 function merge(config: NodeConfig, patch: ReadonlyMap<string, unknown>): NodeConfig {
   let base: NodeConfig = config;
   const mechanism = patch.get('syscalls.mechanism');
-  const syscalls = typeof mechanism === 'string' && mechanism !== config.syscalls.mechanism ? MECHANISM_DEFAULTS.get(mechanism) : undefined;
-  if (syscalls) base = { ...base, syscalls };
+  const design = typeof mechanism === 'string' && mechanism !== config.syscalls.mechanism ? DESIGNS.get(mechanism) : undefined;
+  // A design brings its syscall defaults and puts the application on its kernel.
+  if (design) base = withSystem({ ...base, syscalls: design.syscalls }, design.appKernel === 'lwk' ? 'mos' : 'linux');
   const kind = patch.get('workload.kind');
   const workload = typeof kind === 'string' && kind !== config.workload.kind ? WORKLOAD_DEFAULTS.get(kind) : undefined;
   if (workload) base = { ...base, workload };

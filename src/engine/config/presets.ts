@@ -9,7 +9,7 @@ import { topologyByName } from '../node/topologies';
 import type { Topology } from '../node/hardware';
 import { defaultMosPartition } from './partitionPresets';
 import { describePartition, syscallTargets, type Partition } from './partitionTypes';
-import { printPartition } from './partitionText';
+import { parsePartition, printPartition } from './partitionText';
 import { DEFAULT_OSNODE_PARAMS } from '../osnode';
 import { DEFAULT_MEMORY_PARAMS } from '../node/memory';
 import { APP_MEMORY, DEFAULT_INTERFERENCE, DEFAULT_LAUNCH, DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
@@ -87,6 +87,30 @@ export const PRESETS: Readonly<Record<string, NodeConfig>> = {
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);
+
+/**
+ * The configuration with the application on the other kernel ('mos': LWK CPUs; 'linux': the
+ * same CPUs managed by Linux), keeping its partition (or the topology's default one) and every
+ * other setting. Choosing a design whose application kernel differs goes through this.
+ */
+export function withSystem(config: NodeConfig, system: 'mos' | 'linux'): NodeConfig {
+  if (config.system === system) return config;
+  const topology = topologyByName(config.topology);
+  if (!topology) return config;
+  const parsed = config.partitionText ? parsePartition(config.partitionText, topology) : null;
+  const partition = parsed?.ok ? parsed.partition : defaultMosPartition(topology);
+  const rebuilt = buildNodeConfig({ name: config.name, system, topology, partition, linux: config.linux, syscalls: config.syscalls, workload: config.workload });
+  return {
+    ...config,
+    system,
+    roles: rebuilt.roles,
+    syscallCpuOf: rebuilt.syscallCpuOf,
+    appCpus: rebuilt.appCpus,
+    partitionText: rebuilt.partitionText,
+    lwkMem: rebuilt.lwkMem,
+    osnode: { ...config.osnode, mode: rebuilt.osnode.mode },
+  };
+}
 
 export const PRESET_TITLES: Readonly<Record<string, string>> = {
   mos: 'mOS: Linux + LWK (FWQ)',

@@ -12,6 +12,7 @@ import { interferenceExtraNs } from '../../../src/engine/node/cpu';
 import { Activity } from '../../../src/engine/node/kinds';
 import { Tr } from '../../../src/engine/node/events';
 import { MS } from '../../../src/engine/kernel/time';
+import { syscallNumber } from '../../../src/engine/syscalls/table';
 import { quietNode, recordsOf, runCollecting } from '../node/helpers';
 
 type Metrics = {
@@ -166,5 +167,54 @@ describe('partitions as mOS writes them', () => {
     expect(sim.state.channels.linux.map((c) => c.cpu)).toEqual([14]);
     const fromGroup1 = [...recordsOf(records, Tr.ChannelInsert)].filter((r) => r.cpu >= 1 && r.cpu <= 4);
     expect(fromGroup1.length).toBeGreaterThan(0);
+  });
+});
+
+describe('choosing a design', () => {
+  it('brings its own defaults and puts the application on its kernel', async () => {
+    const { applyOverrides } = await import('../../../src/engine/config/parseConfig');
+    const { Role } = await import('../../../src/engine/node/kinds');
+    const toMck = applyOverrides({ preset: 'mos-bsp', syscalls: { mechanism: 'mckernel' } });
+    if (!toMck.ok) throw new Error(toMck.errors.join('\n'));
+    expect(toMck.config.syscalls).toEqual(PRESETS.mckernel.syscalls);
+    const toLinux = applyOverrides({ preset: 'mos-bsp', syscalls: { mechanism: 'native' } });
+    if (!toLinux.ok) throw new Error(toLinux.errors.join('\n'));
+    expect(toLinux.config.roles).toEqual(PRESETS['linux-bsp'].roles);
+    expect(toLinux.config.appCpus).toEqual(PRESETS['linux-bsp'].appCpus);
+    const toLwk = applyOverrides({ preset: 'linux-bsp', syscalls: { mechanism: 'shipping' } });
+    if (!toLwk.ok) throw new Error(toLwk.errors.join('\n'));
+    expect(toLwk.config.roles).toEqual(PRESETS['mos-bsp'].roles);
+    expect(toLwk.config.appCpus.every((c) => toLwk.config.roles[c] === Role.Lwk)).toBe(true);
+    // And it runs as the preset of that design does.
+    const a = createNodeSimulation(toLwk.config, 1);
+    const b = createNodeSimulation(PRESETS['mos-bsp'], 1);
+    a.runUntil(10 * MS);
+    b.runUntil(10 * MS);
+    expect(a.traceHash).toBe(b.traceHash);
+  });
+
+  it('a cost set in a config file changes exactly the stages it should', async () => {
+    const { applyOverrides } = await import('../../../src/engine/config/parseConfig');
+    // One thread, one call at a time: every stage is exact.
+    const base = quietNode({ workload: { kind: 'syscall', call: 'fstat', bytes: 0, thinkNs: 200_000, path: '/home/data' } });
+    const r = applyOverrides({ preset: 'mos-bsp', syscalls: { costs: { serviceNs: { meta: 9000 } } } });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.config.syscalls.costs.serviceNs.meta).toBe(9000);
+    const slower = { ...base, syscalls: { ...base.syscalls, costs: r.config.syscalls.costs } };
+    // Every fstat's latency, from its issue and done records: each grows by exactly the service's 7 µs.
+    const fstatLatencies = (c: NodeConfig) => {
+      const { records } = runCollecting(c, 10 * MS);
+      const issued = new Map<number, number>();
+      const out = new Set<number>();
+      for (const rec of recordsOf(records)) {
+        if (rec.kind === Tr.SyscallIssue && rec.b === syscallNumber('fstat')) issued.set(rec.a, rec.time);
+        if (rec.kind === Tr.SyscallDone && issued.has(rec.a)) out.add(rec.time - issued.get(rec.a)!);
+      }
+      return out;
+    };
+    const before = fstatLatencies(base);
+    const after = fstatLatencies(slower);
+    expect(before.size).toBe(1);
+    expect([...after]).toEqual([...before].map((x) => x + 9000 - base.syscalls.costs.serviceNs.meta));
   });
 });
