@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { PRESETS } from '../engine/config/presets';
+import { presetByName } from '../engine/config/presetByName';
 import { applyOverrides } from '../engine/config/parseConfig';
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { StraceSummary } from '../engine/strace';
@@ -72,7 +73,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | null): Partial<
     if (typeof v !== 'object' || v === null) return {};
     const o = v as Record<string, unknown>;
     const out: Partial<Persisted> = {};
-    if (typeof o.presetName === 'string' && PRESETS[o.presetName]) out.presetName = o.presetName;
+    if (typeof o.presetName === 'string' && presetByName(o.presetName)) out.presetName = o.presetName;
     if (typeof o.seed === 'number' && Number.isSafeInteger(o.seed) && o.seed >= 0) out.seed = o.seed;
     if (typeof o.speed === 'number' && o.speed >= SPEED_MIN && o.speed <= SPEED_MAX) out.speed = o.speed;
     // Stored edits are kept only if they still make a valid configuration.
@@ -114,8 +115,9 @@ export const useUi = create<UiState>(() => ({
 
 /** Switches preset: the edits belong to the old one and are dropped. */
 export function choosePreset(name: string): void {
-  if (!PRESETS[name]) return;
-  useUi.setState({ presetName: name, edits: {}, config: PRESETS[name], selectedPid: null, inspectedCpu: null, replay: null });
+  const config = presetByName(name);
+  if (!config) return;
+  useUi.setState({ presetName: name, edits: {}, config, selectedPid: null, inspectedCpu: null, replay: null });
 }
 
 /** Applies edits if they make a valid configuration (restarting the run); returns the problems otherwise. */

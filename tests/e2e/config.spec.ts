@@ -48,4 +48,41 @@ test.describe('configuration panel', () => {
     await panel.getByRole('button', { name: 'Revert' }).click();
     await expect(panel.getByRole('checkbox', { name: 'nohz_full' })).not.toBeChecked();
   });
+
+  test('Advanced costs: a bad value is named beside its field, a good one applies, persists and takes effect', async ({ page }) => {
+    await openApp(page);
+    const panel = page.getByRole('region', { name: 'Configuration' });
+    const field = panel.getByRole('spinbutton', { name: 'IPI latency (one way)' });
+    const apply = panel.getByRole('button', { name: 'Apply' });
+    // Collapsed by default; the summary opens it from the keyboard.
+    await expect(field).toBeHidden();
+    await panel.locator('summary', { hasText: 'Advanced costs' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(field).toBeVisible();
+    await expect(field).toHaveValue('1000');
+
+    await field.fill('-5');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(/IPI latency \(one way\) must be 0 to 3,600,000,000,000 ns/);
+    const row = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " field ")][1]');
+    await expect(row.getByRole('alert')).toHaveText('IPI latency (one way) must be 0 to 3,600,000,000,000 ns');
+    await expect(panel.locator('summary')).toContainText('1 to fix');
+    await expect(apply).toBeDisabled();
+    await panel.screenshot({ path: 'test-results/screenshots/config-advanced-costs.png' });
+
+    await field.fill('50000');
+    await expect(field).toHaveAttribute('aria-invalid', 'false');
+    await expect(row.getByRole('alert')).toHaveCount(0);
+    await apply.click();
+    await expect(page.getByRole('status', { name: 'Notice' })).toContainText('restarted');
+    await play(page);
+    // The forwarded calls now wait about 50 µs for their IPI (1 µs before; some calls need none).
+    await expect
+      .poll(async () => ((await page.evaluate(() => window.mosExplorer!.metrics())) as { syscalls: { routes: { linux: { stagesMeanNs: Record<string, number> } } } } | null)?.syscalls.routes.linux.stagesMeanNs.IPI ?? 0, { timeout: 15_000 })
+      .toBeGreaterThan(10_000);
+
+    await page.reload();
+    await panel.locator('summary', { hasText: 'Advanced costs' }).click();
+    await expect(field).toHaveValue('50000');
+  });
 });

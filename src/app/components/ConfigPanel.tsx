@@ -1,7 +1,7 @@
 /**
- * The configuration panel: the partition in mOS boot syntax with live validation, and the key
- * parameters. Applying restarts the simulation and says so; while the text is invalid its error
- * shows next to the field and the last valid run keeps going.
+ * The configuration panel: the partition in mOS boot syntax with live validation, the key
+ * parameters, and every other number under Advanced costs. Applying restarts the simulation and
+ * says so; while a field is invalid its error shows next to it and the last valid run keeps going.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { applyEdits, resolveConfig, useUi, type ConfigEdits } from '../store';
@@ -9,6 +9,10 @@ import { mosBootLine, paperBootLine, parsePartition } from '../../engine/config/
 import { topologyByName } from '../../engine/node/topologies';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { MS } from '../../engine/kernel/time';
+import { AdvancedCosts } from './AdvancedCosts';
+import { ADVANCED_FIELDS, advancedDraftOf, advancedErrors, withAdvancedEdits, type AdvancedDraft } from './advancedFields';
+
+const ADVANCED_PATHS: ReadonlySet<string> = new Set(ADVANCED_FIELDS.map((f) => f.path));
 
 interface Draft {
   partition: string;
@@ -28,6 +32,7 @@ interface Draft {
   rrQuantumMs: number;
   interference: number;
   workload: string;
+  advanced: AdvancedDraft;
 }
 
 function draftOf(c: NodeConfig): Draft {
@@ -49,20 +54,32 @@ function draftOf(c: NodeConfig): Draft {
     rrQuantumMs: c.lwk.rrQuantumNs / MS,
     interference: c.interference.perBusyCpu,
     workload: c.workload.kind,
+    advanced: advancedDraftOf(c),
   };
 }
 
 function editsOf(d: Draft, preset: NodeConfig): ConfigEdits {
   const edits: Record<string, unknown> = {
-    syscalls: { mechanism: d.mechanism, wait: d.wait, replyIpi: d.replyIpi, ipiPolicy: d.ipiPolicy, channelCapacity: d.channelCapacity, proxyThreads: d.proxyThreads, osNodeShipper: d.osNodeShipper },
-    aggregation: { enabled: d.aggregation },
+    syscalls: { mechanism: d.mechanism, wait: d.wait, replyIpi: d.replyIpi, ipiPolicy: d.ipiPolicy, channelCapacity: d.channelCapacity, proxyThreads: d.proxyThreads, osNodeShipper: d.osNodeShipper, aggregation: { enabled: d.aggregation } },
     linux: { hz: d.hz, nohzFull: d.nohzFull, isolcpus: d.isolcpus, irqAffinity: d.irqAffinity, thp: d.thp },
     lwk: { rrQuantumNs: Math.round(d.rrQuantumMs * MS) },
     interference: { perBusyCpu: d.interference },
   };
   if (d.workload !== preset.workload.kind) edits.workload = { kind: d.workload };
   if (d.partition.trim() !== preset.partitionText && preset.system === 'mos') edits.partition = d.partition.trim();
-  return edits;
+  return withAdvancedEdits(edits, d.advanced, preset);
+}
+
+/** A configuration problem about one advanced field ("settings: linux.tickNs: …") goes beside that field. */
+function splitErrors(errors: readonly string[], fieldErrors: Map<string, string>): string[] {
+  const general: string[] = [];
+  for (const e of errors) {
+    const m = /^settings: ([\w.]+): (.*)$/s.exec(e);
+    if (m && ADVANCED_PATHS.has(m[1])) {
+      if (!fieldErrors.has(m[1])) fieldErrors.set(m[1], m[2]);
+    } else general.push(e.replace(/^settings: /, ''));
+  }
+  return general;
 }
 
 export function ConfigPanel() {
@@ -84,6 +101,9 @@ function ConfigForm({ active }: { active: NodeConfig }) {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const id = useId();
   const dirty = JSON.stringify(draftOf(active)) !== JSON.stringify(draft);
+  const fieldErrors = advancedErrors(draft.advanced);
+  const generalErrors = resolved.ok ? [] : splitErrors(resolved.errors, fieldErrors);
+  const valid = resolved.ok && fieldErrors.size === 0;
 
   return (
     <section className="panel config" aria-label="Configuration">
@@ -139,19 +159,20 @@ function ConfigForm({ active }: { active: NodeConfig }) {
         <Num label="Cache interference per busy CPU (assumption)" value={draft.interference} min={0} max={0.1} step={0.0005} onChange={(v) => set('interference', v)} />
         <Select label="Workload" value={draft.workload} onChange={(v) => set('workload', v)} options={[['fwq', 'FWQ (fixed work quanta)'], ['bsp', 'BSP mini-app'], ['syscall', 'syscall microbenchmark']]} />
       </fieldset>
-      {!resolved.ok && resolved.errors.map((e, i) => <p key={i} className="field-error" role="alert">{e.replace(/^settings: /, '')}</p>)}
+      <AdvancedCosts draft={draft.advanced} errors={fieldErrors} onChange={(path, text) => setDraft((d) => ({ ...d, advanced: { ...d.advanced, [path]: text } }))} />
+      {generalErrors.map((e, i) => <p key={i} className="field-error" role="alert">{e}</p>)}
       {applyErrors.map((e, i) => <p key={`a${i}`} className="field-error" role="alert">{e}</p>)}
       <div className="config-actions">
         <button
           type="button"
           className="btn btn-primary"
-          disabled={!resolved.ok || !dirty}
+          disabled={!valid || !dirty}
           onClick={() => setApplyErrors(applyEdits(editsOf(draft, presetConfig)))}
         >
           Apply
         </button>
         <button type="button" className="btn" disabled={!dirty} onClick={() => setDraft(draftOf(active))}>Revert</button>
-        <span className="muted">{dirty ? (resolved.ok ? 'Changes not applied yet.' : 'Fix the problems above to apply; the current run keeps going.') : 'Running this configuration.'}</span>
+        <span className="muted">{dirty ? (valid ? 'Changes not applied yet.' : 'Fix the problems above to apply; the current run keeps going.') : 'Running this configuration.'}</span>
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 /** `mos-explorer replay FILE`: replays an strace log under a configuration and shows where each call goes. */
 import { parseFlags, rejectUnknownFlags, UsageError, type CliIO, type ExitCode } from '../io';
-import { PRESETS, PRESET_NAMES } from '../../engine/config/presets';
+import { PRESET_NAMES } from '../../engine/config/presets';
+import { presetByName } from '../../engine/config/presetByName';
 import { parseStraceBytes } from '../../engine/strace';
 import { replayStrace, type LatencySummary, type ReplayReport } from '../../engine/strace/replay';
 import { ROUTE_NAMES } from '../../engine/syscalls/calls';
@@ -79,7 +80,7 @@ export async function replayCommand(argv: readonly string[], io: CliIO): Promise
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'give the strace log to replay' : `unexpected argument "${positional[1]}"`);
   const file = positional[0];
   const preset = flags.get('preset') ?? 'mos';
-  if (!PRESETS[preset]) throw new UsageError(`unknown preset "${preset}" (one of: ${PRESET_NAMES.join(', ')})`);
+  if (!presetByName(preset)) throw new UsageError(`unknown preset "${preset}" (one of: ${PRESET_NAMES.join(', ')})`);
   const seed = flags.has('seed') ? parseSeed(flags.get('seed')!) : 1;
   let bytes: Uint8Array;
   try {

@@ -1,6 +1,7 @@
 /** `mos-explorer run`: one headless run of a node configuration, summarised as text or JSON. */
 import { parseFlags, rejectUnknownFlags, UsageError, type CliIO, type ExitCode } from '../io';
-import { PRESETS, PRESET_NAMES } from '../../engine/config/presets';
+import { PRESET_NAMES } from '../../engine/config/presets';
+import { presetByName } from '../../engine/config/presetByName';
 import { parseConfigText } from '../../engine/config/parseConfig';
 import { simulate, type Stop } from '../simulate';
 import { formatDuration, parseDuration, MS } from '../../engine/kernel/time';
@@ -42,8 +43,9 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<Ex
   let config: NodeConfig;
   let seed = 1;
   if (presetName !== undefined) {
-    if (!PRESETS[presetName]) throw new UsageError(`unknown preset "${presetName}" (one of: ${PRESET_NAMES.join(', ')})`);
-    config = PRESETS[presetName];
+    const preset = presetByName(presetName);
+    if (!preset) throw new UsageError(`unknown preset "${presetName}" (one of: ${PRESET_NAMES.join(', ')})`);
+    config = preset;
   } else {
     let text: string;
     try {

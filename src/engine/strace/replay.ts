@@ -5,7 +5,8 @@
  * are upper bounds of what the call cost untraced.
  */
 import type { NodeConfig } from '../config/nodeConfig';
-import { PRESETS, PRESET_NAMES } from '../config/presets';
+import { PRESET_NAMES } from '../config/presets';
+import { presetByName } from '../config/presetByName';
 import { createNodeSimulation } from '../node/model';
 import { TState } from '../node/state';
 import { ROUTE_NAMES } from '../syscalls/calls';
@@ -85,7 +86,7 @@ export function summarizeLatencies(values: number[]): LatencySummary {
 
 /** The configuration a replay runs under: a preset with the log as its workload. */
 export function replayConfig(result: StraceResult, presetName: string, baseConfig?: NodeConfig): NodeConfig {
-  const base = baseConfig ?? PRESETS[presetName];
+  const base = baseConfig ?? presetByName(presetName);
   if (!base) throw new Error(`unknown preset "${presetName}" (one of: ${PRESET_NAMES.join(', ')})`);
   return { ...base, workload: straceToWorkload(result) };
 }
