@@ -36,14 +36,22 @@ test.describe('configuration panel', () => {
     await expect(panel.getByText(/warning: .*sibling/i).first()).toBeVisible();
   });
 
-  test('parameters apply, persist across reloads, and Revert discards a draft', async ({ page }) => {
+  test('a design brings its own settings; parameters apply, persist across reloads, and Revert discards a draft', async ({ page }) => {
     await openApp(page);
     const panel = page.getByRole('region', { name: 'Configuration' });
-    await panel.getByRole('combobox', { name: 'Mechanism' }).selectOption('mckernel');
+    await panel.getByRole('combobox', { name: 'Design' }).selectOption('mckernel');
+    // McKernel-style: an IPI per message and a spinning caller, shown as soon as it is chosen.
+    await expect(panel.getByRole('combobox', { name: 'IPIs' })).toHaveValue('every');
+    await expect(panel.getByRole('combobox', { name: 'Waiting for a reply' })).toHaveValue('spin');
     await panel.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByRole('status', { name: 'Notice' })).toContainText('restarted');
     await page.reload();
-    await expect(panel.getByRole('combobox', { name: 'Mechanism' })).toHaveValue('mckernel');
+    await expect(panel.getByRole('combobox', { name: 'Design' })).toHaveValue('mckernel');
+    await expect(panel.getByRole('combobox', { name: 'IPIs' })).toHaveValue('every');
+    // Linux alone has no channels or proxies: their settings are not offered.
+    await panel.getByRole('combobox', { name: 'Design' }).selectOption('native');
+    await expect(panel.getByRole('spinbutton', { name: 'Proxy threads per process' })).toHaveCount(0);
+    await panel.getByRole('button', { name: 'Revert' }).click();
     await panel.getByRole('checkbox', { name: 'nohz_full' }).check();
     await panel.getByRole('button', { name: 'Revert' }).click();
     await expect(panel.getByRole('checkbox', { name: 'nohz_full' })).not.toBeChecked();

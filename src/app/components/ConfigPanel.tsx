@@ -10,6 +10,7 @@ import { topologyByName } from '../../engine/node/topologies';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { MS } from '../../engine/kernel/time';
 import { AdvancedCosts } from './AdvancedCosts';
+import { DESIGNS } from '../../engine/config/kindDefaults';
 import { ADVANCED_FIELDS, advancedDraftOf, advancedErrors, withAdvancedEdits, type AdvancedDraft } from './advancedFields';
 
 const ADVANCED_PATHS: ReadonlySet<string> = new Set(ADVANCED_FIELDS.map((f) => f.path));
@@ -58,16 +59,42 @@ function draftOf(c: NodeConfig): Draft {
   };
 }
 
-function editsOf(d: Draft, preset: NodeConfig): ConfigEdits {
-  const edits: Record<string, unknown> = {
-    syscalls: { mechanism: d.mechanism, wait: d.wait, replyIpi: d.replyIpi, ipiPolicy: d.ipiPolicy, channelCapacity: d.channelCapacity, proxyThreads: d.proxyThreads, osNodeShipper: d.osNodeShipper, aggregation: { enabled: d.aggregation } },
-    linux: { hz: d.hz, nohzFull: d.nohzFull, isolcpus: d.isolcpus, irqAffinity: d.irqAffinity, thp: d.thp },
-    lwk: { rrQuantumNs: Math.round(d.rrQuantumMs * MS) },
-    interference: { perBusyCpu: d.interference },
-  };
+/** The fields of `now` whose value differs from `base` (an empty section is left out). */
+function changed(now: Record<string, unknown>, base: Record<string, unknown>): Record<string, unknown> | undefined {
+  const out = Object.fromEntries(Object.entries(now).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(base[k])));
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * The edits on top of the preset: only what differs from it, or, once another design is chosen,
+ * from that design's defaults (which choosing it brings), so the design's own settings apply.
+ */
+function editsOf(d: Draft, preset: NodeConfig, designBase: NodeConfig): ConfigEdits {
+  const b = designBase;
+  const edits: Record<string, unknown> = {};
+  const syscalls = changed(
+    { wait: d.wait, replyIpi: d.replyIpi, ipiPolicy: d.ipiPolicy, channelCapacity: d.channelCapacity, proxyThreads: d.proxyThreads, osNodeShipper: d.osNodeShipper },
+    b.syscalls as unknown as Record<string, unknown>,
+  );
+  const aggregation = d.aggregation !== b.syscalls.aggregation.enabled ? { aggregation: { enabled: d.aggregation } } : {};
+  const mechanism = d.mechanism !== preset.syscalls.mechanism ? { mechanism: d.mechanism } : {};
+  if (syscalls || 'aggregation' in aggregation || 'mechanism' in mechanism) edits.syscalls = { ...mechanism, ...syscalls, ...aggregation };
+  const linux = changed({ hz: d.hz, nohzFull: d.nohzFull, isolcpus: d.isolcpus, irqAffinity: d.irqAffinity, thp: d.thp }, b.linux as unknown as Record<string, unknown>);
+  if (linux) edits.linux = linux;
+  const lwk = changed({ rrQuantumNs: Math.round(d.rrQuantumMs * MS) }, b.lwk as unknown as Record<string, unknown>);
+  if (lwk) edits.lwk = lwk;
+  const interference = changed({ perBusyCpu: d.interference }, b.interference as unknown as Record<string, unknown>);
+  if (interference) edits.interference = interference;
   if (d.workload !== preset.workload.kind) edits.workload = { kind: d.workload };
   if (d.partition.trim() !== preset.partitionText && preset.system === 'mos') edits.partition = d.partition.trim();
   return withAdvancedEdits(edits, d.advanced, preset);
+}
+
+/** The preset as it is once `mechanism` is chosen: that design's defaults on its kernel. */
+function designBaseOf(presetName: string, preset: NodeConfig, mechanism: string): NodeConfig {
+  if (mechanism === preset.syscalls.mechanism) return preset;
+  const r = resolveConfig(presetName, { syscalls: { mechanism } });
+  return r.ok ? r.config : preset;
 }
 
 /** A configuration problem about one advanced field ("settings: linux.tickNs: …") goes beside that field. */
@@ -97,8 +124,17 @@ function ConfigForm({ active }: { active: NodeConfig }) {
   const preset = useMemo(() => resolveConfig(presetName, {}), [presetName]);
   const presetConfig = preset.ok ? preset.config : active;
   const partition = useMemo(() => (active.system === 'mos' ? parsePartition(draft.partition, topology) : null), [draft.partition, topology, active.system]);
-  const resolved = useMemo(() => resolveConfig(presetName, editsOf(draft, presetConfig)), [draft, presetName, presetConfig]);
+  const designBase = useMemo(() => designBaseOf(presetName, presetConfig, draft.mechanism), [presetName, presetConfig, draft.mechanism]);
+  const resolved = useMemo(() => resolveConfig(presetName, editsOf(draft, presetConfig, designBase)), [draft, presetName, presetConfig, designBase]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // Choosing a design shows its own defaults in the fields it brings (wait, IPIs, proxies, ...).
+  const chooseDesign = (mechanism: string) => {
+    const base = designBaseOf(presetName, presetConfig, mechanism);
+    const fresh = draftOf(base);
+    setDraft((d) => ({ ...d, mechanism, wait: fresh.wait, replyIpi: fresh.replyIpi, ipiPolicy: fresh.ipiPolicy, channelCapacity: fresh.channelCapacity, proxyThreads: fresh.proxyThreads, osNodeShipper: fresh.osNodeShipper, aggregation: fresh.aggregation }));
+  };
+  const design = DESIGNS.get(draft.mechanism);
+  const shipsMessages = design?.usesProxies ?? true;
   const id = useId();
   const dirty = JSON.stringify(draftOf(active)) !== JSON.stringify(draft);
   const fieldErrors = advancedErrors(draft.advanced);
@@ -139,13 +175,18 @@ function ConfigForm({ active }: { active: NodeConfig }) {
       )}
       <fieldset className="field-group">
         <legend>System calls</legend>
-        <Select label="Mechanism" value={draft.mechanism} onChange={(v) => set('mechanism', v)} options={[['shipping', 'function shipping (the paper)'], ['mckernel', 'McKernel-style'], ['evanescence', 'mOS as built (migration)'], ['native', 'native Linux']]} />
-        <Select label="Waiting for a reply" value={draft.wait} onChange={(v) => set('wait', v)} options={[['block', 'block (run another thread)'], ['spin', 'spin (poll)']]} />
-        <Select label="IPIs" value={draft.ipiPolicy} onChange={(v) => set('ipiPolicy', v)} options={[['coalesce', 'on empty → non-empty only'], ['every', 'on every message']]} />
-        <Check label="Reply IPIs to LWK CPUs" checked={draft.replyIpi} onChange={(v) => set('replyIpi', v)} />
-        <Check label="glibc aggregation of small writes" checked={draft.aggregation} onChange={(v) => set('aggregation', v)} />
-        <Num label="Channel slots" value={draft.channelCapacity} min={1} max={4096} onChange={(v) => set('channelCapacity', v)} />
-        <Num label="Proxy threads per process" value={draft.proxyThreads} min={1} max={64} onChange={(v) => set('proxyThreads', v)} />
+        <Select label="Design" value={draft.mechanism} onChange={chooseDesign} options={[...DESIGNS.values()].map((d) => [d.id, d.title])} />
+        {design && <p className="field-help muted">{design.summary}</p>}
+        {shipsMessages && (
+          <>
+            <Select label="Waiting for a reply" value={draft.wait} onChange={(v) => set('wait', v)} options={[['block', 'block (run another thread)'], ['spin', 'spin (poll)']]} />
+            <Select label="IPIs" value={draft.ipiPolicy} onChange={(v) => set('ipiPolicy', v)} options={[['coalesce', 'on empty → non-empty only'], ['every', 'on every message']]} />
+            <Check label="Reply IPIs to LWK CPUs" checked={draft.replyIpi} onChange={(v) => set('replyIpi', v)} />
+            <Num label="Channel slots" value={draft.channelCapacity} min={1} max={4096} onChange={(v) => set('channelCapacity', v)} />
+            <Num label="Proxy threads per process" value={draft.proxyThreads} min={1} max={64} onChange={(v) => set('proxyThreads', v)} />
+          </>
+        )}
+        {design?.appKernel !== 'linux' && <Check label="glibc aggregation of small writes" checked={draft.aggregation} onChange={(v) => set('aggregation', v)} />}
         <Select label="OS-node shipping by" value={draft.osNodeShipper} onChange={(v) => set('osNodeShipper', v)} options={[['linux', 'Linux (proxy)'], ['lwk', 'the LWK'], ['glibc', 'glibc'], ['none', 'nobody: the node is a PFS client']]} />
       </fieldset>
       <fieldset className="field-group">
@@ -167,7 +208,7 @@ function ConfigForm({ active }: { active: NodeConfig }) {
           type="button"
           className="btn btn-primary"
           disabled={!valid || !dirty}
-          onClick={() => setApplyErrors(applyEdits(editsOf(draft, presetConfig)))}
+          onClick={() => setApplyErrors(applyEdits(editsOf(draft, presetConfig, designBase)))}
         >
           Apply
         </button>
