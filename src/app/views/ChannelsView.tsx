@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ACTIVITY_NAMES } from '../../engine/node/kinds';
-import { CHANNEL_STRIDE, type Frame } from '../../worker/protocol';
+import type { Frame } from '../../worker/protocol';
+import { channelCount, channelValue, slotPid, type ChannelField } from '../../worker/frameLayout';
 import { frameBus } from '../frameBus';
 import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
@@ -25,12 +26,14 @@ import './views-syscall.css';
 const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI'];
 const PID_COLUMNS = ['Channel', 'Queued messages', 'State'];
 
+const ROW_FIELDS: readonly ChannelField[] = ['syscallCpu', 'depth', 'capacity', 'waiting', 'messages', 'ipis', 'transitions'];
+
 function channelRows(f: Frame): string[][] {
   const c = f.buffers.channels;
   const rows: string[][] = [];
-  for (let i = 0; i * CHANNEL_STRIDE < c.length; i++) {
-    const o = i * CHANNEL_STRIDE;
-    rows.push([String(i), String(c[o]), String(c[o + 1]), String(c[o + 2]), String(c[o + 3]), String(c[o + 4]), String(c[o + 5]), String(c[o + 6]), c[o + 5] > 0 ? (c[o + 4] / c[o + 5]).toFixed(2) : '']);
+  for (let i = 0; i < channelCount(c); i++) {
+    const msgs = channelValue(c, i, 'messages'), ipis = channelValue(c, i, 'ipis');
+    rows.push([String(i), ...ROW_FIELDS.map((k) => String(channelValue(c, i, k))), ipis > 0 ? (msgs / ipis).toFixed(2) : '']);
   }
   return rows;
 }
@@ -38,16 +41,15 @@ function channelRows(f: Frame): string[][] {
 function totals(f: Frame): { msgs: number; ipis: number } {
   const c = f.buffers.channels;
   let msgs = 0, ipis = 0;
-  for (let o = 0; o < c.length; o += CHANNEL_STRIDE) {
-    msgs += c[o + 4];
-    ipis += c[o + 5];
+  for (let i = 0; i < channelCount(c); i++) {
+    msgs += channelValue(c, i, 'messages');
+    ipis += channelValue(c, i, 'ipis');
   }
   return { msgs, ipis };
 }
 
 function tooltipLines(hit: Hit, f: Frame, m: ChannelsModel): string[] {
   const b = f.buffers;
-  const per = b.channels.length ? b.channelSlots.length / (b.channels.length / CHANNEL_STRIDE) : 0;
   if (hit.k === 'pid') {
     const s = m.pidState(hit.pid);
     return [`channel[${hit.pid}]`, `proxy of pid ${hit.pid}: ${proxyStateText(s)}`, `${s.pending} routed message(s) not yet started`, 'click to highlight this pid everywhere'];
@@ -56,12 +58,11 @@ function tooltipLines(hit: Hit, f: Frame, m: ChannelsModel): string[] {
     const d = b.lwkDepth[hit.cpu];
     return [`LWK CPU ${hit.cpu}: reply channel`, `${d} reply(ies) ready, not yet seen`, 'a blocked caller sees its reply at its next block or yield'];
   }
-  const o = hit.ch * CHANNEL_STRIDE;
-  const [cpu, depth, cap, waiting, msgs, ipis, trans] = Array.from(b.channels.subarray(o, o + CHANNEL_STRIDE));
+  const [cpu, depth, cap, waiting, msgs, ipis, trans] = ROW_FIELDS.map((k) => channelValue(b.channels, hit.ch, k));
   const head = `Linux channel ${hit.ch} (syscall CPU ${cpu})`;
   switch (hit.k) {
     case 'slot': {
-      const pid = b.channelSlots[hit.ch * per + hit.idx];
+      const pid = slotPid(b, hit.ch, hit.idx);
       return [head, `slot ${hit.idx + 1} of ${cap}: ${pid >= 0 ? `message from pid ${pid}` : 'empty'}`, `depth ${depth} message(s), ${waiting} sender(s) waiting`];
     }
     case 'waiting':
@@ -148,7 +149,8 @@ export function ChannelsView({ config }: ViewProps) {
         bgKey = '';
       }
       const l = layoutRef.current;
-      const key2 = `${layoutKey.current}|${dpr}|${l.height}|${Array.from(frame.buffers.channels.filter((_, i) => i % CHANNEL_STRIDE === 0)).join(',')}`;
+      const cpus = Array.from({ length: channelCount(frame.buffers.channels) }, (_, i) => channelValue(frame.buffers.channels, i, 'syscallCpu'));
+      const key2 = `${layoutKey.current}|${dpr}|${l.height}|${cpus.join(',')}`;
       if (key2 !== bgKey) {
         bgKey = key2;
         bg.width = Math.max(1, Math.round(width * dpr));
@@ -187,8 +189,7 @@ export function ChannelsView({ config }: ViewProps) {
     let pid: number | null = null;
     if (hit?.k === 'pid') pid = hit.pid;
     else if (hit?.k === 'slot' && f) {
-      const per = f.buffers.channelSlots.length / (f.buffers.channels.length / CHANNEL_STRIDE);
-      const p = f.buffers.channelSlots[hit.ch * per + hit.idx];
+      const p = slotPid(f.buffers, hit.ch, hit.idx);
       pid = p >= 0 ? p : null;
     }
     selectPid(pid !== null && pid === selected.current ? null : pid);

@@ -23,6 +23,7 @@ describe('decoding a real run', () => {
             seen.add(e.type);
             expect(e.type).not.toBe('unknown');
             if (e.type === 'syscallRoute') expect(e.route).toBeLessThan(ROUTES.length);
+            if (e.type === 'handlerGetList') expect(sim.state.channels.linux[e.channel].cpu).toBe(e.cpu);
             if (e.type === 'channelInsert') {
               // The sender is an LWK CPU whose group's channel is the one named.
               expect(config.syscallCpuOf[e.senderCpu]).toBeGreaterThanOrEqual(0);

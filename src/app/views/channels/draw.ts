@@ -1,6 +1,7 @@
 /** Draws the Channels canvas: Linux channel queues, IPIs, per-pid channels and LWK reply channels. */
 import { ACTIVITY_NAMES } from '../../../engine/node/kinds';
-import { CHANNEL_STRIDE, type Frame } from '../../../worker/protocol';
+import type { Frame } from '../../../worker/protocol';
+import { channelValue, slotPid, waitingPid } from '../../../worker/frameLayout';
 import { ACTIVITY_STYLES, fillFor } from '../../palette';
 import { anchorPoint, LEFT, slotRect, type ChannelsLayout } from './layout';
 import type { ChannelsModel } from './model';
@@ -81,27 +82,26 @@ function fmtRate(x: number): string {
 export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, frame: Frame, theme: ViewTheme, s: DrawState): void {
   const { now, selected, reduced } = s;
   const b = frame.buffers;
-  const per = b.channels.length > 0 ? b.channelSlots.length / (b.channels.length / CHANNEL_STRIDE) : 0;
   const agg = m.aggregated(now);
   lastFont = '';
   ctx.textBaseline = 'middle';
   for (const band of l.bands) {
-    const o = band.ch * CHANNEL_STRIDE;
-    const cpu = b.channels[o], depth = b.channels[o + 1], waiting = b.channels[o + 3], msgs = b.channels[o + 4], ipis = b.channels[o + 5];
+    const v = (f: Parameters<typeof channelValue>[2]) => channelValue(b.channels, band.ch, f);
+    const cpu = v('syscallCpu'), depth = v('depth'), waiting = v('waiting'), msgs = v('messages'), ipis = v('ipis');
     text(ctx, `depth ${depth} / ${band.capacity}`, band.qx + band.cols * band.cw - 2, band.y + 9, `12px ${SANS}`, theme.muted, 'right');
     // Senders waiting for a slot.
     const fullAt = m.full.get(band.ch);
     if (waiting > 0 || (fullAt !== undefined && now - fullAt < FLASH_MS)) {
       text(ctx, `${waiting} waiting: full`, 0, band.qy + 24, `600 11px ${SANS}`, FULL_FILL);
       for (let k = 0; k < Math.min(waiting, 12); k++) {
-        const pid = b.channelSlots[band.ch * per + band.capacity + k];
+        const pid = waitingPid(b, band.ch, k);
         messageChip(ctx, (k % 6) * 14, band.qy + 34 + Math.floor(k / 6) * 14, 12, 12, pid, theme, selected !== null && pid !== selected, pid === selected);
       }
     }
     // The queue's slots.
     for (let idx = 0; idx < band.capacity; idx++) {
       const r = slotRect(band, idx);
-      const pid = b.channelSlots[band.ch * per + idx];
+      const pid = slotPid(b, band.ch, idx);
       if (pid >= 0) messageChip(ctx, r.x, r.y, r.w, r.h, pid, theme, selected !== null && pid !== selected, pid === selected);
     }
     if (fullAt !== undefined && now - fullAt < FLASH_MS) {
@@ -252,7 +252,7 @@ export function drawBackground(ctx: CanvasRenderingContext2D, l: ChannelsLayout,
   lastFont = '';
   ctx.textBaseline = 'middle';
   for (const band of l.bands) {
-    const cpu = frame.buffers.channels[band.ch * CHANNEL_STRIDE];
+    const cpu = channelValue(frame.buffers.channels, band.ch, 'syscallCpu');
     text(ctx, `Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, `600 13px ${SANS}`, theme.text);
     text(ctx, 'LWK callers', 0, band.qy + 7, `12px ${SANS}`, theme.muted);
     arrow(ctx, 70, band.qy + 7, LEFT - 4, band.qy + 7, theme.muted);

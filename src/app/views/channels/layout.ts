@@ -1,5 +1,6 @@
 /** Geometry of the Channels canvas (CSS pixels) and hit testing. */
-import { CHANNEL_STRIDE, type Frame } from '../../../worker/protocol';
+import type { Frame } from '../../../worker/protocol';
+import { channelCount, channelValue } from '../../../worker/frameLayout';
 import type { Anchor } from './model';
 
 export const LEFT = 96;
@@ -40,10 +41,10 @@ export interface ChannelsLayout {
 export function layoutChannels(width: number, frame: Frame | null, pids: readonly number[]): ChannelsLayout {
   const bands: Band[] = [];
   let y = 2;
-  const n = frame ? frame.buffers.channels.length / CHANNEL_STRIDE : 0;
+  const n = frame ? channelCount(frame.buffers.channels) : 0;
   const qw = Math.max(120, width - LEFT - ARROW - HANDLER_W);
   for (let ch = 0; ch < n; ch++) {
-    const capacity = Math.max(1, frame!.buffers.channels[ch * CHANNEL_STRIDE + 2]);
+    const capacity = Math.max(1, channelValue(frame!.buffers.channels, ch, 'capacity'));
     // As few rows as cells of at least 16 px allow (at most 6), filled evenly.
     const rows = Math.min(6, Math.ceil(capacity / Math.max(1, Math.floor(qw / 16))));
     const cols = Math.ceil(capacity / rows);
