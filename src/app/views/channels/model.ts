@@ -1,7 +1,8 @@
 /**
- * What the Channels view animates, built from each frame's recent events: messages moving
- * into and out of the Linux channels, IPIs sent or skipped, the per-pid channels (routed but
- * not yet started by the proxy) and the replies on the callers' LWK channels. No React here.
+ * What the Channels view animates, built from each frame's decoded events: messages moving
+ * from their caller's LWK CPU into the Linux channels and out, IPIs sent or skipped, the
+ * per-pid channels (routed but not yet started by the proxy), the replies on the callers' LWK
+ * channels, and which callers wait for a reply or for a slot. No React here.
  */
 import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import { IpiKind } from '../../../engine/node/events';
@@ -11,7 +12,7 @@ import { frameEvents } from '../frameEvents';
 import { FrameClock } from './shared';
 
 export type Anchor =
-  | { readonly k: 'entry'; readonly ch: number }
+  | { readonly k: 'caller'; readonly ch: number; readonly cpu: number }
   | { readonly k: 'slot'; readonly ch: number; readonly idx: number }
   | { readonly k: 'handler'; readonly ch: number }
   | { readonly k: 'pid'; readonly pid: number }
@@ -58,6 +59,10 @@ export class ChannelsModel {
   pids: number[] = [];
   readonly replySeenAt = new Map<number, number>();
   readonly replyIpiAt = new Map<number, number>();
+  /** Caller CPU -> pid of its call in a Linux channel or beyond, until it sees the reply. */
+  readonly inFlight = new Map<number, number>();
+  /** Caller CPU -> pid of a sender waiting for a slot of a full channel. */
+  readonly waitingFull = new Map<number, number>();
   aggregateUntil = -Infinity;
   /** Wall time until which something is still animating (flashes fade, tokens land). */
   activeUntil = -Infinity;
@@ -99,6 +104,8 @@ export class ChannelsModel {
     this.pids = [];
     this.replySeenAt.clear();
     this.replyIpiAt.clear();
+    this.inFlight.clear();
+    this.waitingFull.clear();
     this.samples = [];
   }
 
@@ -128,6 +135,8 @@ export class ChannelsModel {
         // The per-pid bookkeeping missed events: start it afresh rather than show stale messages.
         this.pending.clear();
         this.serving.clear();
+        this.inFlight.clear();
+        this.waitingFull.clear();
       }
     }
     const animate = !this.aggregated(now);
@@ -138,9 +147,11 @@ export class ChannelsModel {
       if (at + 1500 > this.activeUntil) this.activeUntil = at + 1500;
       switch (e.type) {
         case 'channelInsert': {
-          const ch = e.channel, pid = e.pid;
+          const ch = e.channel, pid = e.pid, cpu = e.senderCpu;
           this.seePid(pid);
-          if (animate && ch >= 0) this.tokens.push({ from: { k: 'entry', ch }, to: { k: 'slot', ch, idx: Math.max(0, e.depth - 1) }, pid, start: at, dur: clock.durMs(INSERT_NS), reply: false });
+          this.inFlight.set(cpu, pid);
+          this.waitingFull.delete(cpu);
+          if (animate && ch >= 0) this.tokens.push({ from: { k: 'caller', ch, cpu }, to: { k: 'slot', ch, idx: Math.max(0, e.depth - 1) }, pid, start: at, dur: clock.durMs(INSERT_NS), reply: false });
           break;
         }
         case 'ipiSend':
@@ -180,10 +191,16 @@ export class ChannelsModel {
           break;
         case 'replySeen':
           this.replySeenAt.set(e.cpu, at);
+          this.inFlight.delete(e.cpu);
+          break;
+        case 'syscallDone':
+          this.inFlight.delete(e.cpu);
           break;
         case 'channelFull': {
+          // Recorded on the sender's CPU.
           const ch = this.channelOfCpu(frame, e.cpu);
           if (ch >= 0) this.full.set(ch, at);
+          this.waitingFull.set(e.cpu, e.pid);
           break;
         }
         default:
