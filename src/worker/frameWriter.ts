@@ -2,10 +2,11 @@
 import type { NodeSim } from '../engine/node/cpu';
 import { CAUSE_COUNT, Role } from '../engine/node/kinds';
 import { quantile } from '../engine/syscalls/calls';
+import { Route, Stage } from '../engine/descriptors';
 import { memoryCells } from '../engine/node/memory';
-import {
-  CHANNEL_STRIDE, COUNTER_NAMES, Counter, EVENT_STRIDE, FLIGHT_STRIDE, FWQ_STRIDE, MEMORY_CELLS, ROUTE_STRIDE, type FrameBuffers,
-} from './protocol';
+import { FLIGHT_FIELDS } from '../engine/node/ipi';
+import { COUNTER_NAMES, Counter, MEMORY_CELLS, type FrameBuffers } from './protocol';
+import { CHANNEL, EVENT, FLIGHT, FWQ, routeOffset, routesLength } from './frameLayout';
 
 const MAX_FLIGHTS = 64;
 export const MAX_EVENTS = 512;
@@ -22,14 +23,14 @@ export function allocateBuffers(sim: NodeSim): FrameBuffers {
     cpuPid: new Int32Array(n),
     cpuInterrupts: new Float64Array(n),
     counters: new Float64Array(COUNTER_NAMES.length),
-    flights: new Float64Array(MAX_FLIGHTS * FLIGHT_STRIDE),
-    channels: new Float64Array(channels * CHANNEL_STRIDE),
+    flights: new Float64Array(MAX_FLIGHTS * FLIGHT.stride),
+    channels: new Float64Array(channels * CHANNEL.stride),
     channelSlots: new Int32Array(channels * slotsPerChannel(sim)),
     lwkDepth: new Int32Array(n),
-    routes: new Float64Array(4 * ROUTE_STRIDE),
-    fwq: new Float64Array(n * FWQ_STRIDE),
+    routes: new Float64Array(routesLength()),
+    fwq: new Float64Array(n * FWQ.stride),
     memoryCells: new Uint32Array(sim.state.memory.domains.length * MEMORY_CELLS),
-    events: new Float64Array(MAX_EVENTS * EVENT_STRIDE),
+    events: new Float64Array(MAX_EVENTS * EVENT.stride),
   };
 }
 
@@ -38,7 +39,8 @@ function fits(b: FrameBuffers | null, sim: NodeSim): b is FrameBuffers {
     b !== null &&
     b.cpuActivity.length === sim.config.cpuCount &&
     b.counters.length === COUNTER_NAMES.length &&
-    b.channels.length === sim.state.channels.linux.length * CHANNEL_STRIDE &&
+    b.channels.length === sim.state.channels.linux.length * CHANNEL.stride &&
+    b.routes.length === routesLength() &&
     b.channelSlots.length === sim.state.channels.linux.length * slotsPerChannel(sim) &&
     b.memoryCells.length === sim.state.memory.domains.length * MEMORY_CELLS
   );
@@ -59,10 +61,10 @@ function writeCpus(sim: NodeSim, b: FrameBuffers): void {
     else linux += total;
     const ch = s.channels.lwk[cpu];
     b.lwkDepth[cpu] = ch ? ch.queue.length : -1;
-    const f = s.fwq;
-    b.fwq[cpu * FWQ_STRIDE] = f.count[cpu];
-    b.fwq[cpu * FWQ_STRIDE + 1] = f.count[cpu] > 0 ? f.noiseSum[cpu] / f.count[cpu] : 0;
-    b.fwq[cpu * FWQ_STRIDE + 2] = f.noiseMax[cpu];
+    const f = s.fwq, o = cpu * FWQ.stride;
+    b.fwq[o + FWQ.field.quanta] = f.count[cpu];
+    b.fwq[o + FWQ.field.meanNoise] = f.count[cpu] > 0 ? f.noiseSum[cpu] / f.count[cpu] : 0;
+    b.fwq[o + FWQ.field.maxNoise] = f.noiseMax[cpu];
   }
   b.counters[Counter['LWK interruptions']] = lwk;
   b.counters[Counter['Linux interruptions']] = linux;
@@ -92,9 +94,9 @@ function writeCounters(sim: NodeSim, b: FrameBuffers): void {
   c[Counter['channel IPIs']] = ipis;
   c[Counter['reply IPIs']] = replyIpis;
   c[Counter['page faults']] = s.pageFaults.count.reduce((a, x) => a + x, 0);
-  const os = s.calls.routes[3];
+  const os = s.calls.routes[Route.OsNode];
   c[Counter['OS-node calls']] = os.count;
-  c[Counter['OS-node mean queue wait (ns)']] = os.count > 0 ? os.stageSumNs[10] / os.count : 0;
+  c[Counter['OS-node mean queue wait (ns)']] = os.count > 0 ? os.stageSumNs[Stage.OsNodeQueue] / os.count : 0;
   c[Counter.iterations] = s.progress.iterations;
   c[Counter['MPI messages']] = s.progress.mpiMessages;
   let busy = 0, proxy = 0, handler = 0, linuxCpus = 0;
@@ -115,14 +117,14 @@ function writeChannels(sim: NodeSim, b: FrameBuffers): void {
   const per = slotsPerChannel(sim);
   b.channelSlots.fill(-1);
   s.channels.linux.forEach((ch, i) => {
-    const o = i * CHANNEL_STRIDE;
-    b.channels[o] = ch.cpu;
-    b.channels[o + 1] = ch.queue.length;
-    b.channels[o + 2] = ch.capacity;
-    b.channels[o + 3] = ch.waiting.length;
-    b.channels[o + 4] = ch.inserts;
-    b.channels[o + 5] = ch.ipis;
-    b.channels[o + 6] = ch.transitions;
+    const o = i * CHANNEL.stride, F = CHANNEL.field;
+    b.channels[o + F.syscallCpu] = ch.cpu;
+    b.channels[o + F.depth] = ch.queue.length;
+    b.channels[o + F.capacity] = ch.capacity;
+    b.channels[o + F.waiting] = ch.waiting.length;
+    b.channels[o + F.messages] = ch.inserts;
+    b.channels[o + F.ipis] = ch.ipis;
+    b.channels[o + F.transitions] = ch.transitions;
     ch.queue.forEach((id, k) => {
       if (k < ch.capacity) b.channelSlots[i * per + k] = s.calls.items[id]?.pid ?? -1;
     });
@@ -132,13 +134,12 @@ function writeChannels(sim: NodeSim, b: FrameBuffers): void {
 
 function writeRoutes(sim: NodeSim, b: FrameBuffers): void {
   sim.state.calls.routes.forEach((r, i) => {
-    const o = i * ROUTE_STRIDE;
-    b.routes[o] = r.count;
-    b.routes[o + 1] = quantile(r, 0.5);
-    b.routes[o + 2] = quantile(r, 0.99);
-    b.routes[o + 3] = r.maxNs;
-    b.routes[o + 4] = r.count > 0 ? r.sumNs / r.count : 0;
-    for (let st = 0; st < r.stageSumNs.length; st++) b.routes[o + 5 + st] = r.count > 0 ? r.stageSumNs[st] / r.count : 0;
+    b.routes[routeOffset(i, 'count')] = r.count;
+    b.routes[routeOffset(i, 'p50')] = quantile(r, 0.5);
+    b.routes[routeOffset(i, 'p99')] = quantile(r, 0.99);
+    b.routes[routeOffset(i, 'max')] = r.maxNs;
+    b.routes[routeOffset(i, 'mean')] = r.count > 0 ? r.sumNs / r.count : 0;
+    for (let st = 0; st < r.stageSumNs.length; st++) b.routes[routeOffset(i, { stage: st })] = r.count > 0 ? r.stageSumNs[st] / r.count : 0;
   });
 }
 
@@ -146,9 +147,10 @@ function writeRoutes(sim: NodeSim, b: FrameBuffers): void {
 function writeFlights(sim: NodeSim, b: FrameBuffers): number {
   const f = sim.state.flights;
   let n = 0;
-  for (let i = 0; i + FLIGHT_STRIDE <= f.length && n < MAX_FLIGHTS; i += FLIGHT_STRIDE) {
-    if (f[i + 4] < sim.now - 1000) continue;
-    for (let j = 0; j < FLIGHT_STRIDE; j++) b.flights[n * FLIGHT_STRIDE + j] = f[i + j];
+  // The engine keeps flights as [kind, from, to, start, end] (ipi.ts), the frame's FLIGHT order.
+  for (let i = 0; i + FLIGHT_FIELDS <= f.length && n < MAX_FLIGHTS; i += FLIGHT_FIELDS) {
+    if (f[i + FLIGHT.field.end] < sim.now - 1000) continue;
+    for (let j = 0; j < FLIGHT.stride; j++) b.flights[n * FLIGHT.stride + j] = f[i + j];
     n++;
   }
   return n;

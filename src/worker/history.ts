@@ -8,6 +8,8 @@ import type { TraceBatch } from '../engine/kernel/trace';
 import { Tr } from '../engine/node/events';
 import { Activity } from '../engine/node/kinds';
 import type { TimelineReply } from './protocol';
+import { decodeBatch } from '../engine/trace/decode';
+import { FLOW, SPAN } from './frameLayout';
 
 const RING = 1 << 20;
 const FLOW_RING = 1 << 16;
@@ -30,8 +32,8 @@ export class ActivityHistory {
   // Coarse bins: per CPU, the dominant activity of each 10 ms, and the accumulators of the current bin.
   private readonly coarse: number[][];
   private readonly acc: Float64Array;
-  // Flows of forwarded calls: [callerCpu, issueTime, serverCpu, serveTime, pid].
-  private readonly flows = new Float64Array(FLOW_RING * 5);
+  // Flows of forwarded calls (FLOW records).
+  private readonly flows = new Float64Array(FLOW_RING * FLOW.stride);
   private flowsWritten = 0;
   private readonly issued = new Map<number, { cpu: number; time: number }>();
 
@@ -47,25 +49,41 @@ export class ActivityHistory {
   ingest(b: TraceBatch): void {
     for (let i = 0; i < b.kind.length; i++) {
       const kind = b.kind[i];
-      if (kind === Tr.Activity) this.change(b.cpu[i], b.time[i], b.a[i], b.pid[i]);
-      else if (kind === Tr.SyscallIssue) this.issued.set(b.a[i], { cpu: b.cpu[i], time: b.time[i] });
-      else if (kind === Tr.ProxyStart || (kind === Tr.Migrate && b.b[i] === 0)) this.flow(b.a[i], b.cpu[i], b.time[i], b.pid[i], kind === Tr.Migrate ? b.a[i] : b.cpu[i]);
-      else if (kind === Tr.SyscallDone) this.issued.delete(b.a[i]);
+      // Only the kinds the history keeps are decoded (the rest is most of the trace).
+      if (kind !== Tr.Activity && kind !== Tr.SyscallIssue && kind !== Tr.ProxyStart && kind !== Tr.Migrate && kind !== Tr.SyscallDone) continue;
+      const e = decodeBatch(b, i);
+      switch (e.type) {
+        case 'activity':
+          this.change(e.cpu, e.time, e.activity, e.pid);
+          break;
+        case 'syscallIssue':
+          this.issued.set(e.call, { cpu: e.cpu, time: e.time });
+          break;
+        case 'proxyStart': {
+          // From where the call was issued to the proxy serving it.
+          const from = this.issued.get(e.call);
+          if (from) this.flow(from.cpu, from.time, e.cpu, e.time, e.pid);
+          break;
+        }
+        case 'migrate':
+          // mOS as built: the thread itself goes to the syscall CPU.
+          if (!e.back) this.flow(e.from, e.time, e.to, e.time, e.pid);
+          break;
+        case 'syscallDone':
+          this.issued.delete(e.call);
+          break;
+        default:
+      }
     }
   }
 
-  private flow(callOrTarget: number, cpu: number, time: number, pid: number, serverCpu: number): void {
-    // ProxyStart: a = call id; Migrate: the caller's own CPU is the record's cpu.
-    let from: { cpu: number; time: number } | undefined;
-    if (serverCpu === cpu) from = this.issued.get(callOrTarget);
-    else from = { cpu, time };
-    if (!from) return;
-    const k = (this.flowsWritten++ % FLOW_RING) * 5;
-    this.flows[k] = from.cpu;
-    this.flows[k + 1] = from.time;
-    this.flows[k + 2] = serverCpu;
-    this.flows[k + 3] = time;
-    this.flows[k + 4] = pid;
+  private flow(fromCpu: number, fromTime: number, serverCpu: number, time: number, pid: number): void {
+    const k = (this.flowsWritten++ % FLOW_RING) * FLOW.stride, F = FLOW.field;
+    this.flows[k + F.callerCpu] = fromCpu;
+    this.flows[k + F.issueTime] = fromTime;
+    this.flows[k + F.serverCpu] = serverCpu;
+    this.flows[k + F.serveTime] = time;
+    this.flows[k + F.pid] = pid;
   }
 
   private change(cpu: number, time: number, act: number, pid: number): void {
@@ -127,7 +145,7 @@ export class ActivityHistory {
     const exactFrom = this.exactStart();
     const useCoarse = from < exactFrom || width >= COARSE_NS;
     const spans = useCoarse ? this.coarseSpans(from, to, width, now) : this.exactSpans(from, to, width, now);
-    return { id, from, to, spans, flows: this.flowsIn(from, to), historyStart: 0, binned: useCoarse || spans.some((s) => s.length / 4 > bins) };
+    return { id, from, to, spans, flows: this.flowsIn(from, to), historyStart: 0, binned: useCoarse || spans.some((s) => s.length / SPAN.stride > bins) };
   }
 
   private exactSpans(from: number, to: number, width: number, now: number): Float64Array[] {
@@ -183,9 +201,9 @@ export class ActivityHistory {
   private flowsIn(from: number, to: number): Float64Array {
     const out: number[] = [];
     const n = Math.min(this.flowsWritten, FLOW_RING);
-    for (let i = this.flowsWritten - n; i < this.flowsWritten && out.length < 5 * 4000; i++) {
-      const k = (i % FLOW_RING) * 5;
-      if (this.flows[k + 3] >= from && this.flows[k + 1] <= to) for (let j = 0; j < 5; j++) out.push(this.flows[k + j]);
+    for (let i = this.flowsWritten - n; i < this.flowsWritten && out.length < FLOW.stride * 4000; i++) {
+      const k = (i % FLOW_RING) * FLOW.stride;
+      if (this.flows[k + FLOW.field.serveTime] >= from && this.flows[k + FLOW.field.issueTime] <= to) for (let j = 0; j < FLOW.stride; j++) out.push(this.flows[k + j]);
     }
     return Float64Array.from(out);
   }
@@ -197,19 +215,20 @@ export class ActivityHistory {
  */
 function pushMerged(out: number[], s: number, e: number, act: number, pid: number, minWidth: number): void {
   if (e < s) return;
-  const n = out.length;
-  if (n >= 4) {
-    const ps = out[n - 4], pe = out[n - 3];
-    const sameAct = out[n - 2] === act && out[n - 1] === pid && s - pe <= minWidth;
+  const F = SPAN.field, p = out.length - SPAN.stride;
+  if (p >= 0) {
+    const ps = out[p + F.start], pe = out[p + F.end];
+    const sameAct = out[p + F.activity] === act && out[p + F.pid] === pid && s - pe <= minWidth;
     const tiny = minWidth > 0 && e - ps < minWidth;
     if (sameAct || tiny) {
       if (tiny && !sameAct && e - s > pe - ps) {
-        out[n - 2] = act;
-        out[n - 1] = pid;
+        out[p + F.activity] = act;
+        out[p + F.pid] = pid;
       }
-      out[n - 3] = Math.max(pe, e);
+      out[p + F.end] = Math.max(pe, e);
       return;
     }
   }
+  // SPAN order.
   out.push(s, e, act, pid);
 }

@@ -10,17 +10,6 @@ import type { ImportOutcome } from './importStrace';
 
 export const PROTOCOL_VERSION = 2;
 
-/** Numbers per Linux channel in FrameBuffers.channels. */
-export const CHANNEL_FIELDS = ['syscall CPU', 'depth', 'capacity', 'waiting senders', 'messages', 'IPIs', 'empty→non-empty'] as const;
-export const CHANNEL_STRIDE = CHANNEL_FIELDS.length;
-/** Numbers per route in FrameBuffers.routes: count, p50, p99, max, mean, then the mean of each stage. */
-export const ROUTE_STRIDE = 5 + 11;
-/** Numbers per CPU in FrameBuffers.fwq: quanta, mean noise, max noise (ns). */
-export const FWQ_STRIDE = 3;
-/** Recent events: groups of [kind (trace kind), time, cpu, pid, a, b]. */
-export const EVENT_STRIDE = 6;
-/** In-flight IPIs: groups of [kind, from, to, start, end]. */
-export const FLIGHT_STRIDE = 5;
 /** Memory cells per NUMA domain in FrameBuffers.memoryCells. */
 export const MEMORY_CELLS = 256;
 
@@ -33,21 +22,21 @@ export interface FrameBuffers {
   readonly cpuInterrupts: Float64Array;
   /** Run-wide counters, indexed by COUNTER_NAMES. */
   readonly counters: Float64Array;
-  /** In-flight IPIs, FLIGHT_STRIDE numbers each. */
+  /** In-flight IPIs (frameLayout.ts FLIGHT). */
   readonly flights: Float64Array;
-  /** Linux channels, CHANNEL_STRIDE numbers each. */
+  /** Linux channels (frameLayout.ts CHANNEL). */
   readonly channels: Float64Array;
   /** Per Linux channel, `capacity` slots holding the pid of each queued message (-1 empty), then its waiting senders' pids. */
   readonly channelSlots: Int32Array;
   /** Per CPU: replies waiting in its LWK channel (-1 for CPUs without one). */
   readonly lwkDepth: Int32Array;
-  /** Per route (glibc, lwk, linux, osnode): ROUTE_STRIDE numbers. */
+  /** Per route of the descriptor table ROUTES: routeStride() numbers (frameLayout.ts). */
   readonly routes: Float64Array;
-  /** Per CPU: FWQ_STRIDE numbers. */
+  /** Per CPU (frameLayout.ts FWQ). */
   readonly fwq: Float64Array;
   /** Per NUMA domain: MEMORY_CELLS codes (src/engine/node/memory/cells.ts). */
   readonly memoryCells: Uint32Array;
-  /** Trace events since the previous frame that views animate (bounded; oldest dropped first). */
+  /** Trace events since the previous frame that views animate (bounded; oldest dropped first); read with frameLayout.ts eventAt. */
   readonly events: Float64Array;
 }
 
@@ -95,9 +84,9 @@ export interface TimelineReply {
   readonly id: number;
   readonly from: number;
   readonly to: number;
-  /** Per CPU, flat [start, end, activity, pid]. */
+  /** Per CPU, flat records of frameLayout.ts SPAN. */
   readonly spans: readonly Float64Array[];
-  /** Forwarded calls in the window: [callerCpu, issueTime, serverCpu, serveTime, pid] groups. */
+  /** Forwarded calls in the window, records of frameLayout.ts FLOW. */
   readonly flows: Float64Array;
   /** Earliest time still held in the worker's history. */
   readonly historyStart: number;

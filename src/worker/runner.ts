@@ -8,7 +8,8 @@ import type { LoggedCommand } from '../engine/kernel/simulation';
 import { createNodeSimulation } from '../engine/node/model';
 import type { NodeSim } from '../engine/node/cpu';
 import { MAX_EVENTS, MemoryCellCache, writeFrame } from './frameWriter';
-import { EVENT_STRIDE, PROTOCOL_VERSION, transferablesOf, type FromWorker, type ToWorker } from './protocol';
+import { PROTOCOL_VERSION, transferablesOf, type FromWorker, type ToWorker } from './protocol';
+import { EVENT, writeEvent } from './frameLayout';
 import { ActivityHistory } from './history';
 import { importStrace } from './importStrace';
 import { exportChromeTrace } from '../engine/export/chromeTrace';
@@ -54,7 +55,7 @@ export class Runner {
   private samples: { wall: number; sim: number }[] = [];
   private history: ActivityHistory | null = null;
   /** Animated events since the last frame (a ring of the most recent MAX_EVENTS). */
-  private readonly events = new Float64Array(MAX_EVENTS * EVENT_STRIDE);
+  private readonly events = new Float64Array(MAX_EVENTS * EVENT.stride);
   private eventsSinceFrame = 0;
   private memory = new MemoryCellCache();
 
@@ -220,14 +221,7 @@ export class Runner {
   private collectEvents(b: TraceBatch): void {
     for (let i = 0; i < b.kind.length; i++) {
       if (!ANIMATED.has(b.kind[i])) continue;
-      const k = (this.eventsSinceFrame++ % MAX_EVENTS) * EVENT_STRIDE;
-      const e = this.events;
-      e[k] = b.kind[i];
-      e[k + 1] = b.time[i];
-      e[k + 2] = b.cpu[i];
-      e[k + 3] = b.pid[i];
-      e[k + 4] = b.a[i];
-      e[k + 5] = b.b[i];
+      writeEvent(this.events, this.eventsSinceFrame++ % MAX_EVENTS, b, i);
     }
   }
 
@@ -249,8 +243,8 @@ export class Runner {
     // The most recent animated events, oldest first.
     const n = Math.min(this.eventsSinceFrame, MAX_EVENTS);
     for (let i = 0; i < n; i++) {
-      const from = ((this.eventsSinceFrame - n + i) % MAX_EVENTS) * EVENT_STRIDE;
-      buffers.events.set(this.events.subarray(from, from + EVENT_STRIDE), i * EVENT_STRIDE);
+      const from = ((this.eventsSinceFrame - n + i) % MAX_EVENTS) * EVENT.stride;
+      buffers.events.set(this.events.subarray(from, from + EVENT.stride), i * EVENT.stride);
     }
     const dropped = this.eventsSinceFrame - n;
     this.eventsSinceFrame = 0;

@@ -1,12 +1,14 @@
 /**
- * "Channels": every Linux channel as a queue of slots (messages move in from the LWK callers and
- * out to the IPI handler), the doorbell IPI or the reason it was skipped, the per-pid channels
- * the handler routes to (with their proxy's state) and the callers' LWK reply channels.
+ * "Channels": every Linux channel as a queue of slots (each message moves in from its caller's
+ * LWK CPU, drawn in the channel's grid of callers, and out to the IPI handler), the doorbell IPI
+ * or the reason it was skipped, the per-pid channels the handler routes to (with their proxy's
+ * state) and the callers' LWK reply channels.
  * Drawn on a canvas from the frame bus; hidden tables carry the numbers (at most 1 Hz).
  */
 import { useCallback, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ACTIVITY_NAMES } from '../../engine/node/kinds';
-import { CHANNEL_STRIDE, type Frame } from '../../worker/protocol';
+import type { Frame } from '../../worker/protocol';
+import { channelCount, channelValue, slotPid, type ChannelField } from '../../worker/frameLayout';
 import { frameBus } from '../frameBus';
 import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
@@ -15,22 +17,28 @@ import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 /** Minimum wall time between two redraws while running. */
 const MIN_DRAW_MS = 30;
 import { useCanvas } from './useCanvas';
-import { drawBackground, drawChannels } from './channels/draw';
-import { hitTest, layoutChannels, type ChannelsLayout, type Hit } from './channels/layout';
+import { drawChannels } from './channels/draw';
+import { Backdrop } from './channels/backdrop';
+import { callersOf, hitTest, layoutChannels, type ChannelsLayout, type Hit } from './channels/layout';
+import { formatCpuList } from '../../engine/config/cpuList';
+import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { ChannelsModel, DECISION_TEXT, proxyStateText } from './channels/model';
 import { readViewTheme, selectPid, textGate, useSelectedPidRef, writeText, type ViewTheme } from './channels/shared';
 import type { ViewProps } from './index';
 import './views-syscall.css';
 
-const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI'];
+const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI', 'Callers (LWK CPUs)'];
 const PID_COLUMNS = ['Channel', 'Queued messages', 'State'];
 
-function channelRows(f: Frame): string[][] {
+const ROW_FIELDS: readonly ChannelField[] = ['syscallCpu', 'depth', 'capacity', 'waiting', 'messages', 'ipis', 'transitions'];
+
+function channelRows(config: NodeConfig, f: Frame): string[][] {
   const c = f.buffers.channels;
   const rows: string[][] = [];
-  for (let i = 0; i * CHANNEL_STRIDE < c.length; i++) {
-    const o = i * CHANNEL_STRIDE;
-    rows.push([String(i), String(c[o]), String(c[o + 1]), String(c[o + 2]), String(c[o + 3]), String(c[o + 4]), String(c[o + 5]), String(c[o + 6]), c[o + 5] > 0 ? (c[o + 4] / c[o + 5]).toFixed(2) : '']);
+  for (let i = 0; i < channelCount(c); i++) {
+    const msgs = channelValue(c, i, 'messages'), ipis = channelValue(c, i, 'ipis');
+    const callers = formatCpuList(callersOf(config, channelValue(c, i, 'syscallCpu')));
+    rows.push([String(i), ...ROW_FIELDS.map((k) => String(channelValue(c, i, k))), ipis > 0 ? (msgs / ipis).toFixed(2) : '', callers]);
   }
   return rows;
 }
@@ -38,16 +46,15 @@ function channelRows(f: Frame): string[][] {
 function totals(f: Frame): { msgs: number; ipis: number } {
   const c = f.buffers.channels;
   let msgs = 0, ipis = 0;
-  for (let o = 0; o < c.length; o += CHANNEL_STRIDE) {
-    msgs += c[o + 4];
-    ipis += c[o + 5];
+  for (let i = 0; i < channelCount(c); i++) {
+    msgs += channelValue(c, i, 'messages');
+    ipis += channelValue(c, i, 'ipis');
   }
   return { msgs, ipis };
 }
 
 function tooltipLines(hit: Hit, f: Frame, m: ChannelsModel): string[] {
   const b = f.buffers;
-  const per = b.channels.length ? b.channelSlots.length / (b.channels.length / CHANNEL_STRIDE) : 0;
   if (hit.k === 'pid') {
     const s = m.pidState(hit.pid);
     return [`channel[${hit.pid}]`, `proxy of pid ${hit.pid}: ${proxyStateText(s)}`, `${s.pending} routed message(s) not yet started`, 'click to highlight this pid everywhere'];
@@ -56,16 +63,19 @@ function tooltipLines(hit: Hit, f: Frame, m: ChannelsModel): string[] {
     const d = b.lwkDepth[hit.cpu];
     return [`LWK CPU ${hit.cpu}: reply channel`, `${d} reply(ies) ready, not yet seen`, 'a blocked caller sees its reply at its next block or yield'];
   }
-  const o = hit.ch * CHANNEL_STRIDE;
-  const [cpu, depth, cap, waiting, msgs, ipis, trans] = Array.from(b.channels.subarray(o, o + CHANNEL_STRIDE));
+  const [cpu, depth, cap, waiting, msgs, ipis, trans] = ROW_FIELDS.map((k) => channelValue(b.channels, hit.ch, k));
   const head = `Linux channel ${hit.ch} (syscall CPU ${cpu})`;
   switch (hit.k) {
     case 'slot': {
-      const pid = b.channelSlots[hit.ch * per + hit.idx];
+      const pid = slotPid(b, hit.ch, hit.idx);
       return [head, `slot ${hit.idx + 1} of ${cap}: ${pid >= 0 ? `message from pid ${pid}` : 'empty'}`, `depth ${depth} message(s), ${waiting} sender(s) waiting`];
     }
-    case 'waiting':
-      return [head, `${waiting} sender(s) waiting for a free slot (capacity ${cap})`, 'per-pid order is kept; nothing is dropped'];
+    case 'caller': {
+      const full = m.waitingFull.get(hit.cpu), sent = m.inFlight.get(hit.cpu);
+      const now = full !== undefined ? `pid ${full} waits for a free slot (${waiting} sender(s) waiting; nothing is dropped)`
+        : sent !== undefined ? `a call of pid ${sent} is in flight: its reply is not seen yet` : 'no call in flight';
+      return [`LWK CPU ${hit.cpu}: sends to ${head}`, now, full ?? sent ? 'click to highlight this pid everywhere' : `depth ${depth} of ${cap}`];
+    }
     case 'handler':
       return [`Syscall CPU ${cpu}`, `now: ${ACTIVITY_NAMES[b.cpuActivity[cpu]] ?? 'unknown'}`, `runs the IPI handler of channel ${hit.ch}`, m.getList.has(hit.ch) ? `last get_list took ${m.getList.get(hit.ch)!.n} message(s)` : 'no get_list yet'];
     case 'ipi': {
@@ -85,7 +95,7 @@ export function ChannelsView({ config }: ViewProps) {
   const markDirty = useCallback(() => void (dirty.current = true), []);
   const { ref, size } = useCanvas(useCallback(() => ((dirty.current = true), (layoutKey.current = '')), []));
   const selected = useSelectedPidRef(markDirty);
-  const linuxTable = useHiddenTableWriter(useCallback(channelRows, []));
+  const linuxTable = useHiddenTableWriter(useCallback((f: Frame) => channelRows(config, f), [config]));
   const pidTable = useHiddenTableWriter(
     useCallback((f: Frame) => {
       const m = modelRef.current;
@@ -117,8 +127,7 @@ export function ChannelsView({ config }: ViewProps) {
     if (!canvas || !ctx) return;
     const gate = textGate();
     let lastDraw = -Infinity;
-    const bg = document.createElement('canvas');
-    let bgKey = '';
+    const backdrop = new Backdrop();
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => ((themeRef.current = null), (dirty.current = true));
     media.addEventListener('change', onTheme);
@@ -136,32 +145,27 @@ export function ChannelsView({ config }: ViewProps) {
       if (frame.running && now - lastDraw < MIN_DRAW_MS) return;
       lastDraw = now;
       dirty.current = false;
-      const key = `${width}|${m.pids.join(',')}|${frame.buffers.channels.length}|${frame.buffers.lwkDepth.length}`;
+      const cpus = Array.from({ length: channelCount(frame.buffers.channels) }, (_, i) => channelValue(frame.buffers.channels, i, 'syscallCpu'));
+      const key = `${width}|${m.pids.join(',')}|${cpus.join(',')}|${frame.buffers.lwkDepth.length}`;
       if (key !== layoutKey.current || !layoutRef.current) {
         layoutKey.current = key;
-        const l = layoutChannels(width, frame, m.pids);
+        const l = layoutChannels(width, frame, m.pids, config);
         if (!layoutRef.current || l.height !== layoutRef.current.height) canvas.style.height = `${l.height}px`;
         layoutRef.current = l;
       }
       if (!themeRef.current) {
         themeRef.current = readViewTheme(canvas);
-        bgKey = '';
+        backdrop.invalidate();
       }
       const l = layoutRef.current;
-      const key2 = `${layoutKey.current}|${dpr}|${l.height}|${Array.from(frame.buffers.channels.filter((_, i) => i % CHANNEL_STRIDE === 0)).join(',')}`;
-      if (key2 !== bgKey) {
-        bgKey = key2;
-        bg.width = Math.max(1, Math.round(width * dpr));
-        bg.height = Math.max(1, Math.round(l.height * dpr));
-        const bctx = bg.getContext('2d')!;
-        bctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        drawBackground(bctx, l, frame, themeRef.current);
-      }
+      backdrop.update(`${layoutKey.current}|${dpr}|${l.height}`, l, frame, themeRef.current, dpr);
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(bg, 0, 0);
+      backdrop.drawShapes(ctx);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      drawChannels(ctx, layoutRef.current, m, frame, themeRef.current, { now, selected: selected.current, reduced: reducedMotion() });
+      drawChannels(ctx, l, m, frame, themeRef.current, { now, selected: selected.current, reduced: reducedMotion() });
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      backdrop.drawText(ctx);
     });
     return () => {
       off();
@@ -187,10 +191,9 @@ export function ChannelsView({ config }: ViewProps) {
     let pid: number | null = null;
     if (hit?.k === 'pid') pid = hit.pid;
     else if (hit?.k === 'slot' && f) {
-      const per = f.buffers.channelSlots.length / (f.buffers.channels.length / CHANNEL_STRIDE);
-      const p = f.buffers.channelSlots[hit.ch * per + hit.idx];
+      const p = slotPid(f.buffers, hit.ch, hit.idx);
       pid = p >= 0 ? p : null;
-    }
+    } else if (hit?.k === 'caller') pid = modelRef.current.waitingFull.get(hit.cpu) ?? modelRef.current.inFlight.get(hit.cpu) ?? null;
     selectPid(pid !== null && pid === selected.current ? null : pid);
   };
   const onKey = (e: KeyboardEvent<HTMLCanvasElement>) => {
@@ -217,7 +220,7 @@ export function ChannelsView({ config }: ViewProps) {
         className="syscall-canvas"
         tabIndex={0}
         role="img"
-        aria-label="Linux channel queues, IPIs, per-pid channels and LWK reply channels. Up and Down arrows select a process, Escape clears."
+        aria-label="Linux channel queues with their calling LWK CPUs, IPIs, per-pid channels and LWK reply channels. Up and Down arrows select a process, Escape clears."
         onPointerMove={onMove}
         onPointerLeave={hideTooltip}
         onClick={onClick}
@@ -225,6 +228,8 @@ export function ChannelsView({ config }: ViewProps) {
       />
       <ul className="legend" aria-label="Legend">
         <li><span className="swatch pid-swatch">0</span>message (colour and last digit of its pid)</li>
+        <li><span className="swatch caller-swatch">0</span>caller LWK CPU with a call in flight</li>
+        <li><span className="swatch caller-swatch caller-full">0</span>caller waiting: channel full</li>
         <li><span className="legend-glyph" aria-hidden="true">⚡</span>IPI sent (queue was empty)</li>
         <li><span className="legend-glyph" aria-hidden="true">⊘</span>no IPI: queue non-empty or channel polls</li>
         <li><span className="swatch proxy-swatch">X</span>proxy running · R runnable</li>

@@ -6,8 +6,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
-import { Tr } from '../../engine/node/events';
-import { EVENT_STRIDE, MEMORY_CELLS, type Frame } from '../../worker/protocol';
+import { MEMORY_CELLS, type Frame } from '../../worker/protocol';
+import { frameEvents } from './frameEvents';
 import { frameBus } from '../frameBus';
 import { readTheme, type Theme } from '../palette';
 import { reducedMotion } from '../motion';
@@ -162,15 +162,13 @@ export function MemoryView({ config }: { config: NodeConfig }) {
           cellsRef.current = cells;
           dirty = tableDirty = true;
         }
-        const ev = frame.buffers.events;
-        for (let i = 0; i < frame.eventCountInFrame; i++) {
-          const o = i * EVENT_STRIDE;
-          if (ev[o] !== Tr.PageFault) continue;
-          const dom = config.numaOf[ev[o + 2]] ?? 0;
-          faultsSeen[dom] += ev[o + 4];
+        for (const e of frameEvents(frame)) {
+          if (e.type !== 'pageFault') continue;
+          const dom = config.numaOf[e.cpu] ?? 0;
+          faultsSeen[dom] += e.faults;
           const same = flashes.find((f) => f.domain === dom && f.start === now);
-          if (same) same.faults += ev[o + 4];
-          else if (flashes.length < 48) flashes.push({ domain: dom, cell: cells ? faultCell(cells, dom) : -1, start: now, faults: ev[o + 4] });
+          if (same) same.faults += e.faults;
+          else if (flashes.length < 48) flashes.push({ domain: dom, cell: cells ? faultCell(cells, dom) : -1, start: now, faults: e.faults });
         }
         if (!frame.running) tableDirty = true;
       }

@@ -12,10 +12,10 @@ import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 import { LatencyHistograms } from './metrics/LatencyHistograms';
-import { drawLatency, LATENCY_HEIGHT, latencyTooltip } from './metrics/drawLatency';
+import { drawLatency, latencyHeight, latencyLayout, latencyTooltip } from './metrics/drawLatency';
 import { drawFwq, FWQ_HEIGHT, fwqTooltip, layoutFwq } from './metrics/drawFwq';
 import {
-  COUNTER_COLUMNS, COUNTERS, counterRows, FWQ_COLUMNS, FwqLegend, fwqRows, LatencyLegend, ROUTE_COLUMNS, routeRows, UTIL_INDEX,
+  COUNTER_COLUMNS, COUNTERS, counterRows, FWQ_COLUMNS, FwqLegend, fwqRows, LatencyLegend, routeColumns, routeRows, UTIL_INDEX,
 } from './metrics/metricsParts';
 import { Counter } from '../../worker/protocol';
 import './views-memory-metrics.css';
@@ -45,7 +45,12 @@ export function MetricsView({ config }: { config: NodeConfig }) {
       const ls = lat.size.current;
       const fs = fwq.size.current;
       const routes = frame?.buffers.routes ?? new Float64Array(0);
-      if (ls.width > 0) drawLatency(lc, routes, theme, ls.dpr, ls.width);
+      if (ls.width > 0) {
+        drawLatency(lc, routes, theme, ls.dpr, ls.width);
+        // Where the share bars are, for tests that read the drawn colours back.
+        const l = latencyLayout(ls.width);
+        canvas.dataset.shareBars = `${l.shareX},${l.shareW},${l.top},${l.rowH}`;
+      }
       if (fs.width > 0) drawFwq(fc, config, layoutFwq(config, fs.width), frame?.buffers.fwq ?? new Float64Array(0), theme, fs.dpr, fs.width);
       const dl = countersRef.current;
       if (frame && dl) {
@@ -102,7 +107,7 @@ export function MetricsView({ config }: { config: NodeConfig }) {
         <div className="mx-actions" data-slot="metrics-actions" />
       </div>
       <h3 className="mx-h3">Syscall latency by route</h3>
-      <canvas ref={lat.ref} className="mx-canvas" style={{ height: LATENCY_HEIGHT }} role="img" aria-label="Syscall latency per route: stage breakdown of the mean, p50, p99 and max" onPointerMove={onLatMove} onPointerLeave={hideTooltip} />
+      <canvas ref={lat.ref} className="mx-canvas" style={{ height: latencyHeight() }} role="img" aria-label="Syscall latency per route: each stage's share of the mean on a linear bar; p50, p99, max and mean on a log axis" onPointerMove={onLatMove} onPointerLeave={hideTooltip} />
       <LatencyLegend />
       <h3 className="mx-h3">Latency histograms (calls per bin; heights are square roots so tails show)</h3>
       <LatencyHistograms />
@@ -121,7 +126,7 @@ export function MetricsView({ config }: { config: NodeConfig }) {
           </div>
         ))}
       </dl>
-      <HiddenTable caption="Syscall latency by route" columns={ROUTE_COLUMNS} tableRef={routesBody} />
+      <HiddenTable caption="Syscall latency by route" columns={routeColumns()} tableRef={routesBody} />
       <HiddenTable caption="FWQ noise per CPU" columns={FWQ_COLUMNS} tableRef={fwqBody} />
       <HiddenTable caption="Counters" columns={COUNTER_COLUMNS} tableRef={countersBody} />
     </section>

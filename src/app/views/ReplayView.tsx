@@ -5,9 +5,7 @@
  */
 import { useUi } from '../store';
 import { formatDuration } from '../../engine/kernel/time';
-import { ROUTE_NAMES } from '../../engine/syscalls/calls';
-
-const ROUTE_TITLES: Record<string, string> = { glibc: 'glibc', lwk: 'LWK', linux: 'Linux', osnode: 'OS node' };
+import { ROUTES } from '../../engine/descriptors';
 
 export function ReplayView() {
   const replay = useUi((s) => s.replay);
@@ -20,7 +18,7 @@ export function ReplayView() {
       <p className="panel-sub">
         {summary.calls.total.toLocaleString('en-US')} calls · {summary.pids} thread id(s) · {summary.processes} process(es)
         {summary.skippedLineCount > 0 ? ` · ${summary.skippedLineCount} line(s) skipped` : ''}
-        {report ? ` · routes: ${ROUTE_NAMES.map((r) => `${ROUTE_TITLES[r]} ${report.routes[r]}`).join(', ')}` : ''}
+        {report ? ` · routes: ${ROUTES.map((r) => `${r.short} ${report.routes[r.key] ?? 0}`).join(', ')}` : ''}
       </p>
       {report ? (
         <div className="table-scroll">
@@ -30,7 +28,7 @@ export function ReplayView() {
               <tr>
                 <th scope="col">Call</th>
                 <th scope="col">Count</th>
-                {ROUTE_NAMES.map((r) => <th key={r} scope="col">{ROUTE_TITLES[r]}</th>)}
+                {ROUTES.map((r) => <th key={r.key} scope="col" title={r.title}>{r.short}</th>)}
                 <th scope="col">Simulated mean</th>
                 <th scope="col">Simulated max</th>
                 <th scope="col">Traced mean (includes strace overhead)</th>
@@ -41,7 +39,7 @@ export function ReplayView() {
                 <tr key={name}>
                   <th scope="row" className="mono">{name}</th>
                   <td>{s.count}</td>
-                  {ROUTE_NAMES.map((r) => <td key={r}>{s.routes[r] || ''}</td>)}
+                  {ROUTES.map((r) => <td key={r.key}>{s.routes[r.key] || ''}</td>)}
                   <td>{formatDuration(Math.round(s.simulated.meanNs))}</td>
                   <td>{formatDuration(Math.round(s.simulated.maxNs))}</td>
                   <td>{s.traced ? formatDuration(Math.round(s.traced.meanNs)) : 'not traced (-T)'}</td>

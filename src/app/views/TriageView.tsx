@@ -5,7 +5,9 @@
  * highlights its routes and stages. Numbers are DOM writes (<= 10 Hz); a hidden table twins it.
  */
 import { useCallback, useEffect, useRef, type ChangeEvent, type KeyboardEvent, type PointerEvent } from 'react';
-import { ROUTE_STRIDE, type Frame } from '../../worker/protocol';
+import { Counter, type Frame } from '../../worker/protocol';
+import { routeValue, stageMean } from '../../worker/frameLayout';
+import { ROUTES, STAGES } from '../../engine/descriptors';
 import { frameBus } from '../frameBus';
 import { simClient } from '../simClient';
 import { hideTooltip, showTooltip } from '../components/Tooltip';
@@ -15,19 +17,20 @@ import { useCanvas } from './useCanvas';
 import { readViewTheme, selectPid, textGate, useSelectedPidRef, writeText, type ViewTheme } from './channels/shared';
 import { Diagram } from './triage/Diagram';
 import { drawTokens, nearestToken } from './triage/draw';
-import { BAR_ROW_H, BAR_W, BAR_X, BARS_Y, BOX_H, BOX_Y, COLUMNS, ROUTE_NAMES, ROUTE_TITLES, STAGE_LEGEND, STAGE_NAMES, VB_W } from './triage/geometry';
+import { BAR_ROW_H, BARS_Y, BOX_H, BOX_Y, triageGeometry, VB_W } from './triage/geometry';
 import { TriageModel } from './triage/model';
-import { fmtNs, writeHighlight, writeNumbers } from './triage/update';
+import { fmtNs, stageTotal, writeHighlight, writeNumbers } from './triage/update';
 import type { ViewProps } from './index';
 import './views-syscall.css';
 
-const COLUMNS_TABLE = ['Route', 'Calls', 'p50', 'p99', 'Max', 'Mean', ...STAGE_NAMES.map((s) => `Mean ${s}`), 'Highlighted'];
+/** Columns of the hidden table (read when rendered: designs may register stages). */
+const tableColumns = () => ['Route', 'Calls', 'p50', 'p99', 'Max', 'Mean', ...STAGES.map((s) => `Mean ${s.short}`), 'Highlighted'];
 
 function routeLines(f: Frame, r: number): string[] {
-  const o = r * ROUTE_STRIDE, rt = f.buffers.routes;
-  const lines = [`${ROUTE_TITLES[r]} route: ${rt[o].toLocaleString('en-US')} calls completed`];
-  if (rt[o] > 0) lines.push(`p50 ${fmtNs(rt[o + 1])} · p99 ${fmtNs(rt[o + 2])} · max ${fmtNs(rt[o + 3])} · mean ${fmtNs(rt[o + 4])}`);
-  STAGE_NAMES.forEach((s, i) => rt[o + 5 + i] > 0 && lines.push(`${s}: mean ${fmtNs(rt[o + 5 + i])}`));
+  const rt = f.buffers.routes, v = (field: Parameters<typeof routeValue>[2]) => routeValue(rt, r, field);
+  const lines = [`${ROUTES[r].title}: ${v('count').toLocaleString('en-US')} calls completed`];
+  if (v('count') > 0) lines.push(`p50 ${fmtNs(v('p50'))} · p99 ${fmtNs(v('p99'))} · max ${fmtNs(v('max'))} · mean ${fmtNs(v('mean'))}`);
+  STAGES.forEach((s, i) => stageMean(rt, r, i) > 0 && lines.push(`${s.short} [${s.letter}]: mean ${fmtNs(stageMean(rt, r, i))}`));
   return lines;
 }
 
@@ -37,7 +40,7 @@ function routesByName(m: Readonly<Record<string, unknown>> | null): Map<string, 
   const out = new Map<string, number>();
   for (const [name, routes] of Object.entries(byName)) {
     let bits = 0;
-    ROUTE_NAMES.forEach((r, i) => (routes[r] ?? 0) > 0 && (bits |= 1 << i));
+    ROUTES.forEach((r, i) => (routes[r.key] ?? 0) > 0 && (bits |= 1 << i));
     out.set(name, bits);
   }
   return out;
@@ -59,9 +62,10 @@ export function TriageView({ config }: ViewProps) {
   const highlighted = (r: number) => nameRef.current !== '' && (bits() & (1 << r)) !== 0;
 
   const tableRef = useHiddenTableWriter(
-    useCallback((f: Frame) => ROUTE_NAMES.map((name, r) => {
-      const o = r * ROUTE_STRIDE, rt = f.buffers.routes;
-      return [name, String(rt[o]), fmtNs(rt[o + 1]), fmtNs(rt[o + 2]), fmtNs(rt[o + 3]), fmtNs(rt[o + 4]), ...STAGE_NAMES.map((_, s) => fmtNs(rt[o + 5 + s])), highlighted(r) ? 'yes' : 'no'];
+    useCallback((f: Frame) => ROUTES.map((route, r) => {
+      const rt = f.buffers.routes;
+      const fields = (['p50', 'p99', 'max', 'mean'] as const).map((k) => fmtNs(routeValue(rt, r, k)));
+      return [route.key, String(routeValue(rt, r, 'count')), ...fields, ...STAGES.map((_, s) => fmtNs(stageMean(rt, r, s))), highlighted(r) ? 'yes' : 'no'];
     // eslint-disable-next-line react-hooks/exhaustive-deps
     }), []),
   );
@@ -162,21 +166,23 @@ export function TriageView({ config }: ViewProps) {
     const { x, y } = locate(e);
     const t = nearestToken(modelRef.current, x, y, performance.now(), reducedMotion());
     if (t) {
-      const route = t.route >= 0 ? ROUTE_TITLES[t.route] : 'not routed yet';
+      const route = t.route >= 0 ? (ROUTES[t.route]?.title ?? `route ${t.route}`) : 'not routed yet';
       return showTooltip(e.clientX, e.clientY, [`${t.name} (call ${t.id})`, `pid ${t.pid}`, `route: ${route}`, t.doneAt >= 0 ? `latency ${fmtNs(t.latencyNs)}` : 'in flight', 'click to highlight this pid']);
     }
-    const col = COLUMNS.findIndex((c) => x >= c.x && x <= c.x + c.w && y >= BOX_Y && y <= BOX_Y + BOX_H);
-    if (col === 0) return showTooltip(e.clientX, e.clientY, ['Application threads', `${f.buffers.counters[5].toLocaleString('en-US')} calls issued, ${f.buffers.counters[6].toLocaleString('en-US')} completed`]);
+    const g = triageGeometry();
+    const col = g.columns.findIndex((c) => x >= c.x && x <= c.x + c.w && y >= BOX_Y && y <= BOX_Y + BOX_H);
+    const counters = f.buffers.counters;
+    if (col === 0) return showTooltip(e.clientX, e.clientY, ['Application threads', `${counters[Counter['syscalls issued']].toLocaleString('en-US')} calls issued, ${counters[Counter['syscalls completed']].toLocaleString('en-US')} completed`]);
     if (col > 0) return showTooltip(e.clientX, e.clientY, routeLines(f, col - 1));
     const r = Math.floor((y - BARS_Y) / BAR_ROW_H);
-    if (r >= 0 && r < 4 && x >= BAR_X && x <= BAR_X + BAR_W) {
-      const o = r * ROUTE_STRIDE, rt = f.buffers.routes;
-      let total = 0;
-      for (let s = 0; s < 11; s++) total += rt[o + 5 + s];
-      let acc = BAR_X;
-      for (let s = 0; s < 11 && total > 0; s++) {
-        const w = (rt[o + 5 + s] / total) * BAR_W;
-        if (x >= acc && x < acc + w) return showTooltip(e.clientX, e.clientY, [`${ROUTE_TITLES[r]} · ${STAGE_NAMES[s]}`, `mean ${fmtNs(rt[o + 5 + s])} per call (${((rt[o + 5 + s] / total) * 100).toFixed(1)} % of ${fmtNs(total)})`]);
+    if (r >= 0 && r < ROUTES.length && x >= g.barX && x <= g.barX + g.barW) {
+      const rt = f.buffers.routes;
+      const total = stageTotal(rt, r);
+      let acc = g.barX;
+      for (let s = 0; s < STAGES.length && total > 0; s++) {
+        const mean = stageMean(rt, r, s);
+        const w = (mean / total) * g.barW;
+        if (x >= acc && x < acc + w) return showTooltip(e.clientX, e.clientY, [`${ROUTES[r].short} · ${STAGES[s].short} [${STAGES[s].letter}]`, STAGES[s].title, `mean ${fmtNs(mean)} per call (${((mean / total) * 100).toFixed(1)} % of ${fmtNs(total)})`]);
         acc += w;
       }
       return showTooltip(e.clientX, e.clientY, routeLines(f, r));
@@ -208,14 +214,14 @@ export function TriageView({ config }: ViewProps) {
         <canvas ref={ref} className="triage-tokens" aria-hidden="true" />
       </div>
       <ul className="legend" aria-label="Stage legend">
-        {STAGE_LEGEND.map((s) => (
-          <li key={s.name}>
-            <span className="swatch stage-swatch" style={{ background: s.fill, color: s.ink }}>{s.code}</span>
-            {s.name}
+        {STAGES.map((s) => (
+          <li key={s.key} title={s.title} data-stage-key={s.key}>
+            <span className="swatch stage-swatch" style={{ background: s.colour, color: s.ink }}>{s.letter}</span>
+            {s.short}
           </li>
         ))}
       </ul>
-      <HiddenTable caption="Syscall routes" columns={COLUMNS_TABLE} tableRef={tableRef} />
+      <HiddenTable caption="Syscall routes" columns={tableColumns()} tableRef={tableRef} />
     </section>
   );
 }

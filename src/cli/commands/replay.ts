@@ -4,7 +4,7 @@ import { PRESET_NAMES } from '../../engine/config/presets';
 import { presetByName } from '../../engine/config/presetByName';
 import { parseStraceBytes } from '../../engine/strace';
 import { replayStrace, type LatencySummary, type ReplayReport } from '../../engine/strace/replay';
-import { ROUTE_NAMES } from '../../engine/syscalls/calls';
+import { ROUTES } from '../../engine/descriptors';
 import { formatDuration } from '../../engine/kernel/time';
 import { parseSeed } from './run';
 
@@ -39,7 +39,7 @@ function textReport(file: string, r: ReplayReport): string {
   const out: string[] = [];
   out.push(`replay of ${file} under ${r.preset} (seed ${r.seed})`);
   out.push(`calls ${r.calls.total}   pids ${r.pids}   processes ${r.processes}   threads ${r.threads}   blocking (replayed as external waits) ${r.blockingCalls}`);
-  out.push(`routes  ${ROUTE_NAMES.map((n) => `${n} ${r.routes[n]}`).join('   ')}`);
+  out.push(`routes  ${ROUTES.map(({ key }) => `${key} ${r.routes[key]}`).join('   ')}`);
   out.push(`simulated until ${formatDuration(r.simulatedEndNs)} (${r.events} events)${r.truncated ? '  STOPPED at the event bound: some calls were not replayed' : ''}`);
   out.push('');
   const header = [pad('call', 18), pad('count', 6), pad('glibc', 6), pad('lwk', 6), pad('linux', 6), pad('osnode', 7), pad('simulated mean / p50 / max', 36), `traced mean / p50 / max${r.tracedDurations ? ' (-T, includes strace overhead)' : ''}`];
@@ -65,7 +65,7 @@ function perCallRows(r: ReplayReport, names: readonly string[], nameOf: Int32Arr
     rows.push({
       row: i,
       name: names[nameOf[i]],
-      route: route >= 0 ? ROUTE_NAMES[route] : null,
+      route: route >= 0 ? (ROUTES[route]?.key ?? null) : null,
       simulatedNs: Number.isNaN(r.perCall.simulatedNs[i]) ? null : r.perCall.simulatedNs[i],
       externalWaitNs: r.perCall.waitNs[i],
       tracedNs: Number.isNaN(traced[i]) ? null : traced[i],

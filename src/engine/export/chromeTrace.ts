@@ -15,10 +15,11 @@ import type { LoggedCommand } from '../kernel/simulation';
 import type { TraceBatch } from '../kernel/trace';
 import { createNodeSimulation } from '../node/model';
 import { CAUSE_NAMES, Role } from '../node/kinds';
-import { CHANNEL_DEPTH_SPAN, IPI_KIND_NAMES, LAUNCH_STEPS, Tr } from '../node/events';
+import { IPI_KIND_NAMES, LAUNCH_STEPS, Tr } from '../node/events';
+import { decodeBatch } from '../trace/decode';
 import { cpuLabel } from '../node/describe';
 import { syscallName } from '../syscalls/table';
-import { ROUTE_NAMES } from '../syscalls/calls';
+import { ROUTES } from '../descriptors';
 
 export const LINUX_PID = 1;
 export const LWK_PID = 2;
@@ -52,6 +53,12 @@ export interface ChromeTrace {
 }
 
 const us = (ns: number): number => ns / 1000;
+
+/** Kinds the export uses: the others (most records are Activity) are skipped before decoding. */
+const EXPORTED = new Set<number>([
+  Tr.IntrBegin, Tr.SyscallIssue, Tr.SyscallRoute, Tr.SyscallDone, Tr.ChannelInsert, Tr.HandlerGetList, Tr.ProxyStart, Tr.ReplyReady,
+  Tr.Migrate, Tr.IpiSend, Tr.Quantum, Tr.Launch, Tr.OsNodeSubmit,
+]);
 
 interface OpenCall { readonly ts: number; readonly cpu: number; readonly pid: number; readonly name: string; route: number; flow: number; }
 interface OpenSpan { readonly ts: number; readonly cpu: number; readonly id: number; }
@@ -94,7 +101,7 @@ class Converter {
   }
 
   private callSpan(c: OpenCall, endNs: number, incomplete: boolean): void {
-    const args: Record<string, string | number | boolean> = { pid: c.pid, route: ROUTE_NAMES[c.route] ?? 'unrouted', latencyNs: endNs - c.ts };
+    const args: Record<string, string | number | boolean> = { pid: c.pid, route: ROUTES[c.route]?.key ?? 'unrouted', latencyNs: endNs - c.ts };
     if (incomplete) args.incomplete = true;
     const e = this.x(c.name, 'syscall', c.cpu, c.ts, endNs, args);
     if (c.flow > 0) {
@@ -115,76 +122,75 @@ class Converter {
   consume(b: TraceBatch): void {
     const n = b.time.length;
     for (let i = 0; i < n; i++) {
-      const t = b.time[i];
-      const cpu = b.cpu[i];
-      const a = b.a[i];
-      const bb = b.b[i];
-      switch (b.kind[i]) {
-        case Tr.IntrBegin: {
-          const start = Math.max(t, this.busyUntil[cpu]);
-          this.busyUntil[cpu] = start + bb;
-          this.x(CAUSE_NAMES[a] ?? 'interruption', 'interrupt', cpu, start, start + bb);
+      if (!EXPORTED.has(b.kind[i])) continue;
+      const e = decodeBatch(b, i);
+      const t = e.time;
+      switch (e.type) {
+        case 'intrBegin': {
+          const start = Math.max(t, this.busyUntil[e.cpu]);
+          this.busyUntil[e.cpu] = start + e.durationNs;
+          this.x(CAUSE_NAMES[e.cause] ?? 'interruption', 'interrupt', e.cpu, start, start + e.durationNs);
           break;
         }
-        case Tr.SyscallIssue:
-          this.calls.set(a, { ts: t, cpu, pid: b.pid[i], name: syscallName(bb) ?? 'syscall', route: -1, flow: 0 });
-          this.lastIssued[cpu] = a;
+        case 'syscallIssue':
+          this.calls.set(e.call, { ts: t, cpu: e.cpu, pid: e.pid, name: syscallName(e.syscall) ?? 'syscall', route: -1, flow: 0 });
+          this.lastIssued[e.cpu] = e.call;
           break;
-        case Tr.SyscallRoute: {
-          const c = this.calls.get(a);
-          if (c) c.route = bb;
+        case 'syscallRoute': {
+          const c = this.calls.get(e.call);
+          if (c) c.route = e.route;
           break;
         }
-        case Tr.SyscallDone: {
-          const c = this.calls.get(a);
+        case 'syscallDone': {
+          const c = this.calls.get(e.call);
           if (c) this.callSpan(c, t, false);
-          this.calls.delete(a);
+          this.calls.delete(e.call);
           break;
         }
-        case Tr.ChannelInsert: {
+        case 'channelInsert': {
           // The record is the sender's; the counter belongs to its group's syscall CPU.
-          const syscallCpu = this.config.syscallCpuOf[cpu] ?? cpu;
-          this.events.push({ name: `Linux channel of CPU ${syscallCpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: syscallCpu, ts: us(t), args: { depth: bb % CHANNEL_DEPTH_SPAN } });
+          const syscallCpu = this.config.syscallCpuOf[e.senderCpu] ?? e.senderCpu;
+          this.events.push({ name: `Linux channel of CPU ${syscallCpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: syscallCpu, ts: us(t), args: { depth: e.depth } });
           break;
         }
-        case Tr.HandlerGetList:
-          this.events.push({ name: `Linux channel of CPU ${cpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: cpu, ts: us(t), args: { depth: 0 } });
+        case 'handlerGetList':
+          this.events.push({ name: `Linux channel of CPU ${e.cpu}`, cat: 'queue', ph: 'C', pid: LINUX_PID, tid: e.cpu, ts: us(t), args: { depth: 0 } });
           break;
-        case Tr.ProxyStart:
-          this.proxies.set(a, { ts: t, cpu, id: a });
+        case 'proxyStart':
+          this.proxies.set(e.call, { ts: t, cpu: e.cpu, id: e.call });
           break;
-        case Tr.ReplyReady: {
-          const s = this.proxies.get(a);
+        case 'replyReady': {
+          const s = this.proxies.get(e.call);
           if (s) this.serviceSpan('proxy: %', s, t, false);
-          this.proxies.delete(a);
+          this.proxies.delete(e.call);
           break;
         }
-        case Tr.Migrate: {
-          if (bb === 0) {
-            const id = this.lastIssued[cpu];
+        case 'migrate': {
+          if (!e.back) {
+            const id = this.lastIssued[e.from];
             // Keyed by the LWK CPU the thread leaves (one migrated thread per LWK CPU at a time).
-            if (id >= 0 && this.calls.has(id)) this.migrated.set(cpu, { ts: t + this.config.syscalls.costs.migrateNs, cpu: a, id });
+            if (id >= 0 && this.calls.has(id)) this.migrated.set(e.from, { ts: t + this.config.syscalls.costs.migrateNs, cpu: e.to, id });
           } else {
-            // Back from Linux CPU `cpu` to LWK CPU `a`: the migrated span on the Linux CPU ends.
-            const s = this.migrated.get(a);
-            if (s && s.cpu === cpu) {
+            // Back from Linux CPU `from` to LWK CPU `to`: the migrated span on the Linux CPU ends.
+            const s = this.migrated.get(e.to);
+            if (s && s.cpu === e.from) {
               this.serviceSpan('% (migrated thread)', s, t, false);
-              this.migrated.delete(a);
+              this.migrated.delete(e.to);
             }
           }
           break;
         }
-        case Tr.IpiSend:
-          if (cpu >= 0) this.instant(`IPI: ${IPI_KIND_NAMES[bb] ?? 'IPI'} → CPU ${a}`, 'ipi', cpu, t, { to: a });
+        case 'ipiSend':
+          if (e.from >= 0) this.instant(`IPI: ${IPI_KIND_NAMES[e.purpose] ?? 'IPI'} → CPU ${e.to}`, 'ipi', e.from, t, { to: e.to });
           break;
-        case Tr.Quantum:
-          this.x('FWQ quantum', 'app', cpu, t - a, t, { quantumNs: bb, elapsedNs: a });
+        case 'quantum':
+          this.x('FWQ quantum', 'app', e.cpu, t - e.elapsedNs, t, { quantumNs: e.workNs, elapsedNs: e.elapsedNs });
           break;
-        case Tr.Launch:
-          if (cpu >= 0) this.instant(`launch: ${LAUNCH_STEPS[a] ?? `step ${a}`}`, 'launch', cpu, t);
+        case 'launch':
+          if (e.cpu >= 0) this.instant(`launch: ${LAUNCH_STEPS[e.step] ?? `step ${e.step}`}`, 'launch', e.cpu, t);
           break;
-        case Tr.OsNodeSubmit:
-          if (cpu >= 0) this.instant(bb >= 0 ? `shipped to OS node ${bb}` : 'sent to the parallel filesystem', 'osnode', cpu, t);
+        case 'osNodeSubmit':
+          if (e.cpu >= 0) this.instant(e.osNode >= 0 ? `shipped to OS node ${e.osNode}` : 'sent to the parallel filesystem', 'osnode', e.cpu, t);
           break;
         default:
           break;

@@ -1,7 +1,8 @@
 /** Summary metrics of a node run (plain data: printed by the CLI, shown in the Metrics view). */
 import type { NodeSim } from './cpu';
 import { CAUSE_COUNT, CAUSE_NAMES, Role } from './kinds';
-import { quantile, ROUTE_NAMES, STAGE_NAMES } from '../syscalls/calls';
+import { quantile } from '../syscalls/calls';
+import { ROUTES, STAGES } from '../descriptors';
 import { coarseBins } from '../stats/logLinearHistogram';
 import { osNodeMetrics } from '../osnode';
 import { memoryMetrics } from './memory';
@@ -70,18 +71,18 @@ function syscallMetrics(sim: NodeSim) {
   const routes: Record<string, { count: number; p50Ns: number; p99Ns: number; maxNs: number; meanNs: number; stagesMeanNs: Record<string, number>; histogram: number[][] }> = {};
   t.routes.forEach((r, i) => {
     const stages: Record<string, number> = {};
-    STAGE_NAMES.forEach((name, s) => {
-      if (r.stageSumNs[s] > 0) stages[name] = r.stageSumNs[s] / r.count;
+    STAGES.forEach(({ short }, s) => {
+      if (r.stageSumNs[s] > 0) stages[short] = r.stageSumNs[s] / r.count;
     });
     // The latency histogram: [lower bound ns, count] of each non-empty log bin (8 per power of two).
     const histogram = coarseBins(r.hist, 8);
-    routes[ROUTE_NAMES[i]] = { count: r.count, p50Ns: quantile(r, 0.5), p99Ns: quantile(r, 0.99), maxNs: r.maxNs, meanNs: r.count ? r.sumNs / r.count : 0, stagesMeanNs: stages, histogram };
+    routes[ROUTES[i].key] = { count: r.count, p50Ns: quantile(r, 0.5), p99Ns: quantile(r, 0.99), maxNs: r.maxNs, meanNs: r.count ? r.sumNs / r.count : 0, stagesMeanNs: stages, histogram };
   });
   const byName: Record<string, Record<string, number>> = {};
   for (const [name, counts] of Object.entries(t.byName)) {
     byName[name] = {};
     counts.forEach((n, i) => {
-      if (n > 0) byName[name][ROUTE_NAMES[i]] = n;
+      if (n > 0) byName[name][ROUTES[i].key] = n;
     });
   }
   const y = t.sync;

@@ -18,7 +18,7 @@ import type { TraceBatch } from '../kernel/trace';
 import { PRESETS } from '../config/presets';
 import { Role } from '../node/kinds';
 import { Tr } from '../node/events';
-import { Route } from '../syscalls/calls';
+import { Route } from '../descriptors';
 import { parseNoiseSpec } from './spec';
 import type { NamedNoiseProfile } from './profiles';
 import type { NoiseProfile } from './types';

@@ -9,7 +9,7 @@ import { PRESET_NAMES } from '../config/presets';
 import { presetByName } from '../config/presetByName';
 import { createNodeSimulation } from '../node/model';
 import { TState } from '../node/state';
-import { ROUTE_NAMES } from '../syscalls/calls';
+import { ROUTES } from '../descriptors';
 import type { StraceResult } from './parser';
 import { summarizeStrace } from './summary';
 import { straceToWorkload } from './toWorkload';
@@ -21,7 +21,8 @@ export const REPLAY_MAX_EVENTS = 50_000_000;
 /** Events per slice: the trace ring (65536 records) is drained after each. */
 const SLICE_EVENTS = 2048;
 
-export type RouteName = (typeof ROUTE_NAMES)[number];
+/** A route's key (ROUTES). */
+export type RouteName = string;
 export type RouteCounts = Record<RouteName, number>;
 
 export interface LatencySummary {
@@ -74,7 +75,7 @@ export interface ReplayOptions {
 }
 
 function emptyRoutes(): RouteCounts {
-  return { glibc: 0, lwk: 0, linux: 0, osnode: 0 };
+  return Object.fromEntries(ROUTES.map((r) => [r.key, 0]));
 }
 
 export function summarizeLatencies(values: number[]): LatencySummary {
@@ -130,8 +131,8 @@ function buildReport(
     if (!s) perName.set(name, (s = { routes: emptyRoutes(), sim: [], traced: [], blocking: 0 }));
     const r = col.route[i];
     if (r >= 0) {
-      routes[ROUTE_NAMES[r]]++;
-      s.routes[ROUTE_NAMES[r]]++;
+      routes[ROUTES[r].key]++;
+      s.routes[ROUTES[r].key]++;
     }
     if (r >= 0 && Number.isNaN(col.simulatedNs[i])) notCompleted++;
     s.sim.push(col.simulatedNs[i]);

@@ -165,8 +165,3 @@ export function closeCall(t: CallTable, call: Call, now: number): number {
 export function quantile(r: RouteStats, q: number): number {
   return quantileOf(r.hist, q);
 }
-
-/** @deprecated views move to ROUTES/STAGES (src/engine/descriptors.ts). */
-export const ROUTE_NAMES = ROUTES.map((r) => r.key);
-/** @deprecated views move to ROUTES/STAGES (src/engine/descriptors.ts). */
-export const STAGE_NAMES = STAGES.map((s) => s.short);

@@ -1,33 +1,27 @@
-/** Draws the Channels canvas: Linux channel queues, IPIs, per-pid channels and LWK reply channels. */
+/**
+ * Draws the Channels canvas: each Linux channel's callers, queue, doorbell and handler, the
+ * per-pid channels and the LWK reply channels. Order: shapes, then the moving tokens, then all
+ * text (with a halo) on top, so a token never hides a word.
+ */
 import { ACTIVITY_NAMES } from '../../../engine/node/kinds';
-import { CHANNEL_STRIDE, type Frame } from '../../../worker/protocol';
+import { formatCpuList } from '../../../engine/config/cpuList';
+import type { Frame } from '../../../worker/protocol';
+import { channelValue, slotPid } from '../../../worker/frameLayout';
 import { ACTIVITY_STYLES, fillFor } from '../../palette';
-import { anchorPoint, LEFT, slotRect, type ChannelsLayout } from './layout';
+import { anchorPoint, slotRect, type Band, type ChannelsLayout } from './layout';
 import type { ChannelsModel } from './model';
 import { clamp, easeInOut, pidStyle, type ViewTheme } from './shared';
+import { drawLabel, fitText, flushLabels, label, measure, resetText, SANS, text } from './text';
 
-const SANS = '"IBM Plex Sans", sans-serif';
 const FLASH_MS = 900;
 const PROXY_FILL = '#CC79A7';
 const FULL_FILL = '#D55E00';
+const IPI_FILL = '#E69F00';
 
 export interface DrawState {
   readonly now: number;
   readonly selected: number | null;
   readonly reduced: boolean;
-}
-
-/** The font last set by text() (setting ctx.font parses the string: skip it when unchanged). */
-let lastFont = '';
-
-function text(ctx: CanvasRenderingContext2D, s: string, x: number, y: number, font: string, fill: string, align: CanvasTextAlign = 'left'): void {
-  if (font !== lastFont) {
-    ctx.font = font;
-    lastFont = font;
-  }
-  ctx.fillStyle = fill;
-  ctx.textAlign = align;
-  ctx.fillText(s, x, y);
 }
 
 function messageChip(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, pid: number, theme: ViewTheme, dim: boolean, outline: boolean): void {
@@ -78,81 +72,95 @@ function fmtRate(x: number): string {
   return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 }
 
-export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, frame: Frame, theme: ViewTheme, s: DrawState): void {
-  const { now, selected, reduced } = s;
-  const b = frame.buffers;
-  const per = b.channels.length > 0 ? b.channelSlots.length / (b.channels.length / CHANNEL_STRIDE) : 0;
-  const agg = m.aggregated(now);
-  lastFont = '';
-  ctx.textBaseline = 'middle';
-  for (const band of l.bands) {
-    const o = band.ch * CHANNEL_STRIDE;
-    const cpu = b.channels[o], depth = b.channels[o + 1], waiting = b.channels[o + 3], msgs = b.channels[o + 4], ipis = b.channels[o + 5];
-    text(ctx, `depth ${depth} / ${band.capacity}`, band.qx + band.cols * band.cw - 2, band.y + 9, `12px ${SANS}`, theme.muted, 'right');
-    // Senders waiting for a slot.
-    const fullAt = m.full.get(band.ch);
-    if (waiting > 0 || (fullAt !== undefined && now - fullAt < FLASH_MS)) {
-      text(ctx, `${waiting} waiting: full`, 0, band.qy + 24, `600 11px ${SANS}`, FULL_FILL);
-      for (let k = 0; k < Math.min(waiting, 12); k++) {
-        const pid = b.channelSlots[band.ch * per + band.capacity + k];
-        messageChip(ctx, (k % 6) * 14, band.qy + 34 + Math.floor(k / 6) * 14, 12, 12, pid, theme, selected !== null && pid !== selected, pid === selected);
-      }
-    }
-    // The queue's slots.
-    for (let idx = 0; idx < band.capacity; idx++) {
-      const r = slotRect(band, idx);
-      const pid = b.channelSlots[band.ch * per + idx];
-      if (pid >= 0) messageChip(ctx, r.x, r.y, r.w, r.h, pid, theme, selected !== null && pid !== selected, pid === selected);
-    }
-    if (fullAt !== undefined && now - fullAt < FLASH_MS) {
+/** Caller cells: a call in flight fills the cell with its pid's colour and digit; a sender held by a full channel gets a thick outline. */
+function drawCallers(ctx: CanvasRenderingContext2D, band: Band, m: ChannelsModel, theme: ViewTheme, selected: number | null): void {
+  for (const c of band.callers) {
+    const waiting = m.waitingFull.get(c.cpu);
+    const pid = waiting ?? m.inFlight.get(c.cpu);
+    if (pid !== undefined) messageChip(ctx, c.x, c.y, c.w, c.h, pid, theme, selected !== null && pid !== selected, pid === selected);
+    if (waiting !== undefined) {
       ctx.strokeStyle = FULL_FILL;
       ctx.lineWidth = 2;
-      ctx.strokeRect(band.qx - 2, band.qy - 2, band.cols * band.cw + 2, band.rows * 16 + 2);
+      ctx.strokeRect(c.x - 1, c.y - 1, c.w + 2, c.h + 2);
     }
-    // The doorbell: IPI sent or skipped.
-    const d = m.decision.get(band.ch);
-    const mid = (band.arrowX0 + band.arrowX1) / 2;
-    if (d) {
-      const fresh = now < d.at + Math.max(d.dur, FLASH_MS);
-      ctx.globalAlpha = fresh ? 1 : 0.5;
-      if (d.kind === 0) {
-        bolt(ctx, mid - 18, band.arrowY - 13, 7, fresh ? theme.text : theme.muted);
-        text(ctx, 'IPI', mid - 8, band.arrowY - 13, `600 12px ${SANS}`, theme.text);
-      } else {
-        ctx.strokeStyle = theme.text;
-        ctx.lineWidth = 1.5;
-        ctx.beginPath();
-        ctx.arc(mid - 24, band.arrowY - 13, 5, 0, Math.PI * 2);
-        ctx.moveTo(mid - 27.5, band.arrowY - 9.5);
-        ctx.lineTo(mid - 20.5, band.arrowY - 16.5);
-        ctx.stroke();
-        text(ctx, 'no IPI', mid - 15, band.arrowY - 13, `600 12px ${SANS}`, theme.text);
-        text(ctx, d.kind === 1 ? 'queue non-empty' : 'channel polls', mid, band.arrowY + 12, `11px ${SANS}`, theme.text, 'center');
-      }
-      ctx.globalAlpha = 1;
-    }
-    for (const f of m.ipis) {
-      if (f.ch !== band.ch || now < f.start) continue;
-      const p = reduced ? 1 : easeInOut(clamp((now - f.start) / f.dur, 0, 1));
-      bolt(ctx, band.arrowX0 + (band.arrowX1 - band.arrowX0 - 10) * p + 4, band.arrowY, 8, '#E69F00');
-    }
-    // The syscall CPU and its IPI handler.
-    const act = b.cpuActivity[cpu] ?? 0;
-    const style = ACTIVITY_STYLES[act] ?? ACTIVITY_STYLES[0];
-    ctx.fillStyle = fillFor(style, theme);
-    ctx.beginPath();
-    ctx.roundRect(band.hx, band.hy, band.hw, band.hh, 5);
-    ctx.fill();
-    const ink = style.fill === 'var-idle' ? theme.text : style.ink;
-    text(ctx, `CPU ${cpu}`, band.hx + 8, band.hy + 11, `600 12px ${SANS}`, ink);
-    text(ctx, `${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hx + 8, band.hy + 26, `11px ${SANS}`, ink);
-    const g = m.getList.get(band.ch);
-    if (g && now - g.at < FLASH_MS * 1.5 && band.hh >= 44) text(ctx, `get_list ×${g.n}`, band.hx + 8, band.hy + 40, `600 11px ${SANS}`, ink);
-    text(ctx, statsLine(band.ch, msgs, ipis), 0, band.statsY, `12px ${SANS}`, theme.text);
   }
-  if (agg) {
+}
+
+function drawBand(ctx: CanvasRenderingContext2D, band: Band, m: ChannelsModel, frame: Frame, theme: ViewTheme, s: DrawState): void {
+  const { now, selected, reduced } = s;
+  const b = frame.buffers;
+  const v = (f: Parameters<typeof channelValue>[2]) => channelValue(b.channels, band.ch, f);
+  const cpu = v('syscallCpu'), depth = v('depth'), waiting = v('waiting'), msgs = v('messages'), ipis = v('ipis');
+  const right = band.qx + band.cols * band.cw - 2;
+  const depthText = `depth ${depth} / ${band.capacity}`;
+  const depthFont = `12px ${SANS}`;
+  label(depthText, right, band.y + 9, depthFont, theme.muted, 'right', theme.panel);
+  // Senders waiting for a slot: counted in the heading, marked on their caller cells.
+  const fullAt = m.full.get(band.ch);
+  const flashing = fullAt !== undefined && now - fullAt < FLASH_MS;
+  if (waiting > 0 || flashing) label(`${waiting} waiting: full ·`, right - measure(ctx, depthText, depthFont) - 5, band.y + 9, `600 11px ${SANS}`, FULL_FILL, 'right', theme.panel);
+  drawCallers(ctx, band, m, theme, selected);
+  for (let idx = 0; idx < band.capacity; idx++) {
+    const r = slotRect(band, idx);
+    const pid = slotPid(b, band.ch, idx);
+    if (pid >= 0) messageChip(ctx, r.x, r.y, r.w, r.h, pid, theme, selected !== null && pid !== selected, pid === selected);
+  }
+  if (flashing) {
+    ctx.strokeStyle = FULL_FILL;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(band.qx - 2, band.qy - 2, band.cols * band.cw + 2, band.rows * 16 + 2);
+  }
+  // The doorbell: IPI sent or skipped.
+  const d = m.decision.get(band.ch);
+  const mid = (band.arrowX0 + band.arrowX1) / 2;
+  if (d) {
+    const fresh = now < d.at + Math.max(d.dur, FLASH_MS);
+    ctx.globalAlpha = fresh ? 1 : 0.5;
+    const fill = fresh ? theme.text : theme.muted;
+    if (d.kind === 0) {
+      bolt(ctx, mid - 18, band.arrowY - 13, 7, fill);
+      label('IPI', mid - 8, band.arrowY - 13, `600 12px ${SANS}`, fill, 'left', theme.panel);
+    } else {
+      ctx.strokeStyle = theme.text;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.arc(mid - 24, band.arrowY - 13, 5, 0, Math.PI * 2);
+      ctx.moveTo(mid - 27.5, band.arrowY - 9.5);
+      ctx.lineTo(mid - 20.5, band.arrowY - 16.5);
+      ctx.stroke();
+      label('no IPI', mid - 15, band.arrowY - 13, `600 12px ${SANS}`, fill, 'left', theme.panel);
+      label(d.kind === 1 ? 'queue non-empty' : 'channel polls', mid, band.arrowY + 12, `11px ${SANS}`, fill, 'center', theme.panel);
+    }
+    ctx.globalAlpha = 1;
+  }
+  for (const f of m.ipis) {
+    if (f.ch !== band.ch || now < f.start) continue;
+    const p = reduced ? 1 : easeInOut(clamp((now - f.start) / f.dur, 0, 1));
+    bolt(ctx, band.arrowX0 + (band.arrowX1 - band.arrowX0 - 10) * p + 4, band.arrowY, 8, IPI_FILL);
+  }
+  // The syscall CPU and its IPI handler.
+  const act = b.cpuActivity[cpu] ?? 0;
+  const style = ACTIVITY_STYLES[act] ?? ACTIVITY_STYLES[0];
+  ctx.fillStyle = fillFor(style, theme);
+  ctx.beginPath();
+  ctx.roundRect(band.hx, band.hy, band.hw, band.hh, 5);
+  ctx.fill();
+  const ink = style.fill === 'var-idle' ? theme.text : style.ink;
+  label(`CPU ${cpu}`, band.hx + 8, band.hy + 11, `600 12px ${SANS}`, ink);
+  label(`${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hx + 8, band.hy + 26, `11px ${SANS}`, ink);
+  const g = m.getList.get(band.ch);
+  if (g && now - g.at < FLASH_MS * 1.5 && band.hh >= 44) label(`get_list ×${g.n}`, band.hx + 8, band.hy + 40, `600 11px ${SANS}`, ink);
+  label(statsLine(band.ch, msgs, ipis), 0, band.statsY, `12px ${SANS}`, theme.text, 'left', theme.panel);
+}
+
+export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, frame: Frame, theme: ViewTheme, s: DrawState): void {
+  const { now, selected, reduced } = s;
+  resetText();
+  ctx.textBaseline = 'middle';
+  for (const band of l.bands) drawBand(ctx, band, m, frame, theme, s);
+  if (m.aggregated(now)) {
     const r = m.rates();
-    text(ctx, `fast: rates, not single messages · ${fmtRate(r.msgs)} msg/ms, ${fmtRate(r.ipis)} IPI/ms (simulated)`, l.width, l.bands.length ? l.bands[l.bands.length - 1].statsY + 14 : 10, `600 11px ${SANS}`, theme.accent, 'right');
+    label(`fast: rates, not single messages · ${fmtRate(r.msgs)} msg/ms, ${fmtRate(r.ipis)} IPI/ms (simulated)`, l.width, l.bands.length ? l.bands[l.bands.length - 1].statsY + 14 : 10, `600 11px ${SANS}`, theme.accent, 'right', theme.panel);
   }
   drawPids(ctx, l, m, theme, selected);
   drawLwk(ctx, l, m, frame, theme, now);
@@ -173,10 +181,11 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
       ctx.globalAlpha = 1;
     } else messageChip(ctx, x - 7, y - 6, 14, 12, t.pid, theme, dim, t.pid === selected && selected !== null);
   }
+  flushLabels(ctx);
 }
 
 function drawPids(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, theme: ViewTheme, selected: number | null): void {
-  if (!l.pidBoxes.length) text(ctx, 'no forwarded calls yet', 0, l.pidY + 30, `12px ${SANS}`, theme.muted);
+  if (!l.pidBoxes.length) label('no forwarded calls yet', 0, l.pidY + 30, `12px ${SANS}`, theme.muted, 'left', theme.panel);
   for (const p of l.pidBoxes) {
     const st = pidStyle(p.pid);
     const s = m.pidState(p.pid);
@@ -188,19 +197,20 @@ function drawPids(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsM
     ctx.roundRect(p.x + 1, p.y + 1, p.w - 2, p.h - 2, 5);
     ctx.stroke();
     messageChip(ctx, p.x + 6, p.y + 6, 14, 13, p.pid, theme, false, false);
-    ctx.globalAlpha = dim ? 0.4 : 1;
-    text(ctx, `channel[${p.pid}]`, p.x + 25, p.y + 13, `600 12px ${SANS}`, theme.text);
+    const faded = dim ? theme.muted : theme.text;
+    label(`channel[${p.pid}]`, p.x + 25, p.y + 13, `600 12px ${SANS}`, faded, 'left', theme.panel);
     const queued = Math.min(s.pending, Math.floor((p.w - 70) / 9));
+    ctx.globalAlpha = dim ? 0.4 : 1;
     for (let k = 0; k < queued; k++) messageChip(ctx, p.x + 6 + k * 9, p.y + 26, 7, 11, p.pid, theme, false, false);
     ctx.globalAlpha = dim ? 0.4 : 1;
-    if (s.pending > queued || s.pending === 0) text(ctx, s.pending ? `+${s.pending - queued}` : '0 queued', p.x + 6 + queued * 9 + 2, p.y + 32, `11px ${SANS}`, theme.muted);
+    if (s.pending > queued || s.pending === 0) label(s.pending ? `+${s.pending - queued}` : '0 queued', p.x + 6 + queued * 9 + 2, p.y + 32, `11px ${SANS}`, theme.muted, 'left', theme.panel);
     const code = s.serving > 0 ? 'X' : s.pending > 0 ? 'R' : '·';
-    const label = s.serving > 0 ? 'run' : s.pending > 0 ? 'ready' : 'idle';
+    const state = s.serving > 0 ? 'run' : s.pending > 0 ? 'ready' : 'idle';
     ctx.fillStyle = s.serving > 0 ? PROXY_FILL : s.pending > 0 ? theme.idle : 'transparent';
     ctx.beginPath();
     ctx.roundRect(p.x + p.w - 56, p.y + 24, 50, 16, 3);
     ctx.fill();
-    text(ctx, `${code} ${label}`, p.x + p.w - 31, p.y + 32, `600 11px ${SANS}`, s.serving > 0 ? '#111111' : theme.text, 'center');
+    label(`${code} ${state}`, p.x + p.w - 31, p.y + 32, `600 11px ${SANS}`, s.serving > 0 ? '#111111' : faded, 'center');
     ctx.globalAlpha = 1;
   }
 }
@@ -230,7 +240,7 @@ function drawLwk(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsMo
       ctx.stroke();
     }
     const ipiAt = m.replyIpiAt.get(c.cpu);
-    if (ipiAt !== undefined && now >= ipiAt && now - ipiAt < FLASH_MS) bolt(ctx, c.x + c.w - 3, c.y + 4, 4, '#E69F00');
+    if (ipiAt !== undefined && now >= ipiAt && now - ipiAt < FLASH_MS) bolt(ctx, c.x + c.w - 3, c.y + 4, 4, IPI_FILL);
   }
 }
 
@@ -247,15 +257,13 @@ function statsLine(ch: number, msgs: number, ipis: number): string {
   return line;
 }
 
-/** What does not change between frames: titles, empty slots, arrows, cell outlines (cached by the view). */
-export function drawBackground(ctx: CanvasRenderingContext2D, l: ChannelsLayout, frame: Frame, theme: ViewTheme): void {
-  lastFont = '';
-  ctx.textBaseline = 'middle';
+/** Shapes that do not change between frames: empty slots, caller cells, arrows (cached by the view, drawn under everything). */
+export function drawBackground(ctx: CanvasRenderingContext2D, l: ChannelsLayout, theme: ViewTheme): void {
+  ctx.strokeStyle = theme.border;
+  ctx.lineWidth = 1;
   for (const band of l.bands) {
-    const cpu = frame.buffers.channels[band.ch * CHANNEL_STRIDE];
-    text(ctx, `Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, `600 13px ${SANS}`, theme.text);
-    text(ctx, 'LWK callers', 0, band.qy + 7, `12px ${SANS}`, theme.muted);
-    arrow(ctx, 70, band.qy + 7, LEFT - 4, band.qy + 7, theme.muted);
+    for (const c of band.callers) ctx.strokeRect(c.x + 0.5, c.y + 0.5, c.w - 1, c.h - 1);
+    arrow(ctx, band.gridRight + 4, band.qy + 7, band.qx - 3, band.qy + 7, theme.muted);
     ctx.strokeStyle = theme.border;
     ctx.lineWidth = 1;
     for (let idx = 0; idx < band.capacity; idx++) {
@@ -263,13 +271,26 @@ export function drawBackground(ctx: CanvasRenderingContext2D, l: ChannelsLayout,
       ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
     }
     arrow(ctx, band.arrowX0, band.arrowY, band.arrowX1, band.arrowY, theme.muted);
-  }
-  text(ctx, 'Per-pid channels → proxies (routed by the IPI handler, then sched_run)', 0, l.pidY + 8, `600 13px ${SANS}`, theme.text);
-  text(ctx, 'LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 8, `600 13px ${SANS}`, theme.text);
-  for (const c of l.lwkCells) {
     ctx.strokeStyle = theme.border;
     ctx.lineWidth = 1;
-    ctx.strokeRect(c.x + 0.5, c.y + 0.5, c.w - 1, c.h - 1);
-    if (c.cpu % 8 === 0 || c === l.lwkCells[0]) text(ctx, String(c.cpu), c.x + 1, c.y + c.h + 8, `10px ${SANS}`, theme.muted);
+  }
+  for (const c of l.lwkCells) ctx.strokeRect(c.x + 0.5, c.y + 0.5, c.w - 1, c.h - 1);
+}
+
+/** Text that does not change between frames: titles, captions, CPU numbers (cached, drawn over the tokens). */
+export function drawBackgroundText(ctx: CanvasRenderingContext2D, l: ChannelsLayout, frame: Frame, theme: ViewTheme): void {
+  resetText();
+  ctx.textBaseline = 'middle';
+  const put = (s: string, x: number, y: number, font: string, fill: string) => drawLabel(ctx, { s, x, y, font, fill, align: 'left', halo: theme.panel });
+  for (const band of l.bands) {
+    const cpu = channelValue(frame.buffers.channels, band.ch, 'syscallCpu');
+    put(`Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, `600 13px ${SANS}`, theme.text);
+    const caption = `LWK callers ${formatCpuList(band.callers.map((c) => c.cpu))}`;
+    put(fitText(ctx, caption, band.gridRight + 2, `10px ${SANS}`), 0, band.captionY, `10px ${SANS}`, theme.muted);
+  }
+  put('Per-pid channels → proxies (routed by the IPI handler, then sched_run)', 0, l.pidY + 8, `600 13px ${SANS}`, theme.text);
+  put('LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 8, `600 13px ${SANS}`, theme.text);
+  for (const c of l.lwkCells) {
+    if (c.cpu % 8 === 0 || c === l.lwkCells[0]) put(String(c.cpu), c.x + 1, c.y + c.h + 8, `10px ${SANS}`, theme.muted);
   }
 }

@@ -1,12 +1,36 @@
-/** Geometry of the Channels canvas (CSS pixels) and hit testing. */
-import { CHANNEL_STRIDE, type Frame } from '../../../worker/protocol';
+/**
+ * Geometry of the Channels canvas (CSS pixels) and hit testing. Each Linux channel is a band:
+ * its callers (the LWK CPUs whose group it serves) as a grid on the left, the queue's slots, the
+ * doorbell arrow and the syscall CPU's handler on the right.
+ */
+import type { NodeConfig } from '../../../engine/config/nodeConfig';
+import { Role } from '../../../engine/node/kinds';
+import type { Frame } from '../../../worker/protocol';
+import { channelCount, channelValue } from '../../../worker/frameLayout';
 import type { Anchor } from './model';
 
-export const LEFT = 96;
 const ARROW = 84;
 const HANDLER_W = 104;
 const CELL_H = 14;
 const GAP = 2;
+/** Caller cells: size and pitch. */
+const CALLER = 12;
+const CALLER_PITCH = 14;
+/** Room between the caller grid and the queue (an arrow). */
+const CALLER_GAP = 22;
+/** The caption under the caller grid. */
+const CAPTION_H = 14;
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface CallerCell extends Rect {
+  readonly cpu: number;
+}
 
 export interface Band {
   readonly ch: number;
@@ -25,10 +49,17 @@ export interface Band {
   readonly arrowX1: number;
   readonly arrowY: number;
   readonly statsY: number;
+  /** The LWK CPUs that send to this channel, one cell each. */
+  readonly callers: readonly CallerCell[];
+  /** Right edge of the caller grid, and the caption line under it. */
+  readonly gridRight: number;
+  readonly captionY: number;
 }
 
 export interface ChannelsLayout {
   readonly width: number;
+  /** Left edge of the queues. */
+  readonly left: number;
   readonly bands: Band[];
   readonly pidY: number;
   readonly pidBoxes: { pid: number; x: number; y: number; w: number; h: number }[];
@@ -37,24 +68,43 @@ export interface ChannelsLayout {
   readonly height: number;
 }
 
-export function layoutChannels(width: number, frame: Frame | null, pids: readonly number[]): ChannelsLayout {
+/** The LWK CPUs whose system calls go to the channel of `syscallCpu`. */
+export function callersOf(config: NodeConfig, syscallCpu: number): number[] {
+  const out: number[] = [];
+  config.roles.forEach((role, cpu) => role === Role.Lwk && config.syscallCpuOf[cpu] === syscallCpu && out.push(cpu));
+  return out;
+}
+
+/** Columns of the caller grids: about four rows, within a bounded share of the width. */
+function callerColumns(width: number, most: number): number {
+  const room = Math.floor((Math.max(100, Math.min(260, width * 0.28)) - 4) / CALLER_PITCH);
+  return Math.max(1, Math.min(Math.ceil(most / 4), room));
+}
+
+export function layoutChannels(width: number, frame: Frame | null, pids: readonly number[], config: NodeConfig): ChannelsLayout {
   const bands: Band[] = [];
   let y = 2;
-  const n = frame ? frame.buffers.channels.length / CHANNEL_STRIDE : 0;
-  const qw = Math.max(120, width - LEFT - ARROW - HANDLER_W);
+  const n = frame ? channelCount(frame.buffers.channels) : 0;
+  const groups = Array.from({ length: n }, (_, ch) => callersOf(config, channelValue(frame!.buffers.channels, ch, 'syscallCpu')));
+  const gcols = callerColumns(width, Math.max(1, ...groups.map((g) => g.length)));
+  const left = gcols * CALLER_PITCH + CALLER_GAP;
+  const qw = Math.max(120, width - left - ARROW - HANDLER_W);
   for (let ch = 0; ch < n; ch++) {
-    const capacity = Math.max(1, frame!.buffers.channels[ch * CHANNEL_STRIDE + 2]);
+    const capacity = Math.max(1, channelValue(frame!.buffers.channels, ch, 'capacity'));
     // As few rows as cells of at least 16 px allow (at most 6), filled evenly.
     const rows = Math.min(6, Math.ceil(capacity / Math.max(1, Math.floor(qw / 16))));
     const cols = Math.ceil(capacity / rows);
     const cw = qw / cols;
     const qy = y + 20;
     const qh = rows * (CELL_H + GAP) - GAP;
-    const hh = Math.max(qh, 44);
+    const callers = groups[ch].map((cpu, i) => ({ cpu, x: (i % gcols) * CALLER_PITCH, y: qy + Math.floor(i / gcols) * CALLER_PITCH, w: CALLER, h: CALLER }));
+    const gridH = Math.ceil(groups[ch].length / gcols) * CALLER_PITCH;
+    const hh = Math.max(qh, 44, gridH + CAPTION_H);
     const hx = width - HANDLER_W + 4;
     bands.push({
-      ch, y, qx: LEFT, qy, cols, rows, cw, capacity, hx, hy: qy, hw: HANDLER_W - 6, hh,
-      arrowX0: LEFT + qw + 6, arrowX1: hx - 6, arrowY: qy + Math.min(hh, 44) / 2, statsY: qy + hh + 12,
+      ch, y, qx: left, qy, cols, rows, cw, capacity, hx, hy: qy, hw: HANDLER_W - 6, hh,
+      arrowX0: left + qw + 6, arrowX1: hx - 6, arrowY: qy + Math.min(hh, 44) / 2, statsY: qy + hh + 12,
+      callers, gridRight: gcols * CALLER_PITCH - GAP, captionY: qy + gridH + 5,
     });
     y = qy + hh + 26;
   }
@@ -70,51 +120,54 @@ export function layoutChannels(width: number, frame: Frame | null, pids: readonl
     const cw = cpus.length ? Math.min(22, width / cpus.length) : 0;
     cpus.forEach((cpu, i) => lwkCells.push({ cpu, x: i * cw, y: lwkY + 18, w: cw, h: 20 }));
   }
-  return { width, bands, pidY, pidBoxes, lwkY, lwkCells, height: lwkY + 18 + 20 + 18 };
+  return { width, left, bands, pidY, pidBoxes, lwkY, lwkCells, height: lwkY + 18 + 20 + 18 };
 }
 
-export function slotRect(b: Band, idx: number): { x: number; y: number; w: number; h: number } {
+export function slotRect(b: Band, idx: number): Rect {
   const i = Math.min(idx, b.capacity - 1);
   const r = Math.floor(i / b.cols), c = i % b.cols;
   return { x: b.qx + c * b.cw, y: b.qy + r * (CELL_H + GAP), w: b.cw - GAP, h: CELL_H };
 }
 
+const centre = (r: Rect) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+
 export function anchorPoint(l: ChannelsLayout, a: Anchor): { x: number; y: number } | null {
   switch (a.k) {
-    case 'entry': {
+    case 'caller': {
       const b = l.bands[a.ch];
-      return b ? { x: 8, y: b.qy + 7 } : null;
+      const cell = b?.callers.find((c) => c.cpu === a.cpu);
+      // A sender outside the group (not expected) enters at the grid's edge.
+      return cell ? centre(cell) : b ? { x: b.gridRight + 8, y: b.qy + 7 } : null;
     }
     case 'slot': {
       const b = l.bands[a.ch];
-      if (!b) return null;
-      const r = slotRect(b, a.idx);
-      return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
+      return b ? centre(slotRect(b, a.idx)) : null;
     }
     case 'handler': {
+      // The handler box's left edge, where the doorbell arrow ends (its text stays clear).
       const b = l.bands[a.ch];
-      return b ? { x: b.hx + b.hw / 2, y: b.hy + b.hh / 2 } : null;
+      return b ? { x: b.hx + 2, y: b.arrowY } : null;
     }
     case 'pid': {
       const p = l.pidBoxes.find((x) => x.pid === a.pid);
-      return p ? { x: p.x + p.w / 2, y: p.y + p.h / 2 } : null;
+      return p ? centre(p) : null;
     }
     case 'lwk': {
       const c = l.lwkCells.find((x) => x.cpu === a.cpu);
-      return c ? { x: c.x + c.w / 2, y: c.y + c.h / 2 } : null;
+      return c ? centre(c) : null;
     }
   }
 }
 
 export type Hit =
   | { k: 'slot'; ch: number; idx: number }
-  | { k: 'waiting'; ch: number }
+  | { k: 'caller'; ch: number; cpu: number }
   | { k: 'handler'; ch: number }
   | { k: 'ipi'; ch: number }
   | { k: 'pid'; pid: number }
   | { k: 'lwk'; cpu: number };
 
-const inside = (x: number, y: number, r: { x: number; y: number; w: number; h: number }) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+const inside = (x: number, y: number, r: Rect) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
 
 export function hitTest(l: ChannelsLayout, x: number, y: number): Hit | null {
   for (const b of l.bands) {
@@ -122,7 +175,9 @@ export function hitTest(l: ChannelsLayout, x: number, y: number): Hit | null {
       const idx = Math.floor((y - b.qy) / (CELL_H + GAP)) * b.cols + Math.floor((x - b.qx) / b.cw);
       return idx < b.capacity ? { k: 'slot', ch: b.ch, idx } : null;
     }
-    if (inside(x, y, { x: 0, y: b.qy, w: LEFT - 6, h: b.hh })) return { k: 'waiting', ch: b.ch };
+    // Cells and the gaps between them.
+    const cell = b.callers.find((c) => inside(x, y, { x: c.x, y: c.y, w: CALLER_PITCH, h: CALLER_PITCH }));
+    if (cell) return { k: 'caller', ch: b.ch, cpu: cell.cpu };
     if (inside(x, y, { x: b.hx, y: b.hy, w: b.hw, h: b.hh })) return { k: 'handler', ch: b.ch };
     if (inside(x, y, { x: b.arrowX0, y: b.qy - 4, w: b.arrowX1 - b.arrowX0, h: b.hh + 8 })) return { k: 'ipi', ch: b.ch };
   }

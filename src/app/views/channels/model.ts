@@ -1,15 +1,18 @@
 /**
- * What the Channels view animates, built from each frame's recent events: messages moving
- * into and out of the Linux channels, IPIs sent or skipped, the per-pid channels (routed but
- * not yet started by the proxy) and the replies on the callers' LWK channels. No React here.
+ * What the Channels view animates, built from each frame's decoded events: messages moving
+ * from their caller's LWK CPU into the Linux channels and out, IPIs sent or skipped, the
+ * per-pid channels (routed but not yet started by the proxy), the replies on the callers' LWK
+ * channels, and which callers wait for a reply or for a slot. No React here.
  */
 import type { NodeConfig } from '../../../engine/config/nodeConfig';
-import { CHANNEL_DEPTH_SPAN, IpiKind, Tr } from '../../../engine/node/events';
-import { CHANNEL_STRIDE, EVENT_STRIDE, type Frame } from '../../../worker/protocol';
+import { IpiKind } from '../../../engine/node/events';
+import type { Frame } from '../../../worker/protocol';
+import { channelCount, channelValue } from '../../../worker/frameLayout';
+import { frameEvents } from '../frameEvents';
 import { FrameClock } from './shared';
 
 export type Anchor =
-  | { readonly k: 'entry'; readonly ch: number }
+  | { readonly k: 'caller'; readonly ch: number; readonly cpu: number }
   | { readonly k: 'slot'; readonly ch: number; readonly idx: number }
   | { readonly k: 'handler'; readonly ch: number }
   | { readonly k: 'pid'; readonly pid: number }
@@ -56,6 +59,10 @@ export class ChannelsModel {
   pids: number[] = [];
   readonly replySeenAt = new Map<number, number>();
   readonly replyIpiAt = new Map<number, number>();
+  /** Caller CPU -> pid of its call in a Linux channel or beyond, until it sees the reply. */
+  readonly inFlight = new Map<number, number>();
+  /** Caller CPU -> pid of a sender waiting for a slot of a full channel. */
+  readonly waitingFull = new Map<number, number>();
   aggregateUntil = -Infinity;
   /** Wall time until which something is still animating (flashes fade, tokens land). */
   activeUntil = -Infinity;
@@ -67,7 +74,7 @@ export class ChannelsModel {
 
   channelOfCpu(frame: Frame, cpu: number): number {
     const c = frame.buffers.channels;
-    for (let i = 0; i * CHANNEL_STRIDE < c.length; i++) if (c[i * CHANNEL_STRIDE] === cpu) return i;
+    for (let i = 0; i < channelCount(c); i++) if (channelValue(c, i, 'syscallCpu') === cpu) return i;
     const sc = this.config.syscallCpuOf[cpu];
     if (sc !== undefined && sc >= 0 && sc !== cpu) return this.channelOfCpu(frame, sc);
     return -1;
@@ -97,6 +104,8 @@ export class ChannelsModel {
     this.pids = [];
     this.replySeenAt.clear();
     this.replyIpiAt.clear();
+    this.inFlight.clear();
+    this.waitingFull.clear();
     this.samples = [];
   }
 
@@ -113,9 +122,9 @@ export class ChannelsModel {
     const clock = this.clock;
     const b = frame.buffers;
     let msgs = 0, ipis = 0;
-    for (let i = 0; i * CHANNEL_STRIDE < b.channels.length; i++) {
-      msgs += b.channels[i * CHANNEL_STRIDE + 4];
-      ipis += b.channels[i * CHANNEL_STRIDE + 5];
+    for (let i = 0; i < channelCount(b.channels); i++) {
+      msgs += channelValue(b.channels, i, 'messages');
+      ipis += channelValue(b.channels, i, 'ipis');
     }
     this.samples.push({ wall: now, time: frame.time, msgs, ipis });
     while (this.samples.length > 2 && now - this.samples[0].wall > 1000) this.samples.shift();
@@ -126,65 +135,72 @@ export class ChannelsModel {
         // The per-pid bookkeeping missed events: start it afresh rather than show stale messages.
         this.pending.clear();
         this.serving.clear();
+        this.inFlight.clear();
+        this.waitingFull.clear();
       }
     }
     const animate = !this.aggregated(now);
     this.tokens = this.tokens.filter((t) => now < t.start + t.dur);
     this.ipis = this.ipis.filter((t) => now < t.start + t.dur);
-    const e = b.events;
-    for (let i = 0; i < frame.eventCountInFrame; i++) {
-      const o = i * EVENT_STRIDE;
-      const kind = e[o], t = e[o + 1], cpu = e[o + 2], pid = e[o + 3], a = e[o + 4], bb = e[o + 5];
-      const at = clock.wallOf(t);
+    for (const e of frameEvents(frame)) {
+      const at = clock.wallOf(e.time);
       if (at + 1500 > this.activeUntil) this.activeUntil = at + 1500;
-      switch (kind) {
-        case Tr.ChannelInsert: {
-          const ch = Math.floor(bb / CHANNEL_DEPTH_SPAN);
+      switch (e.type) {
+        case 'channelInsert': {
+          const ch = e.channel, pid = e.pid, cpu = e.senderCpu;
           this.seePid(pid);
-          if (animate && ch >= 0) this.tokens.push({ from: { k: 'entry', ch }, to: { k: 'slot', ch, idx: Math.max(0, (bb % CHANNEL_DEPTH_SPAN) - 1) }, pid, start: at, dur: clock.durMs(INSERT_NS), reply: false });
+          this.inFlight.set(cpu, pid);
+          this.waitingFull.delete(cpu);
+          if (animate && ch >= 0) this.tokens.push({ from: { k: 'caller', ch, cpu }, to: { k: 'slot', ch, idx: Math.max(0, e.depth - 1) }, pid, start: at, dur: clock.durMs(INSERT_NS), reply: false });
           break;
         }
-        case Tr.IpiSend:
-          if (bb === IpiKind.Channel) {
-            const ch = this.channelOfCpu(frame, a);
+        case 'ipiSend':
+          if (e.purpose === IpiKind.Channel) {
+            const ch = this.channelOfCpu(frame, e.to);
             if (ch < 0) break;
             const dur = clock.durMs(IPI_NS);
             this.decision.set(ch, { kind: 0, at, dur });
             if (animate) this.ipis.push({ ch, start: at, dur });
-          } else if (bb === IpiKind.Reply) this.replyIpiAt.set(a, at);
+          } else if (e.purpose === IpiKind.Reply) this.replyIpiAt.set(e.to, at);
           break;
-        case Tr.IpiSkipped:
-          if (a >= 0) this.decision.set(a, { kind: bb === 1 ? 2 : 1, at, dur: clock.durMs(IPI_NS) });
+        case 'ipiSkipped':
+          if (e.channel >= 0) this.decision.set(e.channel, { kind: e.reason === 'polls' ? 2 : 1, at, dur: clock.durMs(IPI_NS) });
           break;
-        case Tr.HandlerGetList: {
-          const ch = this.channelOfCpu(frame, cpu);
-          if (ch < 0) break;
-          this.getList.set(ch, { at, n: a });
-          if (animate) for (let k = 0; k < Math.min(a, 8); k++) this.tokens.push({ from: { k: 'slot', ch, idx: k }, to: { k: 'handler', ch }, pid: -1, start: at, dur: clock.durMs(ROUTE_NS), reply: false });
+        case 'handlerGetList': {
+          const ch = e.channel;
+          if (ch < 0 || ch >= channelCount(b.channels)) break;
+          this.getList.set(ch, { at, n: e.messages });
+          if (animate) for (let k = 0; k < Math.min(e.messages, 8); k++) this.tokens.push({ from: { k: 'slot', ch, idx: k }, to: { k: 'handler', ch }, pid: -1, start: at, dur: clock.durMs(ROUTE_NS), reply: false });
           break;
         }
-        case Tr.HandlerRoute: {
-          const ch = this.channelOfCpu(frame, cpu);
+        case 'handlerRoute': {
+          const ch = this.channelOfCpu(frame, e.cpu), pid = e.pid;
           this.seePid(pid);
-          this.pending.set(a, pid);
+          this.pending.set(e.call, pid);
           if (animate && ch >= 0) this.tokens.push({ from: { k: 'handler', ch }, to: { k: 'pid', pid }, pid, start: at, dur: clock.durMs(ROUTE_NS), reply: false });
           break;
         }
-        case Tr.ProxyStart:
-          this.seePid(pid);
-          this.pending.delete(a);
-          this.serving.set(a, pid);
+        case 'proxyStart':
+          this.seePid(e.pid);
+          this.pending.delete(e.call);
+          this.serving.set(e.call, e.pid);
           break;
-        case Tr.ReplyReady:
-          this.serving.delete(a);
-          if (animate && this.pids.includes(pid)) this.tokens.push({ from: { k: 'pid', pid }, to: { k: 'lwk', cpu }, pid, start: at, dur: clock.durMs(REPLY_NS), reply: true });
+        case 'replyReady':
+          this.serving.delete(e.call);
+          if (animate && this.pids.includes(e.pid)) this.tokens.push({ from: { k: 'pid', pid: e.pid }, to: { k: 'lwk', cpu: e.callerCpu }, pid: e.pid, start: at, dur: clock.durMs(REPLY_NS), reply: true });
           break;
-        case Tr.ReplySeen:
-          this.replySeenAt.set(cpu, at);
+        case 'replySeen':
+          this.replySeenAt.set(e.cpu, at);
+          this.inFlight.delete(e.cpu);
           break;
-        case Tr.ChannelFull: {
-          const ch = this.channelOfCpu(frame, cpu);
+        case 'syscallDone':
+          this.inFlight.delete(e.cpu);
+          break;
+        case 'channelFull': {
+          // Recorded on the sender's CPU.
+          const ch = this.channelOfCpu(frame, e.cpu);
           if (ch >= 0) this.full.set(ch, at);
+          this.waitingFull.set(e.cpu, e.pid);
           break;
         }
         default:

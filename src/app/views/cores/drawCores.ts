@@ -1,6 +1,6 @@
 /** Drawing of the Core partitions canvas: tiles, IPI arcs, the selection. Pure canvas calls, no React. */
 import type { Frame } from '../../../worker/protocol';
-import { FLIGHT_STRIDE } from '../../../worker/protocol';
+import { flightAt } from '../../../worker/frameLayout';
 import { ACTIVITY_STYLES, fillFor, type Theme } from '../../palette';
 import type { CpuLayout, TileRect } from '../cpuLayout';
 import { IPI_KIND_NAMES } from '../../../engine/node/events';
@@ -77,10 +77,9 @@ function outline(ctx: CanvasRenderingContext2D, t: TileRect, color: string, w: n
 function drawFlights(ctx: CanvasRenderingContext2D, tileOf: readonly (TileRect | undefined)[], frame: Frame, reducedMotion: boolean): void {
   const f = frame.buffers.flights;
   for (let i = 0; i < frame.flightCount; i++) {
-    const o = i * FLIGHT_STRIDE;
-    const kind = f[o], from = tileOf[f[o + 1]], to = tileOf[f[o + 2]];
+    const { kind, from: fromCpu, to: toCpu, start, end } = flightAt(f, i);
+    const from = tileOf[fromCpu], to = tileOf[toCpu];
     if (!from || !to) continue;
-    const start = f[o + 3], end = f[o + 4];
     const progress = end > start ? Math.min(1, Math.max(0, (frame.time - start) / (end - start))) : 1;
     const [x0, y0] = center(from);
     const [x1, y1] = center(to);

@@ -8,19 +8,17 @@ import { scaleLog } from 'd3';
 import { subscribeMetrics, pick } from '../memory/metricsPoller';
 import { readTheme } from '../../palette';
 import { formatDuration } from '../../../engine/kernel/time';
-import { ROUTE_NAMES } from '../../../engine/syscalls/calls';
+import { ROUTES } from '../../../engine/descriptors';
 import { hideTooltip, showTooltip } from '../../components/Tooltip';
 
-const TITLES = ['glibc shim', 'LWK local', 'Linux (shipped)', 'OS node'];
-const COLORS = ['#56B4E9', '#009E73', '#CC79A7', '#E69F00'];
 const ROW_H = 38;
 const LEFT = 110;
 
 type Hist = number[][];
 
 function histograms(m: unknown): Hist[] {
-  return ROUTE_NAMES.map((r) => {
-    const h = pick(m, ['syscalls', 'routes', r, 'histogram']);
+  return ROUTES.map((r) => {
+    const h = pick(m, ['syscalls', 'routes', r.key, 'histogram']);
     return Array.isArray(h) ? (h as Hist) : [];
   });
 }
@@ -57,11 +55,11 @@ export function LatencyHistograms() {
     const x = axis(rect.width);
     const ns = x.invert(Math.max(LEFT, e.clientX - rect.left));
     const bin = h.reduce((best, b) => (Math.abs(Math.log(b[0]) - Math.log(ns)) < Math.abs(Math.log(best[0]) - Math.log(ns)) ? b : best), h[0]);
-    showTooltip(e.clientX, e.clientY, [TITLES[row], `${formatDuration(bin[0])} to ${formatDuration(Math.round(bin[0] * 2 ** (1 / 8)))}: ${bin[1].toLocaleString('en-US')} calls`]);
+    showTooltip(e.clientX, e.clientY, [ROUTES[row]?.title ?? '', `${formatDuration(bin[0])} to ${formatDuration(Math.round(bin[0] * 2 ** (1 / 8)))}: ${bin[1].toLocaleString('en-US')} calls`]);
   };
   return (
     <div className="mx-hist">
-      <canvas ref={canvasRef} className="mx-canvas" style={{ height: ROW_H * 4 + 22 }} role="img" aria-label="Latency histograms per route, log time axis" onPointerMove={onMove} onPointerLeave={hideTooltip} />
+      <canvas ref={canvasRef} className="mx-canvas" style={{ height: ROW_H * ROUTES.length + 22 }} role="img" aria-label="Latency histograms per route, log time axis" onPointerMove={onMove} onPointerLeave={hideTooltip} />
       <table className="visually-hidden" aria-label="Latency histograms">
         <caption>Latency histograms per route (bins of 1/8 of a power of two)</caption>
         <thead><tr><th scope="col">Route</th><th scope="col">From (ns)</th><th scope="col">Calls</th></tr></thead>
@@ -92,14 +90,14 @@ function draw(canvas: HTMLCanvasElement, data: Hist[]): void {
     const y0 = row * ROW_H;
     ctx.fillStyle = theme.text;
     ctx.textAlign = 'left';
-    ctx.fillText(TITLES[row], 0, y0 + ROW_H / 2);
+    ctx.fillText(ROUTES[row].short, 0, y0 + ROW_H / 2);
     const max = h.reduce((a, b) => Math.max(a, b[1]), 0);
     if (max === 0) {
       ctx.fillStyle = theme.muted;
       ctx.fillText('no calls', LEFT, y0 + ROW_H / 2);
       return;
     }
-    ctx.fillStyle = COLORS[row];
+    ctx.fillStyle = ROUTES[row].colour;
     for (const [from, n] of h) {
       const xa = x(from), xb = x(from * 2 ** (1 / 8));
       // Square-root heights keep rare tail bins visible next to the mode.
@@ -114,7 +112,7 @@ function draw(canvas: HTMLCanvasElement, data: Hist[]): void {
   });
   ctx.fillStyle = theme.muted;
   ctx.textAlign = 'center';
-  for (const t of [10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]) ctx.fillText(formatDuration(t).replace('.000', '').replace('.00', ''), x(t), ROW_H * 4 + 11);
+  for (const t of [10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]) ctx.fillText(formatDuration(t).replace('.000', '').replace('.00', ''), x(t), ROW_H * data.length + 11);
 }
 
 function writeTable(body: HTMLTableSectionElement | null, data: Hist[]): void {
@@ -123,7 +121,7 @@ function writeTable(body: HTMLTableSectionElement | null, data: Hist[]): void {
     ...data.flatMap((h, row) =>
       h.map(([from, n]) => {
         const tr = document.createElement('tr');
-        for (const text of [ROUTE_NAMES[row], String(from), String(n)]) tr.insertCell().textContent = text;
+        for (const text of [ROUTES[row].key, String(from), String(n)]) tr.insertCell().textContent = text;
         return tr;
       }),
     ),

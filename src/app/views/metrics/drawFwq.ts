@@ -5,7 +5,7 @@
 import { scaleLinear } from 'd3';
 import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import { Role, ROLE_NAMES } from '../../../engine/node/kinds';
-import { FWQ_STRIDE } from '../../../worker/protocol';
+import { fwqValue } from '../../../worker/frameLayout';
 import type { Theme } from '../../palette';
 import { cpuGroups } from '../cpuLayout';
 import { ns, nsShort } from './drawLatency';
@@ -57,7 +57,7 @@ export function layoutFwq(config: NodeConfig, width: number): FwqLayout {
 
 export function fwqScale(fwq: Float64Array, layout: FwqLayout) {
   let hi = 0;
-  for (const b of layout.bars) hi = Math.max(hi, fwq[b.cpu * FWQ_STRIDE + 2] ?? 0);
+  for (const b of layout.bars) hi = Math.max(hi, fwqValue(fwq, b.cpu, 'maxNoise'));
   return scaleLinear().domain([0, Math.max(hi, 100)]).nice(4).range([FWQ_HEIGHT - BOTTOM, TOP]);
 }
 
@@ -65,7 +65,7 @@ export function drawFwq(ctx: CanvasRenderingContext2D, config: NodeConfig, layou
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, FWQ_HEIGHT);
   let quanta = 0;
-  for (const b of layout.bars) quanta += fwq[b.cpu * FWQ_STRIDE] ?? 0;
+  for (const b of layout.bars) quanta += fwqValue(fwq, b.cpu, 'quanta');
   ctx.textBaseline = 'middle';
   if (layout.bars.length === 0 || quanta === 0) {
     ctx.fillStyle = theme.muted;
@@ -100,10 +100,9 @@ export function drawFwq(ctx: CanvasRenderingContext2D, config: NodeConfig, layou
   for (const b of layout.bars) {
     const lwk = config.roles[b.cpu] === Role.Lwk;
     const c = lwk ? FWQ_COLORS.lwk : FWQ_COLORS.linux;
-    const o = b.cpu * FWQ_STRIDE;
     const gap = b.w >= 4 ? 1 : 0;
-    const maxY = y(fwq[o + 2] ?? 0);
-    const meanY = y(fwq[o + 1] ?? 0);
+    const maxY = y(fwqValue(fwq, b.cpu, 'maxNoise'));
+    const meanY = y(fwqValue(fwq, b.cpu, 'meanNoise'));
     ctx.fillStyle = c.max;
     ctx.fillRect(b.x, maxY, b.w - gap, base - maxY);
     ctx.fillStyle = c.mean;
@@ -114,11 +113,10 @@ export function drawFwq(ctx: CanvasRenderingContext2D, config: NodeConfig, layou
 export function fwqTooltip(config: NodeConfig, layout: FwqLayout, fwq: Float64Array, px: number): string[] | null {
   const b = layout.bars.find((x) => px >= x.x && px < x.x + x.w);
   if (!b) return null;
-  const o = b.cpu * FWQ_STRIDE;
   return [
     `CPU ${b.cpu} (${ROLE_NAMES[config.roles[b.cpu]]}, NUMA ${config.numaOf[b.cpu]})`,
-    `${fmtInt(fwq[o] ?? 0)} quanta`,
-    `mean noise per quantum ${ns(fwq[o + 1] ?? 0)}`,
-    `max noise in one quantum ${ns(fwq[o + 2] ?? 0)}`,
+    `${fmtInt(fwqValue(fwq, b.cpu, 'quanta'))} quanta`,
+    `mean noise per quantum ${ns(fwqValue(fwq, b.cpu, 'meanNoise'))}`,
+    `max noise in one quantum ${ns(fwqValue(fwq, b.cpu, 'maxNoise'))}`,
   ];
 }

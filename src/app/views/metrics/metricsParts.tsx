@@ -1,11 +1,12 @@
 /** The Metrics view's counters, legends and hidden-table rows. */
 import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import { ROLE_NAMES } from '../../../engine/node/kinds';
-import { ROUTE_NAMES, STAGE_NAMES } from '../../../engine/syscalls/calls';
-import { COUNTER_NAMES, Counter, FWQ_STRIDE, type Frame } from '../../../worker/protocol';
+import { ROUTES, STAGES } from '../../../engine/descriptors';
+import { COUNTER_NAMES, Counter, type Frame } from '../../../worker/protocol';
+import { fwqValue } from '../../../worker/frameLayout';
 import { cellNumber } from '../writeRows';
 import { fmtInt } from '../memory/memoryModel';
-import { nsShort as ns, routeStats, STAGE_STYLES } from './drawLatency';
+import { nsShort as ns, routeStats } from './drawLatency';
 import { FWQ_COLORS } from './drawFwq';
 
 const int = fmtInt;
@@ -31,12 +32,13 @@ export const COUNTERS: readonly { readonly label: string; readonly title: string
 ];
 export const UTIL_INDEX = COUNTERS.length - 1;
 
-export const ROUTE_COLUMNS = ['Route', 'Calls', 'p50 (ns)', 'p99 (ns)', 'max (ns)', 'mean (ns)', ...STAGE_NAMES.map((s) => `${s} mean (ns)`)];
+/** Columns of the routes table (read when rendered: designs may register stages). */
+export const routeColumns = () => ['Route', 'Calls', 'p50 (ns)', 'p99 (ns)', 'max (ns)', 'mean (ns)', ...STAGES.map((s) => `${s.short} mean (ns)`)];
 
 export function routeRows(f: Frame): string[][] {
-  return ROUTE_NAMES.map((name, r) => {
+  return ROUTES.map((route, r) => {
     const s = routeStats(f.buffers.routes, r);
-    return [name, cellNumber(s.count), cellNumber(s.p50), cellNumber(s.p99), cellNumber(s.max), cellNumber(s.mean), ...s.stages.map(cellNumber)];
+    return [route.key, cellNumber(s.count), cellNumber(s.p50), cellNumber(s.p99), cellNumber(s.max), cellNumber(s.mean), ...s.stages.map(cellNumber)];
   });
 }
 
@@ -44,8 +46,8 @@ export const FWQ_COLUMNS = ['CPU', 'Partition', 'NUMA domain', 'Quanta', 'Mean n
 
 export function fwqRows(config: NodeConfig, f: Frame): string[][] {
   return [...config.appCpus].sort((a, b) => a - b).map((cpu) => {
-    const o = cpu * FWQ_STRIDE;
-    return [String(cpu), ROLE_NAMES[config.roles[cpu]], String(config.numaOf[cpu]), cellNumber(f.buffers.fwq[o]), cellNumber(f.buffers.fwq[o + 1]), cellNumber(f.buffers.fwq[o + 2])];
+    const q = f.buffers.fwq;
+    return [String(cpu), ROLE_NAMES[config.roles[cpu]], String(config.numaOf[cpu]), cellNumber(fwqValue(q, cpu, 'quanta')), cellNumber(fwqValue(q, cpu, 'meanNoise')), cellNumber(fwqValue(q, cpu, 'maxNoise'))];
   });
 }
 
@@ -61,11 +63,12 @@ export function LatencyLegend() {
       <li><span aria-hidden="true">●</span>p50</li>
       <li><span aria-hidden="true">▲</span>p99</li>
       <li><span aria-hidden="true">◆</span>max</li>
-      <li>bar: mean, split by stage share:</li>
-      {STAGE_STYLES.map((s, i) => (
-        <li key={s.code}>
-          <span className="swatch" style={{ background: s.fill, color: s.ink }} aria-hidden="true">{s.code}</span>
-          {STAGE_NAMES[i]}
+      <li><span className="swatch mx-mean-swatch" aria-hidden="true" />mean</li>
+      <li>100 % bar: the mean's share by stage:</li>
+      {STAGES.map((s) => (
+        <li key={s.key} title={s.title} data-stage-key={s.key}>
+          <span className="swatch" style={{ background: s.colour, color: s.ink }} aria-hidden="true">{s.letter}</span>
+          {s.short}
         </li>
       ))}
     </ul>

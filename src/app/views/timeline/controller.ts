@@ -8,6 +8,7 @@ import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import { formatClock } from '../../../engine/kernel/time';
 import { ACTIVITY_NAMES } from '../../../engine/node/kinds';
 import type { Frame, TimelineReply } from '../../../worker/protocol';
+import { SPAN } from '../../../worker/frameLayout';
 import { reducedMotion } from '../../motion';
 import { simClient } from '../../simClient';
 import { drawScene, GUTTER, readTimelineTheme, renderReply, type TimelineTheme } from './draw';
@@ -134,7 +135,7 @@ export class TimelineController {
     const r = this.reply;
     if (!r || this.selectedPid === null) return;
     r.spans.forEach((s, cpu) => {
-      for (let i = 3; i < s.length; i += 4) if (s[i] === this.selectedPid) {
+      for (let i = SPAN.field.pid; i < s.length; i += SPAN.stride) if (s[i] === this.selectedPid) {
         this.selectedLanes.add(cpu);
         return;
       }
@@ -197,7 +198,8 @@ export class TimelineController {
     const t = this.shown.from + (x - GUTTER) * nsPerPx;
     const i = spanAt(s, t, nsPerPx * 1.5);
     if (i < 0) return null;
-    return { cpu, start: s[i * 4], end: s[i * 4 + 1], activity: s[i * 4 + 2], pid: s[i * 4 + 3] };
+    const o = i * SPAN.stride, S = SPAN.field;
+    return { cpu, start: s[o + S.start], end: s[o + S.end], activity: s[o + S.activity], pid: s[o + S.pid] };
   }
 
   /** The span outlined under the pointer (what a click selects). */

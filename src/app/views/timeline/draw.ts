@@ -6,8 +6,11 @@
  */
 import { ACTIVITY_STYLES } from '../../palette';
 import type { TimelineReply } from '../../../worker/protocol';
+import { FLOW, SPAN } from '../../../worker/frameLayout';
 import type { LaneLayout } from './lanes';
 import { axisTicks, type TimeWindow } from './window';
+
+const S = SPAN.field;
 
 export const GUTTER = 46;
 const MAX_FLOW_HEADS = 600;
@@ -80,10 +83,10 @@ export function renderReply(
         const s = reply.spans[lane.cpu];
         if (!s) continue;
         const bar = barOf(lane.y, lane.h);
-        for (let i = 0; i < s.length; i += 4) {
-          if (s[i + 2] !== act || !match(s[i + 3])) continue;
-          const x0 = Math.floor((s[i] - reply.from) * sx);
-          const x1 = Math.max(x0 + 1, Math.round((s[i + 1] - reply.from) * sx));
+        for (let i = 0; i < s.length; i += SPAN.stride) {
+          if (s[i + S.activity] !== act || !match(s[i + S.pid])) continue;
+          const x0 = Math.floor((s[i + S.start] - reply.from) * sx);
+          const x1 = Math.max(x0 + 1, Math.round((s[i + S.end] - reply.from) * sx));
           ctx.fillRect(x0, bar.y, x1 - x0, bar.h);
         }
       }
@@ -103,13 +106,14 @@ function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout
     const s = reply.spans[lane.cpu];
     if (!s) continue;
     ctx.font = `600 ${Math.min(11, lane.h - 3)}px ${SANS}`;
-    for (let i = 0; i < s.length; i += 4) {
-      const w = (s[i + 1] - s[i]) * sx;
-      const style = ACTIVITY_STYLES[s[i + 2]];
+    for (let i = 0; i < s.length; i += SPAN.stride) {
+      const w = (s[i + S.end] - s[i + S.start]) * sx;
+      const act = s[i + S.activity];
+      const style = ACTIVITY_STYLES[act];
       if (w < 11 || !style?.code) continue;
-      ctx.globalAlpha = selectedPid !== null && s[i + 3] !== selectedPid ? 0.35 : 1;
-      ctx.fillStyle = fillOf(s[i + 2], theme).ink;
-      ctx.fillText(style.code, (s[i] - reply.from) * sx + w / 2, lane.y + lane.h / 2 + 0.5);
+      ctx.globalAlpha = selectedPid !== null && s[i + S.pid] !== selectedPid ? 0.35 : 1;
+      ctx.fillStyle = fillOf(act, theme).ink;
+      ctx.fillText(style.code, (s[i + S.start] - reply.from) * sx + w / 2, lane.y + lane.h / 2 + 0.5);
     }
   }
   ctx.globalAlpha = 1;
@@ -117,7 +121,7 @@ function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout
 
 function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null): void {
   const f = reply.flows;
-  const n = f.length / 5;
+  const n = f.length / FLOW.stride, F = FLOW.field;
   if (n === 0) return;
   const heads = n <= MAX_FLOW_HEADS;
   const centre = (cpu: number) => {
@@ -130,20 +134,20 @@ function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: 
     ctx.lineWidth = 1;
     ctx.globalAlpha = selected ? 0.75 : selectedPid !== null ? 0.12 : heads ? 0.5 : 0.25;
     ctx.beginPath();
-    const tips: number[] = [];
+    const tips: [number, number, number, number][] = [];
     for (let i = 0; i < n; i++) {
-      const k = i * 5;
-      if ((selectedPid !== null && f[k + 4] === selectedPid) !== selected) continue;
-      const y0 = centre(f[k]), y1 = centre(f[k + 2]);
+      const k = i * FLOW.stride;
+      if ((selectedPid !== null && f[k + F.pid] === selectedPid) !== selected) continue;
+      const y0 = centre(f[k + F.callerCpu]), y1 = centre(f[k + F.serverCpu]);
       if (y0 < 0 || y1 < 0) continue;
-      const x0 = (f[k + 1] - reply.from) * sx, x1 = (f[k + 3] - reply.from) * sx;
+      const x0 = (f[k + F.issueTime] - reply.from) * sx, x1 = (f[k + F.serveTime] - reply.from) * sx;
       ctx.moveTo(x0, y0);
       ctx.lineTo(x1, y1);
-      if (heads) tips.push(x0, y0, x1, y1);
+      if (heads) tips.push([x0, y0, x1, y1]);
     }
     ctx.stroke();
     ctx.beginPath();
-    for (let i = 0; i < tips.length; i += 4) arrowHead(ctx, tips[i], tips[i + 1], tips[i + 2], tips[i + 3]);
+    for (const [x0, y0, x1, y1] of tips) arrowHead(ctx, x0, y0, x1, y1);
     ctx.fill();
   }
   ctx.globalAlpha = 1;

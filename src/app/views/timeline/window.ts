@@ -6,6 +6,9 @@
 import { scaleLinear } from 'd3';
 import { formatDuration } from '../../../engine/kernel/time';
 import { ACTIVITY_NAMES } from '../../../engine/node/kinds';
+import { SPAN } from '../../../worker/frameLayout';
+
+const S = SPAN.field;
 
 export interface TimeWindow { readonly from: number; readonly to: number }
 
@@ -96,12 +99,12 @@ export interface LaneSummary {
   readonly shares: string;
 }
 
-/** Summarises one CPU's spans ([start, end, activity, pid] groups) over a window. */
+/** Summarises one CPU's spans (SPAN records) over a window. */
 export function summarizeLane(spans: Float64Array, w: TimeWindow): LaneSummary {
   const total = new Float64Array(ACTIVITY_NAMES.length);
-  for (let i = 0; i + 3 < spans.length; i += 4) {
-    const a = spans[i + 2];
-    if (a >= 0 && a < total.length) total[a] += Math.max(0, spans[i + 1] - spans[i]);
+  for (let i = 0; i + SPAN.stride <= spans.length; i += SPAN.stride) {
+    const a = spans[i + S.activity];
+    if (a >= 0 && a < total.length) total[a] += Math.max(0, spans[i + S.end] - spans[i + S.start]);
   }
   let best = 0;
   for (let a = 1; a < total.length; a++) if (total[a] > total[best] || best === 0 && total[a] > 0) best = a;
@@ -111,20 +114,21 @@ export function summarizeLane(spans: Float64Array, w: TimeWindow): LaneSummary {
     .sort((a, b) => total[b] - total[a])
     .map((a) => `${ACTIVITY_NAMES[a]} ${((100 * total[a]) / span).toFixed(1)}%`)
     .join(', ');
-  return { spans: spans.length / 4, busiest: ACTIVITY_NAMES[best], shares };
+  return { spans: spans.length / SPAN.stride, busiest: ACTIVITY_NAMES[best], shares };
 }
 
-/** The index (in groups of 4) of the span containing time t, or -1. Spans are sorted by start. */
+/** The index (in SPAN records) of the span containing time t, or -1. Spans are sorted by start. */
 export function spanAt(spans: Float64Array, t: number, slack = 0): number {
-  let lo = 0, hi = spans.length / 4 - 1, found = -1;
+  const n = spans.length / SPAN.stride, start = (k: number) => spans[k * SPAN.stride + S.start];
+  let lo = 0, hi = n - 1, found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid * 4] <= t + slack) {
+    if (start(mid) <= t + slack) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  if (found >= 0 && spans[found * 4 + 1] >= t - slack) return found;
-  if (found + 1 < spans.length / 4 && spans[(found + 1) * 4] <= t + slack) return found + 1;
+  if (found >= 0 && spans[found * SPAN.stride + S.end] >= t - slack) return found;
+  if (found + 1 < n && start(found + 1) <= t + slack) return found + 1;
   return -1;
 }

@@ -1,6 +1,6 @@
 /** The moving tokens of the triage view (one per call), or per-route rates at high speed. */
 import { clamp, easeInOut, pidStyle, type ViewTheme } from '../channels/shared';
-import { columnCenter, columnOfRoute, COLUMNS, LANE_H, LANE_Y, VB_W } from './geometry';
+import { columnCenter, columnOfRoute, LANE_H, LANE_Y, triageGeometry, VB_W } from './geometry';
 import { TriageModel, type CallToken } from './model';
 
 const scratch: TokenPos = { x: 0, y: 0, alpha: 1 };
@@ -17,7 +17,8 @@ export function tokenPos(t: CallToken, now: number, reduced: boolean, out: Token
   if (now < p1 || now > p3 + t.dur) return null;
   const jx = ((t.jitter * 7.31) % 1) - 0.5;
   const y = LANE_Y + 7 + t.jitter * (LANE_H - 14);
-  const colX = (col: number) => columnCenter(col) + jx * (COLUMNS[col].w - 22);
+  const g = triageGeometry();
+  const colX = (col: number) => columnCenter(g, col) + jx * (g.columns[col].w - 22);
   const prog = (start: number) => (reduced ? 1 : easeInOut(clamp((now - start) / t.dur, 0, 1)));
   const route = t.route < 0 ? 1 : columnOfRoute(t.route);
   let from = 0, to = 1, p = prog(p1), alpha = 1;
@@ -51,12 +52,15 @@ export function drawTokens(
   ctx.textAlign = 'center';
   if (m.aggregated(now)) {
     const rates = m.rates();
-    ctx.font = '600 12px "IBM Plex Sans", sans-serif';
     const max = Math.max(1, ...rates);
+    const g = triageGeometry();
+    // "1.2k calls/ms" fits the narrowest route column.
+    ctx.font = `600 ${Math.min(12, (g.columns[g.columns.length - 1].w - 6) / 7).toFixed(1)}px "IBM Plex Sans", sans-serif`;
     rates.forEach((r, route) => {
       const col = columnOfRoute(route);
-      const x = columnCenter(col);
-      const w = (COLUMNS[col].w - 20) * (r > 0 ? 0.15 + 0.85 * (Math.log1p(r) / Math.log1p(max)) : 0);
+      if (!g.columns[col]) return;
+      const x = columnCenter(g, col);
+      const w = (g.columns[col].w - 20) * (r > 0 ? 0.15 + 0.85 * (Math.log1p(r) / Math.log1p(max)) : 0);
       const hl = opts.name !== '' && (opts.routeBits & (1 << route)) !== 0;
       ctx.fillStyle = hl ? theme.accent : theme.muted;
       ctx.globalAlpha = 0.35;
@@ -67,7 +71,7 @@ export function drawTokens(
     });
     ctx.fillStyle = theme.muted;
     ctx.font = '11px "IBM Plex Sans", sans-serif';
-    ctx.fillText('fast: rates', columnCenter(0), LANE_Y + LANE_H / 2);
+    ctx.fillText('fast: rates', columnCenter(g, 0), LANE_Y + LANE_H / 2);
     ctx.restore();
     return;
   }

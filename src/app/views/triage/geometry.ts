@@ -1,45 +1,84 @@
-/** The fixed geometry of the triage diagram, in SVG viewBox units (the token canvas scales it). */
-import { ROUTE_NAMES, STAGE_NAMES } from '../../../engine/syscalls/calls';
+/**
+ * The geometry of the triage diagram, in SVG viewBox units (the token canvas scales it): the
+ * application's column, then one column per route of the descriptor table (so a registered
+ * route gets its own), and one bar row per route. Computed when asked, from ROUTES as it is then.
+ */
+import { ROUTES, type RouteDescriptor } from '../../../engine/descriptors';
 
 export const VB_W = 640;
 export const BOX_Y = 22;
-export const BOX_H = 96;
+export const BOX_H = 102;
 export const LANE_Y = BOX_Y + BOX_H + 8;
 export const LANE_H = 40;
 export const BARS_Y = LANE_Y + LANE_H + 30;
 export const BAR_ROW_H = 24;
-export const BAR_X = 64;
-export const BAR_W = 480;
-export const VB_H = BARS_Y + 4 * BAR_ROW_H + 6;
+/** Room right of the bars for "mean 12.35 µs". */
+const TOTAL_W = 96;
+const APP_W = 76;
+const APP_GAP = 16;
+const GAP = 10;
+/** Average glyph width as a share of the font size (IBM Plex Sans), for fitting text. */
+const GLYPH = 0.56;
 
-/** Column 0 is the application; columns 1-4 are the routes glibc, lwk, linux, osnode. */
-export const COLUMNS = [
-  { x: 0, w: 76, title: 'App', sub: 'on LWK CPUs' },
-  { x: 92, w: 128, title: 'glibc interception', sub: 'LD_PRELOAD shim' },
-  { x: 230, w: 128, title: 'LWK', sub: 'handled locally' },
-  { x: 368, w: 128, title: 'Linux', sub: 'function shipping' },
-  { x: 506, w: 134, title: 'OS node', sub: 'parallel FS I/O' },
-] as const;
+export interface Column {
+  readonly x: number;
+  readonly w: number;
+  readonly title: string;
+  /** One or two lines under the title. */
+  readonly sub: readonly string[];
+  /** Font size of the numbers, smaller in narrow columns. */
+  readonly numberSize: number;
+}
+
+export interface TriageGeometry {
+  /** Column 0 is the application; column r + 1 is route r. */
+  readonly columns: readonly Column[];
+  readonly barX: number;
+  readonly barW: number;
+  readonly height: number;
+}
+
+/** The title without the short name it starts with: "LWK (handled locally)" -> "handled locally". */
+export function routeSubtitle(r: Pick<RouteDescriptor, 'short' | 'title'>): string {
+  if (!r.title.startsWith(r.short) || r.title === r.short) return r.title;
+  const rest = r.title.slice(r.short.length).replace(/^[\s/:,–-]+/, '');
+  return rest.replace(/^\((.*)\)$/, '$1') || r.title;
+}
+
+/** Greedy word wrap into at most `lines` lines of `chars` characters (the last one ellipsised). */
+export function wrapWords(text: string, chars: number, lines: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= chars || !line) line = next;
+    else {
+      out.push(line);
+      line = word;
+    }
+  }
+  if (line) out.push(line);
+  if (out.length > lines) out.splice(lines - 1, out.length - lines + 1, out.slice(lines - 1).join(' '));
+  return out.map((l) => (l.length > chars ? `${l.slice(0, Math.max(1, chars - 1))}…` : l));
+}
+
+let cached: { routes: number; g: TriageGeometry } | null = null;
+
+export function triageGeometry(): TriageGeometry {
+  if (cached?.routes === ROUTES.length) return cached.g;
+  const n = Math.max(1, ROUTES.length);
+  const w = (VB_W - APP_W - APP_GAP - GAP * (n - 1)) / n;
+  const columns: Column[] = [{ x: 0, w: APP_W, title: 'App', sub: ['on LWK CPUs'], numberSize: 12 }];
+  ROUTES.forEach((r, i) => {
+    const x = APP_W + APP_GAP + i * (w + GAP);
+    columns.push({ x, w, title: r.short, sub: wrapWords(routeSubtitle(r), Math.floor((w - 14) / (9.5 * GLYPH)), 2), numberSize: Math.min(12, (w - 14) / (12 * 0.62)) });
+  });
+  const longest = Math.max(0, ...ROUTES.map((r) => r.short.length));
+  const barX = Math.min(120, Math.max(56, Math.ceil(longest * 11 * GLYPH) + 10));
+  const g: TriageGeometry = { columns, barX, barW: VB_W - barX - TOTAL_W, height: BARS_Y + n * BAR_ROW_H + 6 };
+  cached = { routes: ROUTES.length, g };
+  return g;
+}
 
 export const columnOfRoute = (route: number) => route + 1;
-export const columnCenter = (col: number) => COLUMNS[col].x + COLUMNS[col].w / 2;
-
-export const ROUTE_TITLES = ['glibc (shim)', 'LWK', 'Linux', 'OS node'] as const;
-
-/** Stage colours (Okabe-Ito and Tol) with a short code drawn on each segment: never colour alone. */
-export const STAGE_STYLES: readonly { fill: string; ink: string; code: string }[] = [
-  { fill: '#56B4E9', ink: '#111', code: 'In' },
-  { fill: '#009E73', ink: '#fff', code: 'Q' },
-  { fill: '#F0E442', ink: '#111', code: 'IPI' },
-  { fill: '#E69F00', ink: '#111', code: 'H' },
-  { fill: '#CC79A7', ink: '#111', code: 'PS' },
-  { fill: '#0072B2', ink: '#fff', code: 'Sv' },
-  { fill: '#BBBBBB', ink: '#111', code: 'C' },
-  { fill: '#D55E00', ink: '#fff', code: 'R' },
-  { fill: '#882255', ink: '#fff', code: 'RS' },
-  { fill: '#44AA99', ink: '#111', code: 'N' },
-  { fill: '#117733', ink: '#fff', code: 'OQ' },
-];
-
-export const STAGE_LEGEND = STAGE_NAMES.map((name, i) => ({ name, ...STAGE_STYLES[i] }));
-export { ROUTE_NAMES, STAGE_NAMES };
+export const columnCenter = (g: TriageGeometry, col: number) => g.columns[col].x + g.columns[col].w / 2;

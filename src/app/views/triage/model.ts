@@ -3,9 +3,11 @@
  * syscall names seen with the routes they took. At high speed it stops making tokens and keeps
  * per-route rates from the frames' cumulative counts instead.
  */
-import { Tr } from '../../../engine/node/events';
+import { ROUTES } from '../../../engine/descriptors';
 import { syscallName } from '../../../engine/syscalls/table';
-import { EVENT_STRIDE, ROUTE_STRIDE, type Frame } from '../../../worker/protocol';
+import type { Frame } from '../../../worker/protocol';
+import { routeValue } from '../../../worker/frameLayout';
+import { frameEvents } from '../frameEvents';
 import { FrameClock } from '../channels/shared';
 
 export interface CallToken {
@@ -43,7 +45,7 @@ export class TriageModel {
   /** Completed calls per simulated millisecond, per route, over the last second of wall time. */
   rates(): number[] {
     const s = this.samples;
-    if (s.length < 2) return [0, 0, 0, 0];
+    if (s.length < 2) return ROUTES.map(() => 0);
     const a = s[0], b = s[s.length - 1];
     const ms = (b.time - a.time) / 1e6;
     return b.counts.map((c, i) => (ms > 0 ? (c - a.counts[i]) / ms : 0));
@@ -68,7 +70,7 @@ export class TriageModel {
       this.pendingNames.clear();
       this.samples = [];
     }
-    const counts = [0, 1, 2, 3].map((r) => frame.buffers.routes[r * ROUTE_STRIDE]);
+    const counts = ROUTES.map((_, r) => routeValue(frame.buffers.routes, r, 'count'));
     this.samples.push({ wall: now, time: frame.time, counts });
     while (this.samples.length > 2 && now - this.samples[0].wall > 1000) this.samples.shift();
     if (frame.eventsDropped > 0 || this.calls.size > MAX_TOKENS) {
@@ -77,38 +79,34 @@ export class TriageModel {
     }
     const animate = !this.aggregated(now);
     for (const [id, t] of this.calls) if (now > TriageModel.phase3(t) + t.dur) this.calls.delete(id);
-    const e = frame.buffers.events;
     const clock = this.clock;
-    for (let i = 0; i < frame.eventCountInFrame; i++) {
-      const o = i * EVENT_STRIDE;
-      const kind = e[o];
-      if (kind !== Tr.SyscallIssue && kind !== Tr.SyscallRoute && kind !== Tr.SyscallDone) continue;
-      const at = clock.wallOf(e[o + 1]), pid = e[o + 3], id = e[o + 4], b = e[o + 5];
-      if (kind === Tr.SyscallIssue) {
-        const name = syscallName(b) ?? `#${b}`;
+    for (const e of frameEvents(frame)) {
+      if (e.type === 'syscallIssue') {
+        const id = e.call;
+        const name = syscallName(e.syscall) ?? `#${e.syscall}`;
         this.pendingNames.set(id, name);
         if (!this.names.has(name)) {
           this.names.set(name, 0);
           this.newNames.push(name);
         }
-        if (animate) this.calls.set(id, { id, pid, name, route: -1, issueAt: at, routeAt: -1, doneAt: -1, latencyNs: 0, jitter: ((id * 2654435761) >>> 0) / 4294967296, dur: clock.durMs(120) });
-      } else if (kind === Tr.SyscallRoute) {
-        const name = this.pendingNames.get(id);
+        if (animate) this.calls.set(id, { id, pid: e.pid, name, route: -1, issueAt: clock.wallOf(e.time), routeAt: -1, doneAt: -1, latencyNs: 0, jitter: ((id * 2654435761) >>> 0) / 4294967296, dur: clock.durMs(120) });
+      } else if (e.type === 'syscallRoute') {
+        const name = this.pendingNames.get(e.call);
         if (name !== undefined) {
           if (!this.names.has(name)) this.newNames.push(name);
-          this.names.set(name, (this.names.get(name) ?? 0) | (1 << b));
+          this.names.set(name, (this.names.get(name) ?? 0) | (1 << e.route));
         }
-        const t = this.calls.get(id);
+        const t = this.calls.get(e.call);
         if (t && t.doneAt < 0) {
-          t.route = b;
-          t.routeAt = at;
+          t.route = e.route;
+          t.routeAt = clock.wallOf(e.time);
         }
-      } else {
-        this.pendingNames.delete(id);
-        const t = this.calls.get(id);
+      } else if (e.type === 'syscallDone') {
+        this.pendingNames.delete(e.call);
+        const t = this.calls.get(e.call);
         if (t && t.doneAt < 0) {
-          t.doneAt = at;
-          t.latencyNs = b;
+          t.doneAt = clock.wallOf(e.time);
+          t.latencyNs = e.latencyNs;
         }
       }
     }

@@ -1,7 +1,9 @@
 /** DOM writes of the triage diagram: numbers (at most 10 Hz), bar segments and highlights. */
 import { formatDuration } from '../../../engine/kernel/time';
-import { Counter, ROUTE_STRIDE, type Frame } from '../../../worker/protocol';
-import { BAR_W, BAR_X, STAGE_STYLES } from './geometry';
+import { STAGES } from '../../../engine/descriptors';
+import { Counter, type Frame } from '../../../worker/protocol';
+import { routeValue, stageMean } from '../../../worker/frameLayout';
+import { columnOfRoute, triageGeometry } from './geometry';
 
 export const fmtNs = (ns: number) => formatDuration(Math.round(ns));
 
@@ -39,34 +41,42 @@ function refs(svg: SVGSVGElement): Refs {
   return r;
 }
 
+/** The sum of a route's stage means: the bar's 100 %. */
+export function stageTotal(routes: Float64Array, r: number): number {
+  let total = 0;
+  for (let s = 0; s < STAGES.length; s++) total += stageMean(routes, r, s);
+  return total;
+}
+
 /** Writes counts, latencies and stage bars from a frame. */
 export function writeNumbers(svg: SVGSVGElement, f: Frame): void {
   const { boxes, rows } = refs(svg);
+  const { barX, barW } = triageGeometry();
+  const rt = f.buffers.routes;
   setText(boxes[0].count, `${f.buffers.counters[Counter['syscalls issued']].toLocaleString('en-US')} issued`);
   setText(boxes[0].line1, `${f.buffers.counters[Counter['syscalls completed']].toLocaleString('en-US')} done`);
-  for (let r = 0; r < 4; r++) {
-    const o = r * ROUTE_STRIDE;
-    const rt = f.buffers.routes;
-    const box = boxes[r + 1];
-    setAttr(box.g, 'data-active', rt[o] > 0 ? 'true' : 'false');
-    setText(box.count, `${rt[o].toLocaleString('en-US')} calls`);
-    setText(box.line1, rt[o] > 0 ? `p50 ${fmtNs(rt[o + 1])}` : 'p50 –');
-    setText(box.line2, rt[o] > 0 ? `p99 ${fmtNs(rt[o + 2])}` : 'p99 –');
-    const { segs, labels, total: totalText } = rows[r];
-    let total = 0;
-    for (let s = 0; s < 11; s++) total += rt[o + 5 + s];
-    let x = BAR_X;
-    for (let s = 0; s < 11; s++) {
-      const w = total > 0 ? (rt[o + 5 + s] / total) * BAR_W : 0;
-      setAttr(segs[s], 'x', x.toFixed(1));
-      setAttr(segs[s], 'width', w.toFixed(1));
-      const code = STAGE_STYLES[s].code;
-      setText(labels[s], w >= code.length * 7 + 4 ? code : '');
+  rows.forEach(({ segs, labels, total: totalText }, r) => {
+    const box = boxes[columnOfRoute(r)];
+    const count = routeValue(rt, r, 'count');
+    if (box) {
+      setAttr(box.g, 'data-active', count > 0 ? 'true' : 'false');
+      setText(box.count, `${count.toLocaleString('en-US')} calls`);
+      setText(box.line1, count > 0 ? `p50 ${fmtNs(routeValue(rt, r, 'p50'))}` : 'p50 –');
+      setText(box.line2, count > 0 ? `p99 ${fmtNs(routeValue(rt, r, 'p99'))}` : 'p99 –');
+    }
+    const total = stageTotal(rt, r);
+    let x = barX;
+    segs.forEach((seg, s) => {
+      const w = total > 0 ? (stageMean(rt, r, s) / total) * barW : 0;
+      setAttr(seg, 'x', x.toFixed(1));
+      setAttr(seg, 'width', w.toFixed(1));
+      const letter = STAGES[s].letter;
+      setText(labels[s], w >= letter.length * 7 + 4 ? letter : '');
       setAttr(labels[s], 'x', (x + w / 2).toFixed(1));
       x += w;
-    }
-    setText(totalText, rt[o] > 0 ? `mean ${fmtNs(rt[o + 4])}` : '–');
-  }
+    });
+    setText(totalText, count > 0 ? `mean ${fmtNs(routeValue(rt, r, 'mean'))}` : '–');
+  });
 }
 
 /** Highlights the routes in `bits` (a syscall's), their edges and stages; dims the others while a name is chosen. */
@@ -87,7 +97,7 @@ export function writeHighlight(svg: SVGSVGElement, f: Frame | null, name: string
     setAttr(row, 'data-highlighted', on ? 'true' : 'false');
     setAttr(row, 'data-dimmed', chosen && !on ? 'true' : 'false');
     segs.forEach((seg, s) => {
-      setAttr(seg, 'data-highlighted', on && f !== null && f.buffers.routes[r * ROUTE_STRIDE + 5 + s] > 0 ? 'true' : 'false');
+      setAttr(seg, 'data-highlighted', on && f !== null && stageMean(f.buffers.routes, r, s) > 0 ? 'true' : 'false');
     });
   });
 }
