@@ -24,7 +24,7 @@ export interface AdvancedGroup {
 }
 
 /** Parameters the panel's main fields already show. */
-const MAIN_FIELDS: ReadonlySet<string> = new Set(['linux.hz', 'syscalls.channelCapacity', 'syscalls.proxyThreads', 'lwk.rrQuantumNs', 'lwk.interference']);
+const MAIN_FIELDS: ReadonlySet<string> = new Set(['linux.hz', 'syscalls.channelCapacity', 'syscalls.proxyThreads', 'lwk.rrQuantumNs', 'interference.perBusyCpu']);
 /** Sections shown by subsection (syscalls: costs, aggregation). */
 const SPLIT: ReadonlySet<string> = new Set(['syscalls']);
 /** Groups shown first; any other section follows in the order of the spec table. */

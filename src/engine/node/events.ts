@@ -40,9 +40,9 @@ export const Tr = {
   ChannelInsert: 12,
   /** cpu = sender, a = receiver cpu, b = IPI purpose (IpiKind) */
   IpiSend: 13,
-  /** cpu = sender, a = channel, b = reason: 0 the queue already held messages, 1 the channel polls */
+  /** cpu = sender, a = channel (-1: the caller's reply channel), b = reason: 0 the queue already held messages, 1 the channel polls */
   IpiSkipped: 14,
-  /** cpu = syscall CPU, a = messages taken by get_list */
+  /** cpu = syscall CPU, a = messages taken by get_list, b = channel index */
   HandlerGetList: 15,
   /** cpu = syscall CPU, pid, a = call id: routed to channel[pid] and sched_run(pid) */
   HandlerRoute: 16,
@@ -74,7 +74,7 @@ export const Tr = {
   Iteration: 29,
   /** cpu, pid, a = bytes */
   Checkpoint: 30,
-  /** a = call id, b = thread: a thread exits */
+  /** cpu, pid, a = thread: a thread exits */
   ThreadExit: 31,
   /** cpu, pid, a = page faults, b = ns they took (first touch of Linux memory) */
   PageFault: 32,
