@@ -5,7 +5,7 @@
 import { SECTION_NAMES } from './paramSpecs';
 
 /** Inputs that are not parameter sections. */
-export const INPUT_KEYS: readonly string[] = ['preset', 'seed', 'topology', 'partition'];
+export const INPUT_KEYS: readonly string[] = ['preset', 'seed', 'topology', 'partition', 'options'];
 
 /** Keys that moved, still read (with a warning) so that saved settings are not lost: old key -> new path. */
 export const MOVED_KEYS: ReadonlyMap<string, string> = new Map([['aggregation', 'syscalls.aggregation']]);

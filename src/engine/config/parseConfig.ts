@@ -15,6 +15,7 @@ import { closeMatch } from './closeMatch';
 import { FORBIDDEN_KEYS, INPUT_KEYS, MAX_DEPTH, MAX_LISTED_PROBLEMS, MOVED_KEYS, TOP_LEVEL_KEYS } from './configKeys';
 import { tooDeepAt } from './jsonDepth';
 import { loadProblems } from './loadChecks';
+import { expandOptions } from './designOptions';
 
 export type ConfigResult =
   | { ok: true; config: NodeConfig; seed: number | null; warnings: string[] }
@@ -166,10 +167,14 @@ function merge(config: NodeConfig, patch: ReadonlyMap<string, unknown>): NodeCon
 }
 
 /** Builds a configuration from a preset and a user's overrides (a parsed JSON object). */
-export function applyOverrides(input: unknown, source = 'config'): ConfigResult {
-  if (!isObject(input)) return { ok: false, errors: [`${source}: expected a JSON object, got ${show(input)}`] };
+export function applyOverrides(given: unknown, source = 'config'): ConfigResult {
+  if (!isObject(given)) return { ok: false, errors: [`${source}: expected a JSON object, got ${show(given)}`] };
+  // The design's own option text (config key `options`) becomes ordinary overrides first.
+  const expanded = expandOptions(given);
+  if (!expanded.ok) return { ok: false, errors: expanded.errors.map((e) => `${source}: ${e}`) };
+  const input = expanded.input;
   const problems = new Problems(source);
-  const warnings: string[] = [];
+  const warnings: string[] = [...expanded.warnings];
   const presetName = own(input, 'preset') ?? 'mos';
   if (typeof presetName !== 'string' || !Object.hasOwn(PRESETS, presetName)) return { ok: false, errors: [`${source}: preset: unknown preset ${show(presetName)} (one of: ${PRESET_NAMES.join(', ')})`] };
   const seed = readSeed(input, problems);

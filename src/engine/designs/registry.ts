@@ -10,8 +10,25 @@
  * imports every design, and the node model imports that.
  */
 import type { NodeConfig, SyscallConfig } from '../config/nodeConfig';
+import type { Diagnostic } from '../config/diagnostic';
+import type { Topology } from '../node/hardware';
 import type { NodeSim } from '../node/cpu';
 import type { Call } from '../syscalls/calls';
+
+/**
+ * A design's own configuration syntax (McKernel's `mcreboot.sh`/`mcexec` options, mOS's
+ * `lwkctl`/`yod` options, ...), given as the config key `options`. It means config overrides of
+ * the usual shape (a config file's keys, `partition` included); problems are placed in the text.
+ */
+export interface DesignSyntax {
+  /** What the text is, e.g. "mcreboot.sh and mcexec options". */
+  readonly title: string;
+  /** A valid example, shown to the user. */
+  readonly example: string;
+  parse(text: string, topology: Topology): { readonly ok: true; readonly overrides: Readonly<Record<string, unknown>>; readonly warnings: readonly Diagnostic[] } | { readonly ok: false; readonly errors: readonly Diagnostic[] };
+  /** The text that configures `config` this way (parse(print(c)) gives back c's settings). */
+  print(config: NodeConfig): string;
+}
 
 export interface Design {
   /** The `syscalls.mechanism` value that selects it. */
@@ -27,6 +44,8 @@ export interface Design {
   readonly syscalls: SyscallConfig;
   /** Whether each LWK process gets Linux proxy threads at launch. */
   readonly usesProxies: boolean;
+  /** Its own configuration syntax, if the real system has one (config key `options`). */
+  readonly syntax?: DesignSyntax;
   /** After kernel entry: decides the call's route and starts serving it. */
   triage(sim: NodeSim, tid: number, call: Call): void;
 }
