@@ -21,6 +21,7 @@ export function parseFlags(
   argv: readonly string[],
   switches: readonly string[],
   repeatable: readonly string[] = [],
+  known?: readonly string[],
 ): { flags: Map<string, string>; positional: string[]; lists: Map<string, string[]> } {
   const flags = new Map<string, string>();
   const lists = new Map<string, string[]>();
@@ -33,6 +34,8 @@ export function parseFlags(
     }
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    // An unknown flag is named as such, even at the end where it would lack a value.
+    if (known !== undefined && !known.includes(name)) throw new UsageError(`unknown option --${name}`);
     const many = repeatable.includes(name);
     if (flags.has(name) && !many) throw new UsageError(`--${name} is given twice`);
     let value: string;

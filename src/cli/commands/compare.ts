@@ -25,7 +25,7 @@ export const COMPARE_USAGE = `usage: mos-explorer compare [--presets A,B,...] [-
 const FLAGS = ['presets', 'until', 'seed', 'set', 'vary', 'json'];
 
 export async function compareCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { flags, positional, lists } = parseFlags(argv, ['json'], ['set']);
+  const { flags, positional, lists } = parseFlags(argv, ['json'], ['set'], FLAGS);
   rejectUnknownFlags(flags, FLAGS);
   if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
   const presetsText = flags.get('presets') ?? DEFAULT_COMPARE_PRESETS.join(',');

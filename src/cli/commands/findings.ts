@@ -9,7 +9,7 @@ export const FINDINGS_USAGE = `usage: mos-explorer findings [--write FILE]
 `;
 
 export async function findingsCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { flags, positional } = parseFlags(argv, []);
+  const { flags, positional } = parseFlags(argv, [], [], ['write']);
   rejectUnknownFlags(flags, ['write']);
   if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
   const { text, runs } = findingsDocument();

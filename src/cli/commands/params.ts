@@ -13,7 +13,7 @@ bounds, default in each preset and source (markdown: the text of docs/parameters
 export const DOCUMENTED_PRESETS = ['mos', 'linux', 'linux-tuned', 'mos-bsp', 'mckernel', 'mos-as-built', 'xeon-phi'];
 
 export async function paramsCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { flags, positional } = parseFlags(argv, ['json']);
+  const { flags, positional } = parseFlags(argv, ['json'], [], ['json']);
   rejectUnknownFlags(flags, ['json']);
   if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
   if (flags.has('json')) io.out(JSON.stringify(parameterRows(PRESETS, DOCUMENTED_PRESETS), null, 2) + '\n');

@@ -4,7 +4,8 @@ import { PRESET_NAMES } from '../../engine/config/presets';
 import { presetByName } from '../../engine/config/presetByName';
 import { parseConfigText } from '../../engine/config/parseConfig';
 import { simulate, type Stop } from '../simulate';
-import { formatDuration, parseDuration, MS } from '../../engine/kernel/time';
+import { formatDuration, MS } from '../../engine/kernel/time';
+import { parseDurationFlag } from '../duration';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { exportChromeTrace } from '../../engine/export/chromeTrace';
 import { metricsToCsv } from '../../engine/export/metricsCsv';
@@ -32,7 +33,7 @@ export function parseSeed(text: string): number {
 }
 
 export async function runCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { flags, positional } = parseFlags(argv, ['json']);
+  const { flags, positional } = parseFlags(argv, ['json'], [], FLAGS);
   rejectUnknownFlags(flags, FLAGS);
   if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
   const presetName = flags.get('preset');
@@ -65,11 +66,10 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<Ex
   if (flags.has('events')) {
     const text = flags.get('events')!;
     if (!/^\d+$/.test(text)) throw new UsageError(`--events must be a whole number, got "${text}"`);
+    if (!Number.isSafeInteger(Number(text))) throw new UsageError(`--events must be at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1), got ${text}`);
     stop = { events: Number(text) };
   } else {
-    const until = flags.has('until') ? parseDuration(flags.get('until')!) : ({ ok: true, ns: 100 * MS } as const);
-    if (!until.ok) throw new UsageError(`--until: ${until.error}`);
-    stop = { untilNs: until.ns };
+    stop = { untilNs: flags.has('until') ? parseDurationFlag('until', flags.get('until')!) : 100 * MS };
   }
   const { sim, snapshot: snap } = simulate(config, seed, stop);
   // The export re-runs the same (config, seed, commands) deterministically up to the same time.

@@ -62,7 +62,7 @@ function nodeList(text: string | undefined): number[] {
 }
 
 async function paramsOf(argv: readonly string[], io: CliIO): Promise<{ params: ScaleParams; json: boolean; spec: string }> {
-  const { flags, positional } = parseFlags(argv, SWITCHES);
+  const { flags, positional } = parseFlags(argv, SWITCHES, [], [...SWITCHES, ...VALUED]);
   rejectUnknownFlags(flags, [...SWITCHES, ...VALUED]);
   if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
   const collective = flags.get('collective') ?? 'barrier';
