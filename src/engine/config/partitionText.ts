@@ -86,7 +86,7 @@ function parseChecked(text: string, topology: Topology): PartitionParse {
     warnings.push(...mem.warnings);
     lwkMem = mem.entries;
   }
-  if (errors.length > 0) return { ok: false, errors: errors.sort(byPosition) };
+  if (errors.length > 0) return { ok: false, errors: capped(errors.sort(byPosition)) };
 
   warnings.push(...smtWarnings(groups, topology, groupOf));
   groups.forEach((g, i) => {
@@ -102,6 +102,16 @@ function parseChecked(text: string, topology: Topology): PartitionParse {
     lwkMem,
   };
   return { ok: true, partition, warnings: warnings.sort(byPosition) };
+}
+
+/** At most this many problems are listed; one more diagnostic counts the rest. */
+const MAX_LISTED = 20;
+
+function capped(errors: Diagnostic[]): Diagnostic[] {
+  if (errors.length <= MAX_LISTED) return errors;
+  const rest = errors.slice(MAX_LISTED);
+  const more = diag(`… and ${rest.length} more problem${rest.length === 1 ? '' : 's'} like these`, rest[0].start, rest[rest.length - 1].end);
+  return [...errors.slice(0, MAX_LISTED), more];
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -144,6 +154,10 @@ function parseGroups(value: string, offset: number, errors: Diagnostic[]): RawGr
   const groups: RawGroup[] = [];
   if (value.length === 0) {
     errors.push(diag('lwkcpus is empty: expected <syscall cpu>.<LWK cpus>, e.g. lwkcpus=0.1-13', offset - 'lwkcpus='.length, offset));
+    return groups;
+  }
+  if (/^:+$/.test(value)) {
+    errors.push(diag('lwkcpus names no group: expected <syscall cpu>.<LWK cpus>, e.g. lwkcpus=0.1-13', offset, offset + value.length));
     return groups;
   }
   let pos = 0;

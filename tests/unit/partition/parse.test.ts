@@ -241,3 +241,15 @@ describe('bare lwkmem size', () => {
     expect(theError('lwkcpus=0.1 lwkmem=0', /no memory/)).toBeTruthy();
   });
 });
+
+describe('parsePartition: many problems', () => {
+  it('lists at most 20 problems and counts the rest in one more', () => {
+    const text = 'lwkcpus=0.' + Array.from({ length: 2000 }, (_, i) => i + 100).join(',') + ' lwkmem=0:1G';
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(21);
+    expect(errors[20].message).toBe('… and 1980 more problems like these');
+  });
+  it('a group list of only separators is one problem, not one per empty group', () => {
+    expect(errorsOf('lwkcpus=: lwkmem=0:1G').map((e) => e.message)).toEqual(['lwkcpus names no group: expected <syscall cpu>.<LWK cpus>, e.g. lwkcpus=0.1-13']);
+  });
+});
