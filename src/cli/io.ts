@@ -4,6 +4,8 @@ export interface CliIO {
   err(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** A file written piece by piece (large exports), closed by the caller; without it, pieces are gathered for writeFile. */
+  openWrite?(path: string): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }>;
 }
 
 /** Exit status of a command: 0 ok, 1 run failed, 2 bad usage or bad input. */

@@ -131,8 +131,7 @@ export class Runner {
       }
       case 'exportTrace': {
         const sim = this.requireSim();
-        const text = exportChromeTrace(sim.config, sim.seed, sim.commandLog, sim.now, { maxEvents: msg.maxEvents });
-        this.host.post({ type: 'exportTrace', id: msg.id, text });
+        void exportChromeTrace(sim.config, sim.seed, sim.commandLog, sim.now, { maxEvents: msg.maxEvents }).then((text) => this.host.post({ type: 'exportTrace', id: msg.id, text }));
         return;
       }
       case 'crashForTest':

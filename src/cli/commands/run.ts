@@ -7,7 +7,7 @@ import { simulate, type Stop } from '../simulate';
 import { formatDuration, MS } from '../../engine/kernel/time';
 import { parseDurationFlag } from '../duration';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
-import { exportChromeTrace } from '../../engine/export/chromeTrace';
+import { streamChromeTrace } from '../../engine/export/chromeTrace';
 import { metricsToCsv } from '../../engine/export/metricsCsv';
 
 export const RUN_USAGE = `usage: mos-explorer run (--preset NAME | --config FILE) [--seed N] [--until 10ms | --events N] [--json] [--trace FILE] [--csv FILE]
@@ -73,7 +73,17 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<Ex
   }
   const { sim, snapshot: snap } = simulate(config, seed, stop);
   // The export re-runs the same (config, seed, commands) deterministically up to the same time.
-  if (flags.has('trace')) await io.writeFile(flags.get('trace')!, exportChromeTrace(config, seed, sim.commandLog, sim.now));
+  if (flags.has('trace')) {
+    // Streamed to the file as it is made: memory stays flat however long the run.
+    const path = flags.get('trace')!;
+    const parts: string[] = [];
+    const file = io.openWrite ? await io.openWrite(path) : { write: (t: string) => Promise.resolve(void parts.push(t)), close: () => io.writeFile(path, parts.join('')) };
+    try {
+      await streamChromeTrace(config, seed, sim.commandLog, sim.now, file, { maxEvents: Number.MAX_SAFE_INTEGER });
+    } finally {
+      await file.close();
+    }
+  }
   if (flags.has('csv')) await io.writeFile(flags.get('csv')!, metricsToCsv(snap.metrics));
   if (flags.has('json')) {
     io.out(JSON.stringify({ ...snap, lastEvent: snap.lastEvent }, null, 2) + '\n');

@@ -71,11 +71,28 @@ class Converter {
   private readonly proxies = new Map<number, OpenSpan>();
   private readonly lastIssued: Int32Array;
   private readonly migrated = new Map<number, OpenSpan>();
+  /** Per application CPU running FWQ: the end of its last recorded quantum (where the next one starts). */
+  private readonly quantumEnd: Float64Array;
   private nextFlow = 1;
 
   constructor(private readonly config: NodeConfig) {
     this.busyUntil = new Float64Array(config.cpuCount);
     this.lastIssued = new Int32Array(config.cpuCount).fill(-1);
+    this.quantumEnd = new Float64Array(config.cpuCount);
+  }
+
+  /**
+   * No event produced from now on starts before this time: spans still open (calls, proxy
+   * services, migrated threads, FWQ quanta) start at or after it, and everything else at `now`.
+   * Events before it can be written out for good.
+   */
+  watermark(now: number): number {
+    let w = now;
+    for (const c of this.calls.values()) if (c.ts < w) w = c.ts;
+    for (const s of this.proxies.values()) if (s.ts < w) w = s.ts;
+    for (const s of this.migrated.values()) if (s.ts < w) w = s.ts;
+    if (this.config.workload.kind === 'fwq') for (const cpu of this.config.appCpus) if (this.quantumEnd[cpu] < w) w = this.quantumEnd[cpu];
+    return w;
   }
 
   pidOf(cpu: number): number {
@@ -185,6 +202,7 @@ class Converter {
           break;
         case 'quantum':
           this.x('FWQ quantum', 'app', e.cpu, t - e.elapsedNs, t, { quantumNs: e.workNs, elapsedNs: e.elapsedNs });
+          this.quantumEnd[e.cpu] = t;
           break;
         case 'launch':
           if (e.cpu >= 0) this.instant(`launch: ${LAUNCH_STEPS[e.step] ?? `step ${e.step}`}`, 'launch', e.cpu, t);
@@ -222,73 +240,93 @@ function metadataEvents(config: NodeConfig): ChromeTraceEvent[] {
   return out;
 }
 
-/** Keeps only flows whose two ends were both exported. */
-function matchFlows(events: ChromeTraceEvent[]): number {
-  const outs = new Set<number>();
-  const ins = new Set<number>();
-  for (const e of events) {
-    if (e.bind_id === undefined) continue;
-    (e.flow_out ? outs : ins).add(e.bind_id);
-  }
-  let matched = 0;
-  for (const e of events) {
-    if (e.bind_id === undefined) continue;
-    if (outs.has(e.bind_id) && ins.has(e.bind_id)) {
-      if (e.flow_out) matched++;
-      continue;
-    }
-    delete e.bind_id;
-    delete e.flow_in;
-    delete e.flow_out;
-  }
-  return matched;
+/** Order of the output: by time; at equal times the longer span first, so that spans nest. */
+function byTime(p: ChromeTraceEvent, q: ChromeTraceEvent): number {
+  return p.ts - q.ts || (q.dur ?? 0) - (p.dur ?? 0);
 }
 
-/** Re-runs (config, seed, commands) up to untilNs and returns the trace as an object. */
-export function buildChromeTrace(config: NodeConfig, seed: number, commands: readonly LoggedCommand[], untilNs: number, options: ChromeTraceOptions = {}): ChromeTrace {
+/** Where the exported text goes, piece by piece (a file, or pieces gathered into one string). */
+export interface TraceSink {
+  write(text: string): void | Promise<void>;
+}
+
+/**
+ * Re-runs (config, seed, commands) up to untilNs and writes the trace to `sink` as it goes:
+ * events are written once no later event can start before them (the converter's watermark), so
+ * memory holds only the spans still open and the last few milliseconds, however long the run.
+ * A flow's two ends are both inside that window (a call is open until its service has ended).
+ * The metadata comes last, once the counts are known.
+ */
+export async function streamChromeTrace(
+  config: NodeConfig,
+  seed: number,
+  commands: readonly LoggedCommand[],
+  untilNs: number,
+  sink: TraceSink,
+  options: ChromeTraceOptions = {},
+): Promise<ChromeTrace['metadata']> {
   const max = options.maxEvents ?? CHROME_TRACE_MAX_EVENTS;
   const sim = createNodeSimulation(config, seed, { commands });
   const conv = new Converter(config);
+  let first = true;
+  let written = 0;
+  let flows = 0;
+  const emit = async (events: ChromeTraceEvent[], counted: boolean): Promise<void> => {
+    if (events.length === 0) return;
+    for (const e of events) if (e.flow_out) flows++;
+    if (counted) written += events.length;
+    await sink.write((first ? '' : ',\n') + events.map((e) => JSON.stringify(e)).join(',\n'));
+    first = false;
+  };
+  await sink.write('{"displayTimeUnit":"ns","traceEvents":[\n');
+  await emit(metadataEvents(config), false);
   let truncatedAt = -1;
   let lost = 0;
+  let heldMax = 0;
   while (sim.now < untilNs) {
     sim.runUntil(untilNs, SLICE_EVENTS);
     const batch = sim.drainTrace();
     lost += batch.lost;
     conv.consume(batch);
-    if (conv.events.length >= max && sim.now < untilNs) {
+    // Write out what is final; keep the rest, to be sorted with what is still to come.
+    const w = conv.watermark(sim.now);
+    const ready: ChromeTraceEvent[] = [];
+    const keep: ChromeTraceEvent[] = [];
+    for (const e of conv.events) (e.ts * 1000 < w ? ready : keep).push(e);
+    conv.events.length = 0;
+    for (const e of keep) conv.events.push(e);
+    if (keep.length > heldMax) heldMax = keep.length;
+    await emit(ready.sort(byTime), true);
+    if (written + conv.events.length >= max && sim.now < untilNs) {
       truncatedAt = sim.now;
       break;
     }
   }
   const endNs = truncatedAt >= 0 ? truncatedAt : untilNs;
   conv.finish(endNs);
-  const events = conv.events;
-  // Sorted by time; at equal times the longer span first, so that spans nest.
-  events.sort((p, q) => p.ts - q.ts || (q.dur ?? 0) - (p.dur ?? 0));
-  const flows = matchFlows(events);
-  return {
-    traceEvents: [...metadataEvents(config), ...events],
-    displayTimeUnit: 'ns',
-    metadata: {
-      source: 'mos-explorer',
-      preset: config.name,
-      seed,
-      commands: commands.length,
-      untilNs: endNs,
-      events: events.length,
-      flows,
-      truncated: truncatedAt >= 0,
-      ...(truncatedAt >= 0 ? { note: `stopped at ${max} events, at ${endNs} ns of the ${untilNs} ns asked for` } : {}),
-      ...(lost > 0 ? { lostRecords: lost } : {}),
-      timeUnit: 'ts and dur in microseconds, with nanosecond precision',
-    },
+  await emit(conv.events.sort(byTime), true);
+  const metadata: ChromeTrace['metadata'] = {
+    source: 'mos-explorer',
+    preset: config.name,
+    seed,
+    commands: commands.length,
+    untilNs: endNs,
+    events: written,
+    flows,
+    /** The most events held back at once (spans still open and the last moments): flat in the run's length. */
+    heldMax,
+    truncated: truncatedAt >= 0,
+    ...(truncatedAt >= 0 ? { note: `stopped at ${max} events, at ${endNs} ns of the ${untilNs} ns asked for` } : {}),
+    ...(lost > 0 ? { lostRecords: lost } : {}),
+    timeUnit: 'ts and dur in microseconds, with nanosecond precision',
   };
+  await sink.write(`\n],"metadata":${JSON.stringify(metadata)}}\n`);
+  return metadata;
 }
 
-/** The same as JSON text, one event per line. */
-export function exportChromeTrace(config: NodeConfig, seed: number, commands: readonly LoggedCommand[], untilNs: number, options?: ChromeTraceOptions): string {
-  const t = buildChromeTrace(config, seed, commands, untilNs, options);
-  const lines = t.traceEvents.map((e) => JSON.stringify(e));
-  return `{"displayTimeUnit":"ns","metadata":${JSON.stringify(t.metadata)},"traceEvents":[\n${lines.join(',\n')}\n]}\n`;
+/** The whole trace as JSON text, one event per line (the page's export: bounded by maxEvents). */
+export async function exportChromeTrace(config: NodeConfig, seed: number, commands: readonly LoggedCommand[], untilNs: number, options?: ChromeTraceOptions): Promise<string> {
+  const parts: string[] = [];
+  await streamChromeTrace(config, seed, commands, untilNs, { write: (t) => void parts.push(t) }, options);
+  return parts.join('');
 }

@@ -13,6 +13,10 @@ export function fakeIO(files: Record<string, string> = {}) {
       written[p] = typeof d === 'string' ? d : new TextDecoder().decode(d);
       return Promise.resolve();
     },
+    openWrite: (p) => {
+      written[p] = '';
+      return Promise.resolve({ write: (t: string) => Promise.resolve(void (written[p] += t)), close: () => Promise.resolve() });
+    },
   };
   return { io, out: () => out.join(''), err: () => err.join(''), written };
 }

@@ -1,7 +1,7 @@
 /** The exported Chrome trace follows the Trace Event Format as Perfetto reads it. */
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../src/engine/config/presets';
-import { exportChromeTrace, type ChromeTraceEvent } from '../../../src/engine/export/chromeTrace';
+import { exportChromeTrace, streamChromeTrace, type ChromeTraceEvent } from '../../../src/engine/export/chromeTrace';
 import { MS } from '../../../src/engine/kernel/time';
 import { createNodeSimulation } from '../../../src/engine/node/model';
 
@@ -56,8 +56,8 @@ function check(text: string): { events: ChromeTraceEvent[]; metadata: Record<str
 }
 
 describe('Chrome trace export', () => {
-  it('mos-bsp: syscall and proxy spans joined by flows, IPIs, queue counters, named CPUs', () => {
-    const { events, metadata } = check(exportChromeTrace(PRESETS['mos-bsp'], 1, [], BSP_UNTIL));
+  it('mos-bsp: syscall and proxy spans joined by flows, IPIs, queue counters, named CPUs', async () => {
+    const { events, metadata } = check(await exportChromeTrace(PRESETS['mos-bsp'], 1, [], BSP_UNTIL));
     const phases = new Set(events.map((e) => e.ph));
     for (const ph of ['M', 'X', 'i', 'C']) expect(phases.has(ph as ChromeTraceEvent['ph']), ph).toBe(true);
     expect(events.some((e) => e.name === 'process_name' && e.args?.name === 'LWK')).toBe(true);
@@ -69,23 +69,38 @@ describe('Chrome trace export', () => {
     expect(metadata.truncated).toBe(false);
   });
 
-  it('mos as built: migrated-thread spans are flow targets', () => {
-    const { events } = check(exportChromeTrace(PRESETS['mos-as-built'], 2, [], BSP_UNTIL));
+  it('mos as built: migrated-thread spans are flow targets', async () => {
+    const { events } = check(await exportChromeTrace(PRESETS['mos-as-built'], 2, [], BSP_UNTIL));
     expect(events.some((e) => e.name.endsWith('(migrated thread)') && e.flow_in)).toBe(true);
   });
 
-  it('is deterministic, replays commands, and stops at the event bound saying so', () => {
+  it('is deterministic, replays commands, and stops at the event bound saying so', async () => {
     const live = createNodeSimulation(PRESETS.mos, 3);
     live.runUntil(11 * MS);
     expect(live.command({ type: 'inject-interrupt', cpu: 5, cause: 'IPI', durationNs: 5000 })).toBeNull();
     live.runUntil(13 * MS);
     const cmd = live.commandLog;
-    const a = exportChromeTrace(PRESETS.mos, 3, cmd, 13 * MS);
-    expect(exportChromeTrace(PRESETS.mos, 3, cmd, 13 * MS)).toBe(a);
+    const a = await exportChromeTrace(PRESETS.mos, 3, cmd, 13 * MS);
+    expect(await exportChromeTrace(PRESETS.mos, 3, cmd, 13 * MS)).toBe(a);
     const { events } = check(a);
     expect(events.some((e) => e.ph === 'X' && e.tid === 5 && e.name === 'IPI' && e.dur === 5)).toBe(true);
-    const cut = check(exportChromeTrace(PRESETS['mos-bsp'], 1, [], BSP_UNTIL, { maxEvents: 500 }));
+    const cut = check(await exportChromeTrace(PRESETS['mos-bsp'], 1, [], BSP_UNTIL, { maxEvents: 500 }));
     expect(cut.metadata.truncated).toBe(true);
     expect(typeof cut.metadata.note).toBe('string');
+  });
+});
+
+describe('Chrome trace export, streamed', () => {
+  it('holds back only what is still open: the most events held does not grow with the run', async () => {
+    const held = async (untilNs: number) => {
+      let bytes = 0;
+      const meta = await streamChromeTrace(PRESETS['mos-bsp'], 1, [], untilNs, { write: (t) => void (bytes += t.length) });
+      return { heldMax: meta.heldMax as number, events: meta.events as number, bytes };
+    };
+    const short = await held(100 * MS);
+    const long = await held(400 * MS);
+    expect(long.events).toBeGreaterThan(3 * short.events);
+    expect(long.heldMax).toBeLessThan(2 * short.heldMax + 1000);
+    expect(long.heldMax).toBeLessThan(long.events / 20);
   });
 });
