@@ -70,7 +70,7 @@ export function stageByKey(key: string): StageDescriptor | undefined {
 
 // Colours: Paul Tol's colour-blind-safe "muted" and "bright" sets.
 
-/** The routes of the seed's triage (a design may add more). */
+/** The routes of the paper's triage (a design may add more). */
 export const Route = {
   Glibc: registerRoute({ key: 'glibc', short: 'glibc', title: 'glibc shim (user space)', phrase: 'glibc (user space)', colour: '#88CCEE', ink: '#111111', letter: 'G' }),
   Lwk: registerRoute({ key: 'lwk', short: 'LWK', title: 'LWK (handled locally)', phrase: 'the LWK', colour: '#44AA99', ink: '#111111', letter: 'L' }),

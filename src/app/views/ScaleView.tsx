@@ -1,5 +1,5 @@
 /**
- * "Scale": OS noise on N nodes (DESIGN.md section 2). A bulk-synchronous application of K
+ * "Scale": OS noise on N nodes (docs/sources.md, Noise at scale). A bulk-synchronous application of K
  * iterations of compute W and a barrier runs on N = 1 .. 2^20 nodes in the scale worker (apart
  * from the node simulation); points stream into a log-x plot of slowdown against N, with closed
  * forms overlaid, a histogram of per-node noise at one N, and a visually hidden table of the numbers.

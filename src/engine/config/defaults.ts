@@ -15,7 +15,7 @@ export const STOCK_DAEMONS: readonly DaemonSpec[] = [
 
 export const UNTUNED_LINUX: LinuxConfig = {
   hz: 1000, // CONFIG_HZ=1000, common on HPC distributions
-  tickNs: 1_500, // ASSUMPTION: tuned Linux noise is single-digit µs (DESIGN.md)
+  tickNs: 1_500, // ASSUMPTION: tuned Linux noise is single-digit µs (docs/sources.md, Tuned Linux noise)
   nohzFull: false,
   isolcpus: false,
   irqAffinity: false,
@@ -68,10 +68,10 @@ export const DEFAULT_LAUNCH: LaunchConfig = {
 export const DEFAULT_COSTS: SyscallCosts = {
   interceptNs: 20, // ASSUMPTION: an LD_PRELOAD wrapper is a few function calls
   kernelEntryNs: 100, // syscall/sysret round trip ~100 ns on current x86 (order of magnitude)
-  vdsoNs: 25, // DESIGN.md: vDSO calls cost tens of ns
+  vdsoNs: 25, // vDSO calls cost tens of ns (docs/sources.md, vDSO calls)
   localNs: 150, // ASSUMPTION
   insertNs: 150, // ASSUMPTION: two cache-line transfers between cores
-  ipiNs: 1_000, // DESIGN.md: IPI 1-3 µs round trip
+  ipiNs: 1_000, // ASSUMPTION: IPI 1-3 µs round trip (docs/sources.md, IPI latency)
   ipiEntryNs: 300, // ASSUMPTION: interrupt entry/exit on the target
   handlerBaseNs: 400, // ASSUMPTION
   handlerPerMessageNs: 100, // ASSUMPTION

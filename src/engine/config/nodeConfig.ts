@@ -130,7 +130,7 @@ export interface AggregationConfig {
 
 export interface SyscallConfig {
   readonly mechanism: Mechanism;
-  /** Calls the LWK handles itself (defaults per mechanism from DESIGN.md). */
+  /** Calls the LWK handles itself (defaults per mechanism: docs/sources.md, Local calls). */
   readonly localCalls: readonly string[];
   /** mOS as built: the subset of localCalls that are Linux code run on the LWK CPU (the rest are lwk_sys_*). */
   readonly linuxCodeOnLwk: readonly string[];
@@ -138,7 +138,7 @@ export interface SyscallConfig {
   readonly wait: 'spin' | 'block';
   /** Whether LWK channels take reply IPIs (false: the LWK polls). */
   readonly replyIpi: boolean;
-  /** IPI on the empty -> non-empty transition only (the seed), or on every message (McKernel). */
+  /** IPI on the empty -> non-empty transition only (the paper, ROSS 2014), or on every message (McKernel). */
   readonly ipiPolicy: 'coalesce' | 'every';
   /** Slots in each Linux channel queue; a full queue makes the sender wait. */
   readonly channelCapacity: number;

@@ -43,7 +43,7 @@ const ENUMS: ReadonlyMap<string, { readonly extra: readonly string[]; readonly o
   ['syscalls.mechanism', { extra: [...MECHANISM_DEFAULTS.keys()], onlyExtra: true }],
   ['syscalls.wait', { extra: ['block', 'spin'] }],
   ['syscalls.ipiPolicy', { extra: ['coalesce', 'every'] }],
-  // The seed lets glibc, the LWK or Linux ship PFS I/O to an OS node.
+  // The paper's offload lets glibc, the LWK or Linux ship PFS I/O to an OS node (docs/sources.md, The mOS design).
   ['syscalls.osNodeShipper', { extra: ['glibc', 'lwk', 'linux', 'none'] }],
   ['osnode.mode', { extra: ['osnode', 'direct'] }],
   ['workload.kind', { extra: [...WORKLOAD_DEFAULTS.keys()], onlyExtra: true }],

@@ -1,5 +1,5 @@
 /**
- * The paper's design: function shipping, exactly as the seed's pseudocode:
+ * The paper's design: function shipping, exactly as the paper's pseudocode (ROSS 2014; docs/sources.md, The mOS design):
  *   read(): msg = { route=pid, context, payload }; was = linux_channel.q.insert(msg);
  *           if (!was) linux_channel.receiver.send_ipi(); lwk_channel.wait_for_ack()
  *   ipi_handler(): msg_list = q.get_list(); for each msg: channel[pid].q.insert(msg); sched_run(pid)

@@ -94,7 +94,7 @@ export function isSpinning(sim: NodeSim, cpu: number): boolean {
 }
 
 /**
- * Shared caches and memory bandwidth (the seed's "cache pollution"). ASSUMPTION (parameters
+ * Shared caches and memory bandwidth (docs/sources.md, Cache pollution). ASSUMPTION (parameters
  * interference.*): extra = work x perBusyCpu x (OS work on the node over the recent window, in
  * CPUs' worth), "recent" being an exponential average over interference.windowNs.
  */

@@ -40,7 +40,7 @@ export interface OsNodeParams {
 
 export const DEFAULT_OSNODE_PARAMS: OsNodeParams = {
   // 64 compute nodes per I/O node, as on Blue Gene/P Intrepid (40,960 compute, 640 I/O nodes);
-  // IBM CNK machines range from 8 to 128 (DESIGN.md section 1).
+  // IBM CNK machines range from 8 to 128 (docs/sources.md, Blue Gene I/O nodes).
   osNodes: 16,
   computeNodes: 1024,
   network: {

@@ -1,6 +1,6 @@
 /**
- * Closed forms of DESIGN.md section 2: E[T] = W + E[max_i X_i] + C(N) for N i.i.d. noise
- * sources, and the noiseless collective cost C in LogGP.
+ * Closed forms (docs/sources.md, Noise at scale): E[T] = W + E[max_i X_i] + C(N) for N i.i.d. noise
+ * sources, and the noiseless collective cost C in LogGP (docs/sources.md, Dissemination barrier and LogGP).
  */
 import type { CollectiveKind, LogGP, NoiseProfile } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * Channels of function shipping, as the seed describes them: shared-memory queues plus IPIs.
+ * Channels of function shipping, as the paper describes them (ROSS 2014): shared-memory queues plus IPIs.
  * One Linux channel per syscall CPU (one per lwkcpus group); one reply channel per LWK CPU.
  * `insert` reports whether the queue already held messages: the sender raises an IPI only on
  * the empty -> non-empty transition, and later senders ride on the pending IPI.

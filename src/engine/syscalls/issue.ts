@@ -1,5 +1,5 @@
 /**
- * Where a system call goes: the hierarchical triage of the seed.
+ * Where a system call goes: the paper's hierarchical triage (ROSS 2014; docs/sources.md, The mOS design).
  * (a) the glibc shim (LD_PRELOAD): vDSO calls, aggregation of small writes, optional shipping of
  *     parallel-filesystem I/O straight to an OS node;
  * (b) after kernel entry, the design decides (src/engine/designs): the LWK's local calls, the

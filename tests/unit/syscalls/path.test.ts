@@ -48,7 +48,7 @@ describe('the syscall path', () => {
     expect(new Set(forwarded)).toEqual(new Set([entry + stages]));
   });
 
-  it('McKernel-style shipping sends exactly one IPI per message; the seed coalesces', () => {
+  it('McKernel-style shipping sends exactly one IPI per message; the paper\'s design coalesces', () => {
     const run = (preset: string) => {
       const sim = createNodeSimulation(PRESETS[preset], 2);
       sim.runUntil(120 * MS);

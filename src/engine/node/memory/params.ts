@@ -39,7 +39,7 @@ export interface MemoryParams {
 export const DEFAULT_MEMORY_PARAMS: MemoryParams = {
   // ASSUMPTION: one core clears memory at about 10 GB/s (rep stosb / clear_page bandwidth).
   zeroNsPerByte: 0.1,
-  // Design brief, section 1: minor page fault ~1 us median, 0.6-10 us.
+  // Minor page fault ~1 us median, 0.6-10 us (docs/sources.md, Minor page faults).
   faultNs: 1000,
   // ASSUMPTION: shape chosen so that the 1st-99th percentiles fall inside 0.6-10 us after the clamp.
   faultSigma: 0.5,
@@ -49,7 +49,7 @@ export const DEFAULT_MEMORY_PARAMS: MemoryParams = {
   faultSamples: 64,
   // mOS lets a job prefer high-bandwidth memory (MCDRAM) and fall back to DDR; the order is configurable.
   kindOrder: ['HBM', 'DDR'],
-  // mOS grows the heap in 2 MiB steps (design brief; mOS MIN_CHUNK_SIZE on x86_64).
+  // mOS grows the heap in 2 MiB steps (docs/sources.md, mOS as built: lwk_mm_alloc_pages_vma, MIN_CHUNK_SIZE on x86_64).
   heapStepBytes: 2 * 1024 * 1024,
   // ASSUMPTION: churning one cell's worth of small pages leaves half of its free 2 MiB blocks unusable for THP.
   fragPerChurn: 0.5,
@@ -61,7 +61,7 @@ export const DEFAULT_MEMORY_PARAMS: MemoryParams = {
     entries4k: 1536,
     entries2m: 1536,
     entries1g: 16,
-    // Design brief, section 1: TLB miss + walk 100-200 ns.
+    // ASSUMPTION: TLB miss + walk 100-200 ns (docs/sources.md, TLB miss and page walk).
     walkNs: 150,
     // ASSUMPTION: 2 accesses per us reach a random page; the rest hit recently used pages.
     accessesPerNs: 0.002,
