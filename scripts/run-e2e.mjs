@@ -1,8 +1,9 @@
 // End-to-end tests in a real Chromium: build the app, then Playwright (which starts the servers).
 import { spawnSync } from 'node:child_process';
-import { findChromium, NO_CHROMIUM } from './find-chromium.mjs';
+import { NO_CHROMIUM } from './find-chromium.mjs';
+import { ensureChromium } from './get-chromium.mjs';
 
-const chromium = await findChromium().catch((e) => {
+const chromium = await ensureChromium().catch((e) => {
   console.error(e.message);
   process.exit(1);
 });
