@@ -13,6 +13,7 @@ import { EVENT, writeEvent } from './frameLayout';
 import { ActivityHistory } from './history';
 import { importStrace } from './importStrace';
 import { exportChromeTrace } from '../engine/export/chromeTrace';
+import { diagnoseStall, STALL_EVENTS } from '../engine/node/watchdog';
 import { Tr } from '../engine/node/events';
 import type { TraceBatch } from '../engine/kernel/trace';
 
@@ -45,6 +46,8 @@ export class Runner {
   private seed = 1;
   private commands: readonly LoggedCommand[] = [];
   private running = false;
+  /** Events processed since simulated time last moved (the watchdog's count). */
+  private stuckEvents = 0;
   private speed = 1e7;
   /** Pacing anchor: simulated time `anchorSim` corresponded to wall time `anchorWall`. */
   private anchorWall = 0;
@@ -194,8 +197,16 @@ export class Runner {
     let wall = start;
     let target = this.anchorSim + ((wall - this.anchorWall) / 1000) * this.speed;
     while (sim.now < target && wall - start < SLICE_MS) {
-      sim.runUntil(target, EVENTS_PER_CHECK);
+      const before = sim.now;
+      const n = sim.runUntil(target, EVENTS_PER_CHECK);
       this.drain();
+      // The watchdog: events that never move simulated time stop the run, with the likely cause.
+      this.stuckEvents = sim.now > before ? 0 : this.stuckEvents + n;
+      if (this.stuckEvents >= STALL_EVENTS) {
+        this.running = false;
+        this.host.post({ type: 'error', message: diagnoseStall(sim, this.stuckEvents).message });
+        return;
+      }
       wall = this.host.now();
       target = this.anchorSim + ((wall - this.anchorWall) / 1000) * this.speed;
     }

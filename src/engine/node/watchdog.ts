@@ -34,7 +34,8 @@ export interface Stall {
   readonly message: string;
 }
 
-function diagnose(sim: NodeSim, events: number): Stall {
+/** Tells what a stall is made of (steps a sample of its events) and names the likely setting. */
+export function diagnoseStall(sim: NodeSim, events: number): Stall {
   const counts = new Map<number, number>();
   let n = 0;
   for (; n < SAMPLE_EVENTS && sim.step(); n++) counts.set(sim.queue.popKind, (counts.get(sim.queue.popKind) ?? 0) + 1);
@@ -63,7 +64,7 @@ export function advanceWatched(sim: NodeSim, untilNs: number, maxEvents = Infini
       lastNow = sim.now;
       stuckSince = sim.eventCount;
     } else if (sim.eventCount - stuckSince >= STALL_EVENTS) {
-      return { events: done, stall: diagnose(sim, sim.eventCount - stuckSince) };
+      return { events: done, stall: diagnoseStall(sim, sim.eventCount - stuckSince) };
     }
     if (n === 0) break;
   }
