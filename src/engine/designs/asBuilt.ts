@@ -14,11 +14,11 @@ import { Ev, IpiKind, Tr } from '../node/events';
 import { continueWith } from '../node/executor';
 import { sendInterruptingIpi } from '../node/ipi';
 import { defineContinuation, defineEvent } from '../node/rules';
-import { enterStage, Route, Stage, type Call } from '../syscalls/calls';
+import { enterStage, Stage, type Call } from '../syscalls/calls';
 import { serviceNs } from '../syscalls/costs';
 import { transferDirection } from '../syscalls/classes';
 import { isPfsCall } from '../syscalls/pfs';
-import { shipToOsNode } from '../syscalls/osnodePath';
+import { pfsFromLinux } from '../syscalls/osnodePath';
 import { lwkTriage } from '../syscalls/triage';
 import { EVANESCENCE_SYSCALLS } from '../config/defaults';
 import { registerDesign } from './registry';
@@ -38,14 +38,8 @@ function migrateOut(sim: NodeSim, tid: number, call: Call): void {
 function onService(sim: NodeSim, tid: number): void {
   const t = sim.state.threads[tid];
   const call = sim.state.calls.items[t.call]!;
-  if (isPfsCall(sim.config, call)) {
-    // PFS I/O leaves the node from Linux, as for any Linux process.
-    if (sim.config.syscalls.osNodeShipper === 'linux') {
-      call.route = Route.OsNode;
-      sim.emit(Tr.SyscallRoute, t.cpu, call.pid, call.id, Route.OsNode);
-    }
-    return shipToOsNode(sim, call, tid, BackCont, 'block');
-  }
+  // PFS I/O leaves the node from Linux, as for any Linux process.
+  if (isPfsCall(sim.config, call)) return pfsFromLinux(sim, call, tid, BackCont);
   enterStage(call, Stage.Service, sim.now);
   // Same address space: no copy between LWK and Linux memory, only the call's own data movement.
   const data = transferDirection(call.name) ? call.bytes * sim.config.syscalls.costs.copyNsPerByte : 0;

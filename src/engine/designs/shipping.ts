@@ -18,11 +18,11 @@ import { CHANNEL_DEPTH_SPAN, Ev, IpiKind, Tr } from '../node/events';
 import { continueWith, resumeWaiter, waitFor } from '../node/executor';
 import { sendIpi } from '../node/ipi';
 import { defineContinuation, defineEvent } from '../node/rules';
-import { enterStage, Route, Stage, type Call } from '../syscalls/calls';
+import { enterStage, Stage, type Call } from '../syscalls/calls';
 import { getList, insert, isFull } from '../syscalls/channel';
 import { copyNs, serviceNs } from '../syscalls/costs';
 import { isPfsCall } from '../syscalls/pfs';
-import { shipToOsNode } from '../syscalls/osnodePath';
+import { pfsFromLinux } from '../syscalls/osnodePath';
 import { lwkTriage } from '../syscalls/triage';
 import { DEFAULT_SYSCALLS } from '../config/defaults';
 import { registerDesign } from './registry';
@@ -137,14 +137,8 @@ function onProxyLoop(sim: NodeSim, tid: number): void {
   const call = s.calls.items[id]!;
   t.serving = id;
   sim.emit(Tr.ProxyStart, t.cpu, t.pid, id, 0);
-  if (isPfsCall(sim.config, call)) {
-    // PFS I/O leaves the node: Linux ships it to an OS node, or the node is a PFS client itself.
-    if (sim.config.syscalls.osNodeShipper === 'linux') {
-      call.route = Route.OsNode;
-      sim.emit(Tr.SyscallRoute, t.cpu, call.pid, call.id, Route.OsNode);
-    }
-    return shipToOsNode(sim, call, tid, ProxyReplyCont, 'block');
-  }
+  // PFS I/O leaves the node: Linux ships it to an OS node, or the node is a PFS client itself.
+  if (isPfsCall(sim.config, call)) return pfsFromLinux(sim, call, tid, ProxyReplyCont);
   enterStage(call, Stage.Service, sim.now);
   runSegment(sim, t.cpu, Activity.Proxy, serviceNs(sim.config, call.name), ProxyCopyCont);
 }

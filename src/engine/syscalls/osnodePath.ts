@@ -11,7 +11,7 @@ import { resumeWaiter, waitFor } from '../node/executor';
 import { wake } from '../node/sched';
 import { defineEvent } from '../node/rules';
 import { submit, type PfsOp } from '../osnode';
-import { enterStage, Stage, type Call } from './calls';
+import { enterStage, Route, Stage, type Call } from './calls';
 import { transferDirection } from './classes';
 
 /** a = call id: the OS node (or the PFS) has finished the call's I/O. */
@@ -46,6 +46,19 @@ export function shipToOsNode(sim: NodeSim, call: Call, waiter: number, cont: num
   s.osnodeSplits[call.id] = [r.stages.networkOut + r.stages.networkBack, r.stages.queue, r.stages.service + r.stages.pfs, waiter, cont];
   sim.at(r.completionNs, OsNodeDoneEvent, call.id);
   waitFor(sim, waiter, cont, mode);
+}
+
+/**
+ * Linux serves a PFS call (a proxy, a migrated thread): the I/O leaves the node, to an OS node
+ * when Linux ships to them (the call's route says so), else to the PFS as the node's own client.
+ * `waiter` blocks until the answer and continues with `cont`.
+ */
+export function pfsFromLinux(sim: NodeSim, call: Call, waiter: number, cont: number): void {
+  if (sim.config.syscalls.osNodeShipper === 'linux') {
+    call.route = Route.OsNode;
+    sim.emit(Tr.SyscallRoute, sim.state.threads[waiter].cpu, call.pid, call.id, Route.OsNode);
+  }
+  shipToOsNode(sim, call, waiter, cont, 'block');
 }
 
 function onOsNodeDone(sim: NodeSim, id: number): void {
