@@ -79,8 +79,8 @@ export interface LwkConfig {
   readonly switchNs: number;
 }
 
-/** How forwarded calls travel: the paper's function shipping, McKernel's IKC, or mOS as built. */
-export type Mechanism = 'shipping' | 'mckernel' | 'evanescence' | 'native';
+/** The id of a registered design (src/engine/designs): shipping, mckernel, evanescence, native, and any other. */
+export type Mechanism = string;
 
 export interface SyscallCosts {
   /** glibc wrapper and LD_PRELOAD interception. */
