@@ -56,8 +56,8 @@ describe('mcreboot.sh and mcexec options', () => {
   });
 
   it('accept the commands in either order, on two lines, with a path, sudo or an MPI launcher', () => {
-    const a = parsed(S, 'mcexec -n 2 ./app\n/opt/mck/sbin/mcreboot.sh -c 1-15 -m 1G@0 -r 1-15:0').overrides;
-    const b = parsed(S, 'sudo mcreboot.sh -c 1-15 -m 1G@0 -r 1-15:0 && mpirun -n 8 -ppn 2 mcexec -n 2 ./app');
+    const a = parsed(S, 'mcexec -n 2 ./app\n/opt/mck/sbin/mcreboot.sh -c 1-15,33-47 -m 1G@0 -r 1-15,33-47:0').overrides;
+    const b = parsed(S, 'sudo mcreboot.sh -c 1-15,33-47 -m 1G@0 -r 1-15,33-47:0 && mpirun -n 8 -ppn 2 mcexec -n 2 ./app');
     expect(b.overrides).toEqual(a);
     expect(b.warnings).toEqual([['mpirun and its options are accepted, have no effect in the model (it models one node)', 'mpirun -n 8 -ppn 2']]);
     // Clustered flags, -cVALUE and --long=VALUE are read as getopt reads them.
@@ -76,11 +76,14 @@ describe('mcreboot.sh and mcexec options', () => {
     const r = parsed(S, 'mcreboot.sh ; mcexec ./app');
     // The second half of node 0's CPUs in lscpu order (0-15,32-47): 32-47; 512M@0; IKC to CPU 0.
     expect(r.overrides).toEqual({ partition: 'lwkcpus=0.32-47 lwkmem=0:512M' });
-    expect(r.warnings).toEqual([
+    expect(r.warnings.slice(0, 3)).toEqual([
       ["no -c: mcreboot.sh takes the second half of NUMA node 0's CPUs, 32-47", 'mcreboot.sh'],
       ['no -r: every McKernel CPU sends its IKC messages to Linux CPU 0 (ihk_ikc_irq_core=0)', 'mcreboot.sh'],
       ['no -m: mcreboot.sh reserves 512M@0, its default', 'mcreboot.sh'],
     ]);
+    // Those CPUs are the second threads of cores 0-15, whose first threads Linux keeps.
+    expect(r.warnings[3]).toEqual(['Linux CPU 0 and LWK CPU 32 are SMT siblings (core 0): they share the core, so Linux activity slows the LWK thread; give both threads to one side', 'mcreboot.sh']);
+    expect(r.warnings.slice(3)).toHaveLength(9);
   });
 
   it('name each problem and underline where it is', () => {
@@ -127,8 +130,18 @@ describe('mcreboot.sh and mcexec options', () => {
     for (const [text, expected] of cases) expect(errorsOf(S, text), text).toEqual(expected);
   });
 
+  it("warn, on the -c item, when Linux and McKernel share a core (the partition's SMT rule)", () => {
+    const r = parsed(S, 'mcreboot.sh -c 1-3,33-34 -m 1G@0 -r 1-3,33-34:0 ; mcexec ./app');
+    expect(r.warnings).toEqual([
+      ['Linux CPU 35 and LWK CPU 3 are SMT siblings (core 3): they share the core, so Linux activity slows the LWK thread; give both threads to one side', '1-3'],
+    ]);
+    expect(parsed(S, 'mcreboot.sh -c 1-3,33-35 -m 1000K@0 -r 1-3,33-35:0').warnings).toEqual([
+      ['1000K is not a multiple of 2 MiB: the LWK manages memory in 2 MiB pages and would round it down', '1000K@0'],
+    ]);
+  });
+
   it('accept the options the model does not use, each with a warning naming it', () => {
-    const text = 'mcreboot.sh -c 1-15 -m 1G@0 -r 1-15:0 -k 1 -i 5 -q 240 -t -d 24 -e hidos -o root -f LOG_LOCAL6 -h -O ; mcexec --profile --mpol-no-stack -s 2M,64M -m 1 ./app';
+    const text = 'mcreboot.sh -c 1-15,33-47 -m 1G@0 -r 1-15,33-47:0 -k 1 -i 5 -q 240 -t -d 24 -e hidos -o root -f LOG_LOCAL6 -h -O ; mcexec --profile --mpol-no-stack -s 2M,64M -m 1 ./app';
     expect(parsed(S, text).warnings).toEqual([
       ['mcreboot.sh -k is accepted, has no effect in the model (redirection of kernel messages to /dev/log)', '-k 1'],
       ["mcreboot.sh -i is accepted, has no effect in the model (ihkmond's hang-detection interval)", '-i 5'],

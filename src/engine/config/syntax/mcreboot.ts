@@ -12,9 +12,10 @@
  * loads ihk-smp with ihk_ikc_irq_core=0, the module's "Target CPU of IHK IKC IRQ").
  */
 import type { Topology } from '../../node/hardware';
-import { formatCpuList, parseCount } from '../cpuList';
+import { formatCpuList, parseCount, type CpuListItem } from '../cpuList';
 import { diag, type Diagnostic } from '../diagnostic';
 import { lwkCapacity, LINUX_MIN_BYTES_PER_CPU_DOMAIN, type LwkGroup, type Partition } from '../partitionTypes';
+import { parsePartition, printPartition } from '../partitionText';
 import { formatSize, humanBytes, parseSize } from '../size';
 import type { FoundCommand } from './commands';
 import { getopt, lastUse, type OptionSpec } from './getopt';
@@ -61,10 +62,12 @@ export function readMcreboot(cmd: FoundCommand, topology: Topology, errors: Diag
   const cpusUse = lastUse(opts, 'cpus');
   const lwk = new Set<number>();
   let cpusOk = true;
+  let cpuItems: readonly CpuListItem[] = [];
   if (cpusUse?.value) {
     const v = cpusUse.value;
     const mark = errors.length;
     const { items } = readCpuList(v, 0, v.text.length, topology, errors);
+    cpuItems = items;
     for (const item of items) {
       const twice: number[] = [];
       for (let c = item.lo; c <= Math.min(item.hi, n - 1); c++) {
@@ -108,7 +111,26 @@ export function readMcreboot(cmd: FoundCommand, topology: Topology, errors: Diag
     lwkMem = [{ numa: 0, bytes: 512 * 1024 * 1024 }];
   }
   if (errors.length > before) return undefined;
-  return { partition: { groups, lwkMem } };
+  // The partition's own rules (docs/partitions.md) have been checked above; its warnings (SMT
+  // siblings split between Linux and McKernel, sizes not in 2 MiB pages) concern the CPUs or the memory.
+  const partition: Partition = { groups, lwkMem };
+  const check = parsePartition(printPartition(partition), topology);
+  const cpusAt = cpusUse?.value ?? name;
+  if (!check.ok) {
+    for (const e of check.errors) errors.push(diagIn(e.message, cpusAt));
+    return undefined;
+  }
+  for (const w of check.warnings) {
+    if (/MiB pages|binary units/.test(w.message)) {
+      warnings.push(diagIn(w.message, memUse?.value ?? name));
+      continue;
+    }
+    // An SMT warning names an LWK CPU: underline the -c item that holds it.
+    const cpu = Number(/LWK CPUs? (\d+)/.exec(w.message)?.[1] ?? -1);
+    const item = cpuItems.find((it) => it.lo <= cpu && cpu <= it.hi);
+    warnings.push(item && cpusUse?.value ? diagIn(w.message, cpusUse.value, item.start, item.end) : diagIn(w.message, cpusAt));
+  }
+  return { partition };
 }
 
 function readIkcMap(v: Word, topology: Topology, lwk: ReadonlySet<number>, cpusOk: boolean, groups: LwkGroup[], errors: Diagnostic[]): void {
