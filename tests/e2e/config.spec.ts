@@ -57,6 +57,45 @@ test.describe('configuration panel', () => {
     await expect(panel.getByRole('checkbox', { name: 'nohz_full' })).not.toBeChecked();
   });
 
+  test("Design options: the design's own syntax, a bad text named and placed, a good one sets its fields, applies and persists", async ({ page }) => {
+    await openApp(page);
+    const panel = page.getByRole('region', { name: 'Configuration' });
+    const field = panel.getByRole('textbox', { name: 'Design options' });
+    const apply = panel.getByRole('button', { name: 'Apply' });
+    // The default design (the paper's function shipping) reads mOS's lwkctl and yod options.
+    await expect(panel.getByText('lwkctl and yod options (Intel mOS), e.g.')).toBeVisible();
+
+    await field.fill('yod -o lwksched-enable-r=10 ./app');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    const alert = panel.getByRole('alert').filter({ hasText: 'lwksched-enable-r' });
+    await expect(alert).toContainText("unknown mOS option 'lwksched-enable-r': did you mean lwksched-enable-rr?");
+    await expect(alert).toContainText('(at “lwksched-enable-r”, characters 8–24)');
+    await expect(apply).toBeDisabled();
+
+    const good = "lwkctl -c 'lwkcpus=0.1-13,33-45:14.15-27,47-59 lwkmem=0:16G,1:16G' ; yod -R 1/2 -o lwksched-enable-rr=10 --dry-run ./app";
+    await field.fill(good);
+    await expect(field).toHaveAttribute('aria-invalid', 'false');
+    await expect(panel.getByText('warning: yod --dry-run is accepted, has no effect in the model')).toBeVisible();
+    // The fields the options set follow them.
+    await expect(panel.getByRole('spinbutton', { name: 'LWK round-robin quantum (ms, 0 = off)' })).toHaveValue('10');
+    await expect(panel.getByRole('textbox', { name: 'Partition' })).toHaveValue('lwkcpus=0.1-13,33-45:14.15-27,47-59 lwkmem=0:16G,1:16G');
+    await panel.screenshot({ path: 'test-results/screenshots/config-design-options.png' });
+    await apply.click();
+    await expect(page.getByRole('status', { name: 'Notice' })).toContainText('restarted');
+    await expect(cpuRow(page, 14).locator('td').nth(1)).toHaveText('syscall CPU');
+    await expect(cpuRow(page, 29).locator('td').nth(1)).toHaveText('Linux');
+    await expect(cpuRow(page, 40).locator('td').nth(1)).toHaveText('LWK');
+
+    await page.reload();
+    await expect(field).toHaveValue(good);
+    await expect(apply).toBeDisabled();
+    // McKernel reads mcreboot.sh and mcexec instead; the mOS text does not carry over.
+    await panel.getByRole('combobox', { name: 'Design' }).selectOption('mckernel');
+    await expect(field).toHaveValue('');
+    await field.fill('mcreboot.sh -c 2-15 -m 1G@0 -r 2-15:3 ; mcexec -n 2 ./app');
+    await expect(panel.getByRole('alert').filter({ hasText: 'IKC target' })).toContainText('IKC target CPU 3 is a McKernel CPU (in -c): IKC messages go to a Linux CPU');
+  });
+
   test('Advanced costs: a bad value is named beside its field, a good one applies, persists and takes effect', async ({ page }) => {
     await openApp(page);
     const panel = page.getByRole('region', { name: 'Configuration' });

@@ -12,6 +12,7 @@ import { MS } from '../../engine/kernel/time';
 import { AdvancedCosts } from './AdvancedCosts';
 import { DESIGNS } from '../../engine/config/kindDefaults';
 import { ADVANCED_FIELDS, advancedDraftOf, advancedErrors, withAdvancedEdits, type AdvancedDraft } from './advancedFields';
+import { DesignOptions, leafPaths } from './DesignOptions';
 
 const ADVANCED_PATHS: ReadonlySet<string> = new Set(ADVANCED_FIELDS.map((f) => f.path));
 
@@ -34,9 +35,28 @@ interface Draft {
   interference: number;
   workload: string;
   advanced: AdvancedDraft;
+  /** The design's own option text (config key `options`). */
+  options: string;
 }
 
-function draftOf(c: NodeConfig): Draft {
+/** The config path each main field edits: options that set a path update its field. */
+const DRAFT_PATHS: Readonly<Partial<Record<keyof Draft, string>>> = {
+  partition: 'partition', wait: 'syscalls.wait', replyIpi: 'syscalls.replyIpi', ipiPolicy: 'syscalls.ipiPolicy',
+  channelCapacity: 'syscalls.channelCapacity', proxyThreads: 'syscalls.proxyThreads', osNodeShipper: 'syscalls.osNodeShipper',
+  aggregation: 'syscalls.aggregation.enabled', hz: 'linux.hz', nohzFull: 'linux.nohzFull', isolcpus: 'linux.isolcpus',
+  irqAffinity: 'linux.irqAffinity', thp: 'linux.thp', rrQuantumMs: 'lwk.rrQuantumNs', interference: 'interference.perBusyCpu', workload: 'workload.kind',
+};
+
+/** `d` with the fields the options set (`paths`) taken from `fresh` (the configuration they make). */
+function withOptionFields(d: Draft, fresh: Draft, paths: readonly string[]): Draft {
+  const out: Record<string, unknown> = { ...d };
+  for (const [key, path] of Object.entries(DRAFT_PATHS)) if (paths.includes(path)) out[key] = fresh[key as keyof Draft];
+  const advanced = { ...d.advanced };
+  for (const path of paths) if (Object.hasOwn(advanced, path)) advanced[path] = fresh.advanced[path];
+  return { ...(out as unknown as Draft), advanced };
+}
+
+function draftOf(c: NodeConfig, options = ''): Draft {
   return {
     partition: c.partitionText,
     mechanism: c.syscalls.mechanism,
@@ -56,6 +76,7 @@ function draftOf(c: NodeConfig): Draft {
     interference: c.interference.perBusyCpu,
     workload: c.workload.kind,
     advanced: advancedDraftOf(c),
+    options,
   };
 }
 
@@ -87,6 +108,7 @@ function editsOf(d: Draft, preset: NodeConfig, designBase: NodeConfig): ConfigEd
   if (interference) edits.interference = interference;
   if (d.workload !== preset.workload.kind) edits.workload = { kind: d.workload };
   if (d.partition.trim() !== preset.partitionText && preset.system === 'mos') edits.partition = d.partition.trim();
+  if (d.options.trim() !== '' && DESIGNS.get(d.mechanism)?.syntax) edits.options = d.options;
   return withAdvancedEdits(edits, d.advanced, preset);
 }
 
@@ -118,7 +140,9 @@ export function ConfigPanel() {
 
 function ConfigForm({ active }: { active: NodeConfig }) {
   const presetName = useUi((s) => s.presetName);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(active));
+  const applied = useUi((s) => s.edits);
+  const appliedOptions = typeof applied.options === 'string' ? applied.options : '';
+  const [draft, setDraft] = useState<Draft>(() => draftOf(active, appliedOptions));
   const [applyErrors, setApplyErrors] = useState<string[]>([]);
   const topology = topologyByName(active.topology)!;
   const preset = useMemo(() => resolveConfig(presetName, {}), [presetName]);
@@ -131,14 +155,24 @@ function ConfigForm({ active }: { active: NodeConfig }) {
   const chooseDesign = (mechanism: string) => {
     const base = designBaseOf(presetName, presetConfig, mechanism);
     const fresh = draftOf(base);
-    setDraft((d) => ({ ...d, mechanism, wait: fresh.wait, replyIpi: fresh.replyIpi, ipiPolicy: fresh.ipiPolicy, channelCapacity: fresh.channelCapacity, proxyThreads: fresh.proxyThreads, osNodeShipper: fresh.osNodeShipper, aggregation: fresh.aggregation }));
+    const keep = DESIGNS.get(mechanism)?.syntax === DESIGNS.get(draft.mechanism)?.syntax;
+    setDraft((d) => ({ ...d, mechanism, options: keep ? d.options : '', wait: fresh.wait, replyIpi: fresh.replyIpi, ipiPolicy: fresh.ipiPolicy, channelCapacity: fresh.channelCapacity, proxyThreads: fresh.proxyThreads, osNodeShipper: fresh.osNodeShipper, aggregation: fresh.aggregation }));
   };
+  // Options text: the fields it sets follow it (explicit edits of those fields afterwards win).
+  const setOptions = (options: string) =>
+    setDraft((d) => {
+      const syntax = DESIGNS.get(d.mechanism)?.syntax;
+      const parsed = syntax && options.trim() !== '' ? syntax.parse(options, topology) : null;
+      const made = parsed?.ok ? resolveConfig(presetName, { syscalls: { mechanism: d.mechanism }, options }) : null;
+      return made?.ok && parsed?.ok ? withOptionFields({ ...d, options }, draftOf(made.config, options), leafPaths(parsed.overrides)) : { ...d, options };
+    });
   const design = DESIGNS.get(draft.mechanism);
   const shipsMessages = design?.usesProxies ?? true;
   const id = useId();
-  const dirty = JSON.stringify(draftOf(active)) !== JSON.stringify(draft);
+  const dirty = JSON.stringify(draftOf(active, appliedOptions)) !== JSON.stringify(draft);
   const fieldErrors = advancedErrors(draft.advanced);
-  const generalErrors = resolved.ok ? [] : splitErrors(resolved.errors, fieldErrors);
+  // Errors in the options text are shown beside it, with their place.
+  const generalErrors = resolved.ok ? [] : splitErrors(resolved.errors, fieldErrors).filter((e) => !e.startsWith('options: '));
   const valid = resolved.ok && fieldErrors.size === 0;
 
   return (
@@ -177,6 +211,9 @@ function ConfigForm({ active }: { active: NodeConfig }) {
         <legend>System calls</legend>
         <Select label="Design" value={draft.mechanism} onChange={chooseDesign} options={[...DESIGNS.values()].map((d) => [d.id, d.title])} />
         {design && <p className="field-help muted">{design.summary}</p>}
+        {design?.syntax && (
+          <DesignOptions syntax={design.syntax} topology={topology} value={draft.options} current={resolved.ok ? resolved.config : null} onChange={setOptions} />
+        )}
         {shipsMessages && (
           <>
             <Select label="Waiting for a reply" value={draft.wait} onChange={(v) => set('wait', v)} options={[['block', 'block (run another thread)'], ['spin', 'spin (poll)']]} />
@@ -212,7 +249,7 @@ function ConfigForm({ active }: { active: NodeConfig }) {
         >
           Apply
         </button>
-        <button type="button" className="btn" disabled={!dirty} onClick={() => setDraft(draftOf(active))}>Revert</button>
+        <button type="button" className="btn" disabled={!dirty} onClick={() => setDraft(draftOf(active, appliedOptions))}>Revert</button>
         <span className="muted">{dirty ? (valid ? 'Changes not applied yet.' : 'Fix the problems above to apply; the current run keeps going.') : 'Running this configuration.'}</span>
       </div>
     </section>

@@ -22,6 +22,7 @@ import { pfsFromLinux } from '../syscalls/osnodePath';
 import { lwkTriage } from '../syscalls/triage';
 import { EVANESCENCE_SYSCALLS } from '../config/defaults';
 import { registerDesign } from './registry';
+import { MOS_SYNTAX } from '../config/syntax/mosSyntax';
 
 function migrateOut(sim: NodeSim, tid: number, call: Call): void {
   const t = sim.state.threads[tid];
@@ -90,5 +91,6 @@ export const AS_BUILT = registerDesign({
   appKernel: 'lwk',
   syscalls: EVANESCENCE_SYSCALLS,
   usesProxies: false,
+  syntax: MOS_SYNTAX,
   triage: (sim, tid, call) => lwkTriage(sim, tid, call, migrateOut),
 });

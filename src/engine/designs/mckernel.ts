@@ -6,6 +6,7 @@
  */
 import { MCKERNEL_SYSCALLS } from '../config/defaults';
 import { registerDesign } from './registry';
+import { MCKERNEL_SYNTAX } from '../config/syntax/mckernelSyntax';
 import { shippingTriage } from './shipping';
 
 export const MCKERNEL = registerDesign({
@@ -17,5 +18,6 @@ export const MCKERNEL = registerDesign({
   appKernel: 'lwk',
   syscalls: MCKERNEL_SYSCALLS,
   usesProxies: true,
+  syntax: MCKERNEL_SYNTAX,
   triage: shippingTriage,
 });

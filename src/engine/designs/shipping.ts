@@ -26,6 +26,7 @@ import { pfsFromLinux } from '../syscalls/osnodePath';
 import { lwkTriage } from '../syscalls/triage';
 import { DEFAULT_SYSCALLS } from '../config/defaults';
 import { registerDesign } from './registry';
+import { MOS_SYNTAX } from '../config/syntax/mosSyntax';
 
 // ---- the caller: insert, doorbell, wait ----
 
@@ -272,5 +273,6 @@ export const SHIPPING = registerDesign({
   appKernel: 'lwk',
   syscalls: DEFAULT_SYSCALLS,
   usesProxies: true,
+  syntax: MOS_SYNTAX,
   triage: shippingTriage,
 });
