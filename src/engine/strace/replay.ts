@@ -6,6 +6,7 @@
  */
 import type { NodeConfig } from '../config/nodeConfig';
 import { PRESETS, PRESET_NAMES } from '../config/presets';
+import type { NodeSim } from '../node/cpu';
 import { createNodeSimulation } from '../node/model';
 import { TState } from '../node/state';
 import { ROUTE_NAMES } from '../syscalls/calls';
@@ -98,18 +99,24 @@ export function replayStrace(result: StraceResult, presetName: string, seed: num
   const sim = createNodeSimulation(config, seed);
   const collector = new ReplayCollector(sim, workload, result.calls.length);
   const maxEvents = options.maxEvents ?? REPLAY_MAX_EVENTS;
-  const appThreads = sim.state.threads.filter((t) => t.kind === 'app');
   let truncated = false;
   for (;;) {
     const n = sim.runUntil(Number.MAX_SAFE_INTEGER, SLICE_EVENTS);
     collector.consume(sim.drainTrace());
-    if (appThreads.every((t) => t.state === TState.Done) || n < SLICE_EVENTS) break;
+    // Exits are counted from ThreadExit records: checking every thread after each slice would be
+    // quadratic in threads (if records were lost, every slice checks all the same).
+    if ((collector.exited >= collector.replayThreads || collector.lost > 0) && allDone(sim)) break;
+    if (n < SLICE_EVENTS) break;
     if (sim.eventCount >= maxEvents) {
       truncated = true;
       break;
     }
   }
   return buildReport(result, presetName, seed, collector, sim.now, sim.eventCount, truncated, workload.threads.length);
+}
+
+function allDone(sim: NodeSim): boolean {
+  return sim.state.threads.every((t) => t.kind !== 'app' || t.state === TState.Done);
 }
 
 function buildReport(
