@@ -10,7 +10,7 @@ import type { NodeSim } from '../node/cpu';
 import { createNodeSimulation } from '../node/model';
 import { TState } from '../node/state';
 import { ROUTE_NAMES } from '../syscalls/calls';
-import type { StraceResult } from './parser';
+import type { SkippedLine, StraceResult } from './parser';
 import { summarizeStrace } from './summary';
 import { straceToWorkload } from './toWorkload';
 import { ReplayCollector, type ReplayCallColumns } from './replayCollector';
@@ -50,8 +50,13 @@ export interface ReplayReport {
   readonly threads: number;
   readonly routes: RouteCounts;
   readonly byName: Readonly<Record<string, ReplayNameStats>>;
-  readonly skippedLines: readonly { readonly line: number; readonly reason: string; readonly text: string }[];
+  readonly skippedLines: readonly ReportedLine[];
   readonly skippedLineCount: number;
+  /** Lines whose values were capped to a physical bound (e.g. bytes above MAX_RW_COUNT). */
+  readonly warnings: readonly ReportedLine[];
+  readonly warningCount: number;
+  /** The -ff files merged, with the pid taken from each name; absent for a single log. */
+  readonly files?: readonly { readonly name: string; readonly pid: number }[];
   readonly tracedDurations: boolean;
   readonly tracedNote: string;
   readonly blockingCalls: number;
@@ -65,6 +70,18 @@ export interface ReplayReport {
   readonly truncated: boolean;
   /** Per row of the log (same order as result.calls). */
   readonly perCall: ReplayCallColumns;
+}
+
+/** A line named in the report: its number (in `file` when several -ff files were merged), why, and its text. */
+export interface ReportedLine {
+  readonly line: number;
+  readonly reason: string;
+  readonly text: string;
+  readonly file?: string;
+}
+
+function reported(l: SkippedLine): ReportedLine {
+  return { line: l.lineNumber, reason: l.reason, text: l.line, ...(l.file !== undefined ? { file: l.file } : {}) };
 }
 
 export interface ReplayOptions {
@@ -169,8 +186,11 @@ function buildReport(
     threads,
     routes,
     byName,
-    skippedLines: result.skippedLines.map((l) => ({ line: l.lineNumber, reason: l.reason, text: l.line })),
+    skippedLines: result.skippedLines.map(reported),
     skippedLineCount: result.skippedCount,
+    warnings: result.warnings.map(reported),
+    warningCount: result.warningCount,
+    ...(summary.files ? { files: summary.files } : {}),
     tracedDurations,
     tracedNote: TRACED_DURATION_NOTE,
     blockingCalls,

@@ -13,6 +13,8 @@ export class ThreadState {
   parent = -1;
   /** True when created with CLONE_THREAD: same process as the parent. */
   sameProcess = false;
+  /** Row of the thread's last call, -1 before any. */
+  lastRow = -1;
   /** Row of the call left `<unfinished ...>`, -1 when none. */
   pendingRow = -1;
   /** Top-level commas seen so far in the pending call's arguments (the next argument's index). */
@@ -21,8 +23,6 @@ export class ThreadState {
   pendingDepth = 1;
   /** CLONE_THREAD seen in the pending clone's arguments. */
   pendingCloneThread = false;
-  /** The pending futex's op waits. */
-  pendingFutexWait = false;
   /** Process (thread-group id) while resolving: UNRESOLVED, VISITING, or the leader's tid. */
   group = UNRESOLVED;
 
