@@ -2,13 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/dispatch';
 import type { CliIO } from '../../../src/cli/io';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { FIXTURES, fixture } from '../strace/helpers';
+import { ffNames, fixture } from '../strace/helpers';
 
 /** The files of a recorded strace -ff set, keyed by name. */
 function ffFiles(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(join(FIXTURES, dir)).map((n) => [n, fixture(`${dir}/${n}`)]));
+  return Object.fromEntries(ffNames(dir).map((n) => [n, fixture(`${dir}/${n}`)]));
 }
 
 function fakeIO(files: Record<string, string>) {

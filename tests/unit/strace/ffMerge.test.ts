@@ -6,7 +6,7 @@
  * in pid order, which is creation order here). Totals per set were counted with grep:
  *   grep -cE '^ *([0-9:.]+ +)?[a-z_][a-z_0-9]*\(' PREFIX.*
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,10 +14,10 @@ import {
 } from '../../../src/engine/strace';
 import { straceToWorkload } from '../../../src/engine/strace/toWorkload';
 import { replayStrace } from '../../../src/engine/strace/replay';
-import { FIXTURES, fixture, parse } from './helpers';
+import { ffNames, FIXTURES, fixture, parse } from './helpers';
 
 function ffSet(dir: string): StraceResult {
-  const ordered = orderFfFiles(readdirSync(join(FIXTURES, dir)), (n) => n);
+  const ordered = orderFfFiles(ffNames(dir), (n) => n);
   if (!ordered.ok) throw new Error(ordered.message);
   return parseStraceFiles(ordered.files.map((f) => ({ name: f.name, pid: f.pid, chunks: [readFileSync(join(FIXTURES, dir, f.name))] })));
 }
@@ -73,7 +73,7 @@ describe('strace -ff files merged', () => {
   });
 
   it('files given in any order merge identically (ordered by pid)', () => {
-    const names = readdirSync(join(FIXTURES, 'ff-pipe'));
+    const names = ffNames('ff-pipe');
     const a = orderFfFiles(names, (n) => n);
     const b = orderFfFiles([...names].reverse(), (n) => n);
     expect(a.ok && b.ok && a.files.map((f) => f.name)).toEqual(b.ok && b.files.map((f) => f.name));
