@@ -178,7 +178,7 @@ export class LineParser {
       const j = readInteger(s, skipSpaces(s, i + 5, end), end);
       if (j === i || s.charCodeAt(j) !== 93 || num.value <= 0) return this.rejectAt('bad [pid N] prefix');
       if (num.value > PID_MAX_LIMIT) return this.rejectAt(pidRange(s.slice(i + 5, j).trim()));
-      this.tid = num.value;
+      this.tid = num.value | 0; // small integers stay Smis: Map lookups by tid stay fast
       this.hasPid = true;
       i = skipSpaces(s, j + 1, end);
     } else if (isDigit(s.charCodeAt(i))) {
@@ -186,7 +186,7 @@ export class LineParser {
       const after = s.charCodeAt(j);
       if (j > i && (after === CH_SPACE || after === 9) && s.charCodeAt(i + 1) !== 120) {
         if (num.value < 1 || num.value > PID_MAX_LIMIT) return this.rejectAt(pidRange(s.slice(i, j)));
-        this.tid = num.value;
+        this.tid = num.value | 0;
         this.hasPid = true;
         i = skipSpaces(s, j, end);
       }
@@ -292,7 +292,7 @@ export class LineParser {
     const calls = this.calls;
     const meta = this.meta as NameMeta;
     if (!meta.futex) calls.blocking[row] = meta.blocks || (meta.blocksOnFd && isExternalKind(calls.fdKind[row])) ? 1 : 0;
-    this.capBytes(row, meta);
+    if (calls.bytes[row] > MAX_RW_COUNT) this.capBytes(row, meta);
     t.lastRow = row;
     this.frameOwner = row;
     if (out === ARGS_UNFINISHED) {
@@ -305,7 +305,7 @@ export class LineParser {
     }
     calls.status[row] = out === ARGS_DETACHED ? CALL_DETACHED : CALL_COMPLETE;
     if (out === ARGS_CLOSED && meta.clone !== CLONE_NONE && this.hasPid && calls.ret[row] > 0 && calls.ret[row] <= PID_MAX_LIMIT) {
-      this.threads.created(this.tid, calls.ret[row], meta.clone === CLONE_FLAGS && this.cloneThread);
+      this.threads.created(this.tid, calls.ret[row] | 0, meta.clone === CLONE_FLAGS && this.cloneThread);
     }
   }
 
@@ -316,7 +316,7 @@ export class LineParser {
    */
   private capBytes(row: number, meta: NameMeta): void {
     const bytes = this.calls.bytes[row];
-    if (!(bytes > MAX_RW_COUNT) || !(meta.transfer || meta.lengthArg2)) return;
+    if (!(meta.transfer || meta.lengthArg2)) return;
     this.calls.bytes[row] = MAX_RW_COUNT;
     const name = this.names.strings.values[this.calls.name[row]];
     this.warning = `${name} of ${bytes} bytes: Linux moves at most ${MAX_RW_COUNT} (MAX_RW_COUNT) in one call; replayed as ${MAX_RW_COUNT}`;
