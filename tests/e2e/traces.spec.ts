@@ -1,12 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eventCount, openApp, play } from './helpers';
 
 const FIXTURE = 'tests/fixtures/strace/fork-f-yy-tt-T.log';
+const FF_DIR = 'tests/fixtures/strace/ff-pipe';
+// The folder also holds a README, which a folder import leaves out.
+const FF_FILES = readdirSync(FF_DIR).filter((n) => /\.\d+$/.test(n)).map((n) => join(FF_DIR, n));
 
-function cliReplay(file: string, preset: string): { calls: { total: number }; pids: number; processes: number; routes: Record<string, number> } {
-  return JSON.parse(execFileSync('node', ['dist-cli/cli.js', 'replay', file, '--preset', preset, '--json'], { encoding: 'utf8' }));
+function cliReplay(files: string | readonly string[], preset: string): { calls: { total: number }; pids: number; processes: number; routes: Record<string, number> } {
+  const args = typeof files === 'string' ? [files] : files;
+  return JSON.parse(execFileSync('node', ['dist-cli/cli.js', 'replay', ...args, '--preset', preset, '--json'], { encoding: 'utf8' }));
 }
 
 test.describe('traces in and out', () => {
@@ -22,6 +27,49 @@ test.describe('traces in and out', () => {
     await expect(region).toContainText('includes strace overhead');
     await play(page);
     await expect.poll(() => eventCount(page)).toBeGreaterThan(100);
+  });
+
+  test('several strace -ff files chosen together are merged into one run, as the CLI merges them', async ({ page }) => {
+    await openApp(page);
+    await page.getByLabel('Import strace').setInputFiles(FF_FILES);
+    await expect(page.getByRole('status', { name: 'Notice' })).toContainText('Replaying pipe.* (4 strace -ff files)');
+    const region = page.getByRole('region', { name: 'Replay' });
+    const expected = cliReplay(FF_FILES, await page.getByRole('combobox', { name: 'Preset' }).inputValue());
+    expect(expected.pids).toBe(4);
+    await expect(region).toContainText(`${expected.calls.total} calls · ${expected.pids} thread id(s) · ${expected.processes} process(es)`);
+    await expect(region).toContainText(`Linux ${expected.routes.linux}`);
+  });
+
+  test('a folder of strace -ff files imports with Import -ff folder; files of other names in it are left out', async ({ page }) => {
+    await openApp(page);
+    await page.getByLabel('Import -ff folder').setInputFiles(FF_DIR);
+    const region = page.getByRole('region', { name: 'Replay' });
+    await expect(region).toContainText('494 calls · 4 thread id(s) · 4 process(es)');
+  });
+
+  test('files that are not one -ff run are refused with the name of the culprit', async ({ page }) => {
+    await openApp(page);
+    await page.getByLabel('Import strace').setInputFiles([FF_FILES[0], FIXTURE]);
+    await expect(page.getByRole('status', { name: 'Notice' })).toContainText('fork-f-yy-tt-T.log is not named like a file of strace -ff');
+    await expect(page.getByRole('region', { name: 'Replay' })).toHaveCount(0);
+  });
+
+  test('strace -k: each call name shows its call site, the whole stack on hover and on Enter', async ({ page }) => {
+    await openApp(page);
+    await page.getByLabel('Import strace').setInputFiles('tests/fixtures/strace/true-k.log');
+    const table = page.getByRole('region', { name: 'Replay' }).getByRole('table', { name: 'Replayed calls by name' });
+    await expect(table.getByRole('columnheader', { name: 'Call site (strace -k)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Replay' })).not.toContainText('skipped');
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'exit_group', exact: true }) });
+    const site = row.locator('summary');
+    await expect(site).toHaveText('libc.so.6(_exit+0x29)');
+    await expect(site).toHaveAttribute('title', /_exit\+0x29\) \[0xd4409\]\n/);
+    const frames = row.getByRole('list', { name: 'Frames of exit_group, innermost first' });
+    await expect(frames).toBeHidden();
+    await site.focus();
+    await page.keyboard.press('Enter');
+    await expect(frames).toBeVisible();
+    await expect(frames.getByRole('listitem').first()).toHaveText('/usr/lib/x86_64-linux-gnu/libc.so.6(_exit+0x29) [0xd4409]');
   });
 
   test('a file that is not strace output is named and explained; the run goes on', async ({ page }) => {

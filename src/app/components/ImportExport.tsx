@@ -1,13 +1,17 @@
 /**
  * Traces in and out: "Import strace" (file input or drag and drop anywhere on the page; parsed
- * in the worker with a progress bar) replays the log in the views; "Export trace" writes Chrome
- * Trace Event JSON for Perfetto UI; "Export CSV" writes the metrics table.
+ * in the worker with a progress bar) replays the log in the views; several files at once, or
+ * "Import -ff folder", are the per-thread files of `strace -ff -o PREFIX` (PREFIX.PID), merged
+ * into one run. "Export trace" writes Chrome Trace Event JSON for Perfetto UI; "Export CSV"
+ * writes the metrics table.
  */
 import { useEffect, useId, useState } from 'react';
 import { simClient } from '../simClient';
 import { useUi } from '../store';
 import { metricsToCsv } from '../../engine/export/metricsCsv';
 import { humanBytes } from '../../engine/config/size';
+import { pidFromFileName } from '../../engine/strace/ffFiles';
+import { packStraceFiles } from '../../worker/straceFileSet';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -25,25 +29,61 @@ function baseName(): string {
   return `mos-explorer-${s.replay ? 'replay' : s.presetName}-seed${s.seed}`;
 }
 
-export async function importFile(file: File): Promise<void> {
-  useUi.setState({ importing: { loaded: 0, total: file.size, name: file.name } });
-  const outcome = await simClient.importStrace(file, (loaded, total) => useUi.setState({ importing: { loaded, total, name: file.name } }));
+/** Parses `blob` in the worker and replays it; `name` is what notices and the Replay region call it. */
+async function importBlob(blob: Blob, name: string): Promise<void> {
+  useUi.setState({ importing: { loaded: 0, total: blob.size, name } });
+  const outcome = await simClient.importStrace(blob, (loaded, total) => useUi.setState({ importing: { loaded, total, name } }));
   useUi.setState({ importing: null });
   if (!outcome) return;
   if (!outcome.ok) {
     // The user's run and settings are untouched.
-    useUi.setState({ notice: `${file.name}: ${outcome.message}` });
+    useUi.setState({ notice: `${name}: ${outcome.message}` });
     return;
   }
   const s = outcome.summary;
   const skipped = s.skippedLineCount > 0 ? `; ${s.skippedLineCount} line(s) skipped` : '';
+  const capped = s.warningCount > 0 ? `; ${s.warningCount} line(s) with values capped` : '';
   useUi.setState((st) => ({
-    replay: { fileName: file.name, summary: s, report: outcome.report },
+    replay: { fileName: name, summary: s, report: outcome.report },
     config: { ...st.config, workload: outcome.workload },
-    notice: `Replaying ${file.name}: ${s.calls.total} calls from ${s.pids} thread id(s) in ${s.processes} process(es)${skipped}.`,
+    notice: `Replaying ${name}: ${s.calls.total} calls from ${s.pids} thread id(s) in ${s.processes} process(es)${skipped}${capped}.`,
     selectedPid: null,
     inspectedCpu: null,
   }));
+}
+
+export function importFile(file: File): Promise<void> {
+  return importBlob(file, file.name);
+}
+
+/**
+ * Several files: the per-thread files of one `strace -ff -o PREFIX` run (PREFIX.PID), merged.
+ * From a folder (`fromFolder`), files not named PREFIX.PID (a README) are left out.
+ */
+export async function importFiles(files: readonly File[], fromFolder = false): Promise<void> {
+  if (files.length === 1 && !fromFolder) return importFile(files[0]);
+  const picked = fromFolder ? files.filter((f) => pidFromFileName(f.name) > 0) : files;
+  if (picked.length === 0) {
+    useUi.setState({ notice: `The folder ${folderOf(files)} holds no strace -ff files (named PREFIX.PID, e.g. trace.7711).` });
+    return;
+  }
+  const packed = packStraceFiles(picked.map((f) => ({ name: f.name, blob: f })));
+  if (!packed.ok) {
+    useUi.setState({ notice: packed.message });
+    return;
+  }
+  const prefixes = [...new Set(picked.map((f) => f.name.slice(0, f.name.lastIndexOf('.'))))];
+  if (prefixes.length > 1) {
+    const where = fromFolder ? `The folder ${folderOf(files)} mixes` : 'These files mix';
+    useUi.setState({ notice: `${where} the -ff files of several runs (${prefixes.join(', ')}): choose the files of one run.` });
+    return;
+  }
+  await importBlob(packed.blob, `${prefixes[0]}.* (${picked.length} strace -ff files)`);
+}
+
+function folderOf(files: readonly File[]): string {
+  const path = files[0]?.webkitRelativePath ?? '';
+  return path.includes('/') ? path.slice(0, path.indexOf('/')) : 'chosen';
 }
 
 async function exportTrace(): Promise<void> {
@@ -61,8 +101,12 @@ async function exportCsv(): Promise<void> {
   download(`${baseName()}.metrics.csv`, metricsToCsv(metrics), 'text/csv');
 }
 
+/** React has no prop for it: a folder picker is an input with the webkitdirectory attribute. */
+const FOLDER_PICKER = { webkitdirectory: '' } as Record<string, string>;
+
 export function ImportExport() {
   const id = useId();
+  const folderId = useId();
   const importing = useUi((s) => s.importing);
   const [dragging, setDragging] = useState(false);
 
@@ -80,8 +124,8 @@ export function ImportExport() {
       if (!hasFile(e)) return;
       e.preventDefault();
       setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void importFile(file);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) void importFiles(files);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -98,15 +142,29 @@ export function ImportExport() {
       <input
         id={id}
         type="file"
+        multiple
         className="visually-hidden"
-        accept=".log,.txt,.strace,text/plain"
+        aria-describedby={`${id}-hint`}
         onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
+          const files = [...(e.currentTarget.files ?? [])];
           e.currentTarget.value = '';
-          if (file) void importFile(file);
+          if (files.length > 0) void importFiles(files);
         }}
       />
       <label htmlFor={id} className="btn file-label" tabIndex={-1}>Import strace</label>
+      <span id={`${id}-hint`} className="visually-hidden">One strace log, or the files of strace -ff -o PREFIX (PREFIX.PID) together.</span>
+      <input
+        id={folderId}
+        type="file"
+        className="visually-hidden"
+        {...FOLDER_PICKER}
+        onChange={(e) => {
+          const files = [...(e.currentTarget.files ?? [])];
+          e.currentTarget.value = '';
+          if (files.length > 0) void importFiles(files, true);
+        }}
+      />
+      <label htmlFor={folderId} className="btn file-label" tabIndex={-1}>Import -ff folder</label>
       <button type="button" className="btn" onClick={() => void exportTrace()}>Export trace</button>
       <button type="button" className="btn" onClick={() => void exportCsv()}>Export CSV</button>
       {importing && (
@@ -115,7 +173,7 @@ export function ImportExport() {
           <span className="muted">{importing.name}: {humanBytes(importing.loaded)} of {humanBytes(importing.total)}</span>
         </span>
       )}
-      {dragging && <div className="drop-overlay" aria-hidden="true">Drop a strace log to replay it</div>}
+      {dragging && <div className="drop-overlay" aria-hidden="true">Drop a strace log (or the files of strace -ff) to replay it</div>}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * has been imported; the replay itself plays in every other view.
  */
 import { useUi } from '../store';
+import { CallSite } from '../components/CallSite';
 import { formatDuration } from '../../engine/kernel/time';
 import { ROUTES } from '../../engine/descriptors';
 
@@ -32,6 +33,7 @@ export function ReplayView() {
                 <th scope="col">Simulated mean</th>
                 <th scope="col">Simulated max</th>
                 <th scope="col">Traced mean (includes strace overhead)</th>
+                {summary.callSites && <th scope="col">Call site (strace -k)</th>}
               </tr>
             </thead>
             <tbody>
@@ -43,6 +45,7 @@ export function ReplayView() {
                   <td>{formatDuration(Math.round(s.simulated.meanNs))}</td>
                   <td>{formatDuration(Math.round(s.simulated.maxNs))}</td>
                   <td>{s.traced ? formatDuration(Math.round(s.traced.meanNs)) : 'not traced (-T)'}</td>
+                  {summary.callSites && <td><CallSite name={name} site={summary.callSites[name]} /></td>}
                 </tr>
               ))}
             </tbody>
@@ -52,11 +55,19 @@ export function ReplayView() {
       ) : (
         <p className="hint">This log is too large for a per-call report; it still replays in the views.</p>
       )}
+      {summary.warnings.length > 0 && (
+        <details>
+          <summary>Lines with values capped</summary>
+          <ul className="skipped">
+            {summary.warnings.slice(0, 50).map((l, k) => <li key={k}>{l.file ? `${l.file} ` : ''}line {l.lineNumber}: {l.reason}</li>)}
+          </ul>
+        </details>
+      )}
       {summary.skippedLines.length > 0 && (
         <details>
           <summary>Skipped lines</summary>
           <ul className="skipped">
-            {summary.skippedLines.slice(0, 50).map((l) => <li key={l.line}>line {l.line}: {l.reason}</li>)}
+            {summary.skippedLines.slice(0, 50).map((l, k) => <li key={k}>{l.file ? `${l.file} ` : ''}line {l.lineNumber}: {l.reason}</li>)}
           </ul>
         </details>
       )}

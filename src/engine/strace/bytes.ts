@@ -25,3 +25,22 @@ export function parseStraceText(text: string, options?: StraceParserOptions): St
   parser.push(text);
   return parser.end();
 }
+
+/** One -ff file to merge: its name (PREFIX.PID), the pid of its lines, its bytes. */
+export interface StraceFileInput {
+  readonly name: string;
+  readonly pid: number;
+  readonly chunks: Iterable<Uint8Array>;
+}
+
+/** Parses the files of one `strace -ff -o PREFIX` run into one result (each file's lines get its pid). */
+export function parseStraceFiles(files: readonly StraceFileInput[], options?: StraceParserOptions): StraceResult {
+  const parser = createStraceParser(options);
+  for (const f of files) {
+    const decoder = new TextDecoder('utf-8');
+    parser.beginFile(f.name, f.pid);
+    for (const chunk of f.chunks) parser.push(decoder.decode(chunk, { stream: true }));
+    parser.push(decoder.decode());
+  }
+  return parser.end();
+}

@@ -1,17 +1,20 @@
 /**
  * Parses one strace output line into the columnar tables. Grammar (strace 6):
- *   [PID | "[pid N]"] [TIMESTAMP] BODY
+ *   [PID | "[pid N]"] [TIMESTAMP] ["[" NR "]" (-n)] ["[" ADDRESS "]" (-i)] BODY   |   " > " FRAME (-k)
  *   BODY = NAME(ARGS) = RET [ERRNO (text)] [(comment)] [<secs.micro>]
  *        | NAME(ARGS <unfinished ...>      | <... NAME resumed>ARGS) = RET ...
  *        | NAME(ARGS <detached ...>        | --- SIGNAL ... ---  | +++ exited/killed ... +++
- * A call split over an unfinished/resumed pair is one row, reserved at the start line.
+ * A call split over an unfinished/resumed pair is one row, reserved at the start line. -k frame
+ * lines follow the line that completes a call (for exit_group, its +++ exited line) and belong to it.
  */
 import { CALL_COMPLETE, CALL_DETACHED, CALL_ORPHAN_RESUMED, CALL_UNFINISHED, CallTable, StringTable } from './columns';
 import { CLONE_FLAGS, CLONE_NONE, isExternalKind, NameTable, type NameMeta } from './callMeta';
+import { FrameTable } from './frames';
 import {
-  CH_GT, CH_LT, CH_QUOTE, CH_SPACE, decorationPath, fdKindCode, fdKindOf, isDigit, isNameChar, num,
-  readFractionNs, readInteger, skipDecoration, skipQuoted, skipSpaces,
+  BRACKET_NR, bracket, CH_GT, CH_LT, CH_QUOTE, CH_SPACE, decorationPath, fdKindCode, fdKindOf, isDigit, isNameChar, num,
+  readBracketPrefix, readFractionNs, readInteger, skipDecoration, skipQuoted, skipSpaces,
 } from './scan';
+import { MAX_FD, MAX_RW_COUNT, MAX_SECONDS, PID_MAX_LIMIT } from './limits';
 import { ThreadState, ThreadTracker } from './threads';
 import { Timestamps } from './timestamps';
 
@@ -43,6 +46,10 @@ CHAR_CLASS[CH_LT] = C_LT;
 /** An argument index no call uses: argument extraction is off for resumed lines without a start. */
 const NO_ARGS = 1 << 30;
 
+// Where -k frame lines go (frameOwner): a call row (>= 0), nowhere, or nothing was read yet.
+const FRAMES_UNATTACHED = -1;
+const FRAMES_NO_LINE_YET = -2;
+
 export class LineParser {
   readonly calls = new CallTable();
   readonly names = new NameTable();
@@ -50,20 +57,32 @@ export class LineParser {
   readonly paths = new StringTable();
   readonly threads = new ThreadTracker();
   readonly time = new Timestamps();
-  /** Some line had a pid column (strace -f). */
+  readonly frames = new FrameTable();
+  /** Some line had a pid column (strace -f), or the lines came from -ff files with their pid. */
   pidColumn = false;
+  /** Some line had -n's syscall number, -i's instruction pointer. */
+  syscallNumbers = false;
+  instructionPointers = false;
   signals = 0;
   exits = 0;
   notes = 0;
   /** Why the last rejected line was rejected. */
   reason = '';
+  /** What the last accepted line had changed (a value capped to a physical bound); '' if nothing. */
+  warning = '';
 
   /** Distinct decoration texts, with their fd kind code and path index (computed once each). */
   private readonly decorations = new StringTable();
   private readonly decorationKind: number[] = [];
   private readonly decorationPath: number[] = [];
   /** State of the thread of the line being parsed when the log has no pid column. */
-  private readonly solo = new ThreadState(0);
+  private solo = new ThreadState(0);
+  /** The pid of lines without a pid column (-ff files: taken from the file name); 0 = none. */
+  private filePid = 0;
+  /** The call row the next -k frame lines belong to. */
+  private frameOwner = FRAMES_NO_LINE_YET;
+  /** -n's syscall number of the current line, -1 without. */
+  private prefixNr = -1;
   // Scratch of the current line (fields, not objects, so that parsing allocates nothing).
   private tid = 0;
   private hasPid = false;
@@ -77,8 +96,13 @@ export class LineParser {
   /** Parses s[start, end) (no newline). Returns false, with `reason` set, for a line it cannot use. */
   parse(s: string, start: number, end: number): boolean {
     if (end > start && s.charCodeAt(end - 1) === 13) end--;
+    this.warning = '';
     let i = skipSpaces(s, start, end);
     if (i === end) return this.reject('empty line');
+    if (s.charCodeAt(i) === CH_GT) return this.frameLine(s, i, end);
+    this.frames.close();
+    // Frames after a line that is not a call (or a skipped one) belong to no call.
+    if (this.frameOwner !== FRAMES_NO_LINE_YET) this.frameOwner = FRAMES_UNATTACHED;
     i = this.readPrefix(s, i, end);
     if (i < 0) return false;
     const c = s.charCodeAt(i);
@@ -86,9 +110,33 @@ export class LineParser {
     if (c === CH_LT) return s.startsWith(RESUMED_HEAD, i) ? this.resumedLine(s, i, end) : this.bareMarker(s, i, end);
     if (c === 115 && s.startsWith('strace: ', i)) {
       this.notes++;
+      this.frameOwner = FRAMES_UNATTACHED;
       return true;
     }
     return this.callLine(s, i, end);
+  }
+
+  /**
+   * Lines that follow come from an -ff file of thread `pid` (no pid column): they get that tid.
+   * 0 goes back to lines without a pid. Per-file state (pending calls, -k frames) starts afresh.
+   */
+  beginFile(pid: number): void {
+    this.filePid = pid;
+    this.solo = new ThreadState(0);
+    this.frameOwner = FRAMES_NO_LINE_YET;
+    this.frames.close();
+    this.time.beginFile();
+  }
+
+  /** ` > /lib/x86_64-linux-gnu/libc.so.6(__close+0x10) [0xf89f0]`: a frame of the call above. */
+  private frameLine(s: string, i: number, end: number): boolean {
+    const a = skipSpaces(s, i + 1, end);
+    if (a === i + 1 || a === end) return this.reject('malformed stack frame line (expected " > frame" from strace -k)');
+    if (this.frameOwner === FRAMES_NO_LINE_YET) return this.reject('stack frame line (strace -k) with no call before it');
+    let b = end;
+    while (b > a && (s.charCodeAt(b - 1) === CH_SPACE || s.charCodeAt(b - 1) === 9)) b--;
+    this.frames.add(this.frameOwner, s, a, b);
+    return true;
   }
 
   /** The state of a thread, or undefined if it has not been seen (no creation for lines that may fail). */
@@ -102,34 +150,57 @@ export class LineParser {
     return this.threads.get(this.tid);
   }
 
+  /** Reads -n's `[  59]` and -i's `[00007f...]` (in that order, each at most once); returns the body's index or -1. */
+  private readBrackets(s: string, i: number, end: number): number {
+    let seen = 0;
+    while (i < end && s.charCodeAt(i) === 91) {
+      const k = readBracketPrefix(s, i, end);
+      if (k < 0 || (seen & bracket.kind) !== 0 || seen >= bracket.kind) return this.rejectAt('bad [...] prefix (expected -n\'s [ NR] or -i\'s [ADDRESS] before the call)');
+      seen |= bracket.kind;
+      if (bracket.kind === BRACKET_NR) {
+        this.prefixNr = bracket.nr;
+        this.syscallNumbers = true;
+      } else {
+        this.instructionPointers = true;
+      }
+      i = skipSpaces(s, k, end);
+    }
+    if (i >= end) return this.rejectAt('no body after the prefix');
+    return i;
+  }
+
   /** Reads the pid column and the timestamp; returns the body's index or -1. */
   private readPrefix(s: string, i: number, end: number): number {
-    this.tid = 0;
-    this.hasPid = false;
+    this.tid = this.filePid;
+    this.hasPid = this.filePid > 0;
+    this.prefixNr = -1;
     if (s.startsWith('[pid ', i)) {
       const j = readInteger(s, skipSpaces(s, i + 5, end), end);
       if (j === i || s.charCodeAt(j) !== 93 || num.value <= 0) return this.rejectAt('bad [pid N] prefix');
-      this.tid = num.value;
+      if (num.value > PID_MAX_LIMIT) return this.rejectAt(pidRange(s.slice(i + 5, j).trim()));
+      this.tid = num.value | 0; // small integers stay Smis: Map lookups by tid stay fast
       this.hasPid = true;
       i = skipSpaces(s, j + 1, end);
     } else if (isDigit(s.charCodeAt(i))) {
       const j = readInteger(s, i, end);
       const after = s.charCodeAt(j);
       if (j > i && (after === CH_SPACE || after === 9) && s.charCodeAt(i + 1) !== 120) {
-        this.tid = num.value;
+        if (num.value < 1 || num.value > PID_MAX_LIMIT) return this.rejectAt(pidRange(s.slice(i, j)));
+        this.tid = num.value | 0;
         this.hasPid = true;
         i = skipSpaces(s, j, end);
       }
     }
     if (i < end && isDigit(s.charCodeAt(i))) {
       const k = this.time.read(s, i, end);
+      if (k < 0 && this.time.outOfRange) return this.rejectAt(`timestamp out of range (more than ${MAX_SECONDS} s)`);
       if (k < 0 || (k < end && s.charCodeAt(k) !== CH_SPACE)) return this.rejectAt('bad pid or timestamp');
       i = skipSpaces(s, k, end);
     } else {
       this.time.none();
     }
     if (i >= end) return this.rejectAt('no body after pid/timestamp');
-    return i;
+    return s.charCodeAt(i) === 91 ? this.readBrackets(s, i, end) : i;
   }
 
   /** `+++ exited with 0 +++`, `+++ killed by SIGKILL +++`, `--- SIGCHLD {...} ---`. */
@@ -140,9 +211,12 @@ export class LineParser {
     const t = this.commitThread();
     if (mark === '---') {
       this.signals++;
+      this.frameOwner = FRAMES_UNATTACHED; // -k: where the signal was delivered, not a call
     } else {
       this.exits++;
       t.pendingRow = -1; // a call still pending never returns
+      // strace -k prints exit_group's frames after the +++ line.
+      this.frameOwner = t.lastRow;
     }
     return true;
   }
@@ -153,6 +227,7 @@ export class LineParser {
     const t = this.commitThread();
     if (t.pendingRow >= 0) this.calls.status[t.pendingRow] = CALL_DETACHED;
     t.pendingRow = -1;
+    this.frameOwner = FRAMES_UNATTACHED;
     return true;
   }
 
@@ -168,7 +243,7 @@ export class LineParser {
     const nameIdx = this.names.internRange(s, i, ne);
     const meta = this.names.meta[nameIdx];
     const t = this.peekThread();
-    const row = this.calls.add(this.tid, nameIdx, meta.nr, this.time.nowNs);
+    const row = this.calls.add(this.tid, nameIdx, meta.nr < 0 ? this.prefixNr : meta.nr, this.time.nowNs);
     this.begin(row, meta, 0, 1, false);
     const out = this.scanArgs(s, ne + 1, end);
     if (out === ARGS_UNTERMINATED || out === ARGS_UNBALANCED) return this.rollback(out);
@@ -187,7 +262,7 @@ export class LineParser {
     const t = this.peekThread();
     const pending = t !== undefined && t.pendingRow >= 0 && this.calls.name[t.pendingRow] === nameIdx ? t : undefined;
     if (pending) this.begin(pending.pendingRow, meta, pending.pendingArg, pending.pendingDepth, pending.pendingCloneThread);
-    else this.begin(this.calls.add(this.tid, nameIdx, meta.nr, this.time.nowNs), meta, NO_ARGS, 1, false);
+    else this.begin(this.calls.add(this.tid, nameIdx, meta.nr < 0 ? this.prefixNr : meta.nr, this.time.nowNs), meta, NO_ARGS, 1, false);
     const row = this.row;
     const out = this.scanArgs(s, ne + RESUMED_TAIL.length, end);
     const ok = out !== ARGS_UNTERMINATED && out !== ARGS_UNBALANCED && (out !== ARGS_CLOSED || this.readReturn(s, this.argStart, end));
@@ -217,6 +292,9 @@ export class LineParser {
     const calls = this.calls;
     const meta = this.meta as NameMeta;
     if (!meta.futex) calls.blocking[row] = meta.blocks || (meta.blocksOnFd && isExternalKind(calls.fdKind[row])) ? 1 : 0;
+    if (calls.bytes[row] > MAX_RW_COUNT) this.capBytes(row, meta);
+    t.lastRow = row;
+    this.frameOwner = row;
     if (out === ARGS_UNFINISHED) {
       calls.status[row] = CALL_UNFINISHED;
       t.pendingRow = row;
@@ -226,9 +304,22 @@ export class LineParser {
       return;
     }
     calls.status[row] = out === ARGS_DETACHED ? CALL_DETACHED : CALL_COMPLETE;
-    if (out === ARGS_CLOSED && meta.clone !== CLONE_NONE && this.hasPid && calls.ret[row] > 0) {
-      this.threads.created(this.tid, calls.ret[row], meta.clone === CLONE_FLAGS && this.cloneThread);
+    if (out === ARGS_CLOSED && meta.clone !== CLONE_NONE && this.hasPid && calls.ret[row] > 0 && calls.ret[row] <= PID_MAX_LIMIT) {
+      this.threads.created(this.tid, calls.ret[row] | 0, meta.clone === CLONE_FLAGS && this.cloneThread);
     }
+  }
+
+  /**
+   * Linux moves at most MAX_RW_COUNT bytes in one read/write-family call: a larger count (a
+   * corrupted line, or a failed call's requested length such as size_t -1) is capped, with a
+   * warning, so that the replay's copy and I/O times stay physical.
+   */
+  private capBytes(row: number, meta: NameMeta): void {
+    const bytes = this.calls.bytes[row];
+    if (!(meta.transfer || meta.lengthArg2)) return;
+    this.calls.bytes[row] = MAX_RW_COUNT;
+    const name = this.names.strings.values[this.calls.name[row]];
+    this.warning = `${name} of ${bytes} bytes: Linux moves at most ${MAX_RW_COUNT} (MAX_RW_COUNT) in one call; replayed as ${MAX_RW_COUNT}`;
   }
 
   /**
@@ -294,7 +385,7 @@ export class LineParser {
     const row = this.row;
     if (k === 0 && meta.fdFirst) {
       const j = readInteger(s, a, b);
-      if (j > a && num.value >= 0) {
+      if (j > a && num.value >= 0 && num.value <= MAX_FD) {
         this.calls.fd[row] = num.value;
         if (s.charCodeAt(j) === CH_LT) this.decoration(s, j, b);
       }
@@ -340,7 +431,7 @@ export class LineParser {
       const ret = num.value;
       calls.ret[row] = ret;
       i = j;
-      if (meta.retIsFd && ret >= 0) calls.fd[row] = ret;
+      if (meta.retIsFd && ret >= 0 && ret <= MAX_FD) calls.fd[row] = ret;
       if (s.charCodeAt(i) === CH_LT) i = this.decoration(s, i, end);
       if (meta.transfer && ret >= 0) calls.bytes[row] = ret;
     }
@@ -356,7 +447,10 @@ export class LineParser {
         const j = readInteger(s, lt + 1, end);
         const secs = num.value;
         const k = j > lt + 1 ? readFractionNs(s, j, end) : j;
-        if (k > j && k === end - 1) calls.durationNs[row] = secs * 1e9 + num.value;
+        if (k > j && k === end - 1) {
+          if (secs <= MAX_SECONDS) calls.durationNs[row] = secs * 1e9 + num.value;
+          else this.warning = `-T duration of ${s.slice(lt + 1, k)} s is not plausible: ignored`;
+        }
       }
     }
     return true;
@@ -384,6 +478,10 @@ function within(s: string, needle: string, a: number, b: number): boolean {
     if (s.charCodeAt(k) === first && s.startsWith(needle, k)) return true;
   }
   return false;
+}
+
+function pidRange(text: string): string {
+  return `pid ${text.length > 20 ? text.slice(0, 20) + '…' : text} is out of range (Linux ids are 1 to ${PID_MAX_LIMIT})`;
 }
 
 function argsReason(out: number): string {

@@ -5,16 +5,27 @@
  */
 import type { CallColumns } from './columns';
 import { detach } from './columns';
+import type { StackFrames } from './frames';
 import { LineParser } from './lineParser';
 import type { StraceThread } from './threads';
 import { TIMESTAMP_FORMATS, type TimestampFormat } from './timestamps';
 
 export interface SkippedLine {
-  /** 1-based line number in the input. */
+  /** 1-based line number in the input (in its file when several -ff files are merged). */
   readonly lineNumber: number;
   /** The line, cut to SKIPPED_LINE_CHARS characters. */
   readonly line: string;
   readonly reason: string;
+  /** The file it is in, when several files were merged (beginFile); absent otherwise. */
+  readonly file?: string;
+}
+
+/** One -ff file of a merged parse: its name, the pid taken from it, and its line counts. */
+export interface StraceFile {
+  readonly name: string;
+  readonly pid: number;
+  readonly lines: number;
+  readonly parsedLines: number;
 }
 
 export interface StraceResult {
@@ -25,6 +36,13 @@ export interface StraceResult {
   readonly errnos: readonly string[];
   /** Paths (as printed, escapes kept), indexed by calls.path. */
   readonly paths: readonly string[];
+  /** strace -k stack frames per call (framesOf(result.frames, row)); empty without -k. */
+  readonly frames: StackFrames;
+  /** Lines carried -n's syscall numbers, -i's instruction pointers. */
+  readonly syscallNumbers: boolean;
+  readonly instructionPointers: boolean;
+  /** The -ff files merged (beginFile), in the order read; empty for a single log. */
+  readonly files: readonly StraceFile[];
   /** Threads of the pid column with their rebuilt process; empty without a pid column. */
   readonly threads: readonly StraceThread[];
   readonly pidColumn: boolean;
@@ -43,6 +61,9 @@ export interface StraceResult {
   /** The first MAX_SKIPPED_LISTED skipped lines; skippedCount counts all of them. */
   readonly skippedLines: readonly SkippedLine[];
   readonly skippedCount: number;
+  /** Lines read with a value capped to a physical bound (at most MAX_SKIPPED_LISTED listed; warningCount counts all). */
+  readonly warnings: readonly SkippedLine[];
+  readonly warningCount: number;
   /** No line at all looked like strace output. */
   readonly notStrace: boolean;
   /** Human explanation when notStrace; '' otherwise. */
@@ -51,6 +72,11 @@ export interface StraceResult {
 
 export interface StraceParser {
   push(chunk: string): void;
+  /**
+   * The text pushed next is another file of the same run, written by `strace -ff -o PREFIX`
+   * (named PREFIX.PID): its lines have no pid column and get `pid`. Line numbers restart at 1.
+   */
+  beginFile(name: string, pid: number): void;
   end(): StraceResult;
 }
 
@@ -70,31 +96,59 @@ export function createStraceParser(options: StraceParserOptions = {}): StracePar
   const maxLine = options.maxLineLength ?? MAX_LINE_LENGTH;
   const p = new LineParser();
   const skipped: SkippedLine[] = [];
+  const warnings: SkippedLine[] = [];
+  const files: { name: string; pid: number; lines: number; parsedLines: number }[] = [];
   let skippedCount = 0;
+  let warningCount = 0;
   let lines = 0;
+  /** Line number in the current file; the current file's entry (undefined for a single log). */
+  let fileLine = 0;
+  let file: { name: string; pid: number; lines: number; parsedLines: number } | undefined;
   let carry = '';
   let discarding = false;
   let ended = false;
 
+  const listed = (line: string, reason: string): SkippedLine => {
+    const cut = line.length > SKIPPED_LINE_CHARS ? line.slice(0, SKIPPED_LINE_CHARS) + '…' : line;
+    return file ? { lineNumber: fileLine, line: detach(cut), reason, file: file.name } : { lineNumber: fileLine, line: detach(cut), reason };
+  };
+
   const skip = (line: string, reason: string): void => {
     skippedCount++;
-    if (skipped.length < maxListed) {
-      const cut = line.length > SKIPPED_LINE_CHARS ? line.slice(0, SKIPPED_LINE_CHARS) + '…' : line;
-      skipped.push({ lineNumber: lines, line: detach(cut), reason });
-    }
+    if (skipped.length < maxListed) skipped.push(listed(line, reason));
+  };
+
+  const countLine = (): void => {
+    lines++;
+    fileLine++;
+    if (file) file.lines++;
   };
 
   const parseLine = (s: string, start: number, end: number): void => {
-    lines++;
+    countLine();
     if (end - start > maxLine) skip(s.slice(start, start + SKIPPED_LINE_CHARS), `line longer than ${maxLine} characters`);
-    else if (!p.parse(s, start, end)) skip(s.slice(start, end), p.reason);
+    else if (!p.parse(s, start, end)) skip(s.slice(start, Math.min(end, start + SKIPPED_LINE_CHARS + 1)), p.reason);
+    else {
+      if (file) file.parsedLines++;
+      if (p.warning !== '') {
+        warningCount++;
+        if (warnings.length < maxListed) warnings.push(listed(s.slice(start, Math.min(end, start + SKIPPED_LINE_CHARS + 1)), p.warning));
+      }
+    }
+  };
+
+  /** The last line of the input (or of a file) may lack its newline. */
+  const flush = (): void => {
+    if (carry.length > 0) parseLine(carry, 0, carry.length);
+    carry = '';
+    discarding = false;
   };
 
   /** Keeps the unfinished tail of the input, dropping it if it grows past maxLine. */
   const keep = (tail: string): void => {
     if (discarding) return;
     if (carry.length + tail.length > maxLine) {
-      lines++;
+      countLine();
       skip((carry + tail).slice(0, SKIPPED_LINE_CHARS), `line longer than ${maxLine} characters`);
       carry = '';
       discarding = true;
@@ -128,38 +182,65 @@ export function createStraceParser(options: StraceParserOptions = {}): StracePar
       if (pos < chunk.length) keep(chunk.slice(pos));
     },
 
+    beginFile(name: string, pid: number): void {
+      if (ended) throw new Error('strace parser: beginFile() after end()');
+      flush();
+      fileLine = 0;
+      file = { name, pid, lines: 0, parsedLines: 0 };
+      files.push(file);
+      p.beginFile(pid);
+    },
+
     end(): StraceResult {
       if (ended) throw new Error('strace parser: end() called twice');
       ended = true;
-      if (carry.length > 0) parseLine(carry, 0, carry.length);
-      carry = '';
-      return assemble(p, lines, skipped, skippedCount);
+      flush();
+      return assemble(p, lines, { skipped, skippedCount, warnings, warningCount, files });
     },
   };
 }
 
-function assemble(p: LineParser, lines: number, skipped: SkippedLine[], skippedCount: number): StraceResult {
+interface Notes {
+  readonly skipped: SkippedLine[];
+  readonly skippedCount: number;
+  readonly warnings: SkippedLine[];
+  readonly warningCount: number;
+  readonly files: StraceFile[];
+}
+
+function assemble(p: LineParser, lines: number, notes: Notes): StraceResult {
+  const { skipped, skippedCount } = notes;
   const parsedLines = lines - skippedCount;
   const threads = p.pidColumn ? p.threads.resolve() : [];
   const one = parsedLines > 0 ? 1 : 0;
   const notStrace = parsedLines === 0;
+  const calls = p.calls.view();
+  // Merged -ff files may start before the first line read: times count from the earliest one.
+  const shift = p.time.minNs < 0 ? -p.time.minNs : 0;
+  if (shift > 0) for (let i = 0; i < calls.length; i++) calls.startNs[i] += shift;
   return {
-    calls: p.calls.view(),
+    calls,
     names: p.names.strings.values,
     errnos: p.errnos.values,
     paths: p.paths.values,
+    frames: p.frames.view(calls.length),
+    syscallNumbers: p.syscallNumbers,
+    instructionPointers: p.instructionPointers,
+    files: notes.files,
     threads,
     pidColumn: p.pidColumn,
     pids: p.pidColumn ? threads.length : one,
     processes: p.pidColumn ? new Set(threads.map((t) => t.process)).size : one,
     timestampFormats: TIMESTAMP_FORMATS.filter((_f, i) => (p.time.seen & (1 << i)) !== 0),
-    timeOrigin: p.time.originText,
+    timeOrigin: shift > 0 ? p.time.minText : p.time.originText,
     lines,
     parsedLines,
     signals: p.signals,
     exits: p.exits,
     skippedLines: skipped,
     skippedCount,
+    warnings: notes.warnings,
+    warningCount: notes.warningCount,
     notStrace,
     message: notStrace ? notStraceMessage(lines, skipped) : '',
   };

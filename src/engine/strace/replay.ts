@@ -7,10 +7,11 @@
 import type { NodeConfig } from '../config/nodeConfig';
 import { PRESET_NAMES } from '../config/presets';
 import { presetByName } from '../config/presetByName';
+import type { NodeSim } from '../node/cpu';
 import { createNodeSimulation } from '../node/model';
 import { TState } from '../node/state';
 import { ROUTES } from '../descriptors';
-import type { StraceResult } from './parser';
+import type { SkippedLine, StraceResult } from './parser';
 import { summarizeStrace } from './summary';
 import { straceToWorkload } from './toWorkload';
 import { ReplayCollector, type ReplayCallColumns } from './replayCollector';
@@ -51,8 +52,13 @@ export interface ReplayReport {
   readonly threads: number;
   readonly routes: RouteCounts;
   readonly byName: Readonly<Record<string, ReplayNameStats>>;
-  readonly skippedLines: readonly { readonly line: number; readonly reason: string; readonly text: string }[];
+  readonly skippedLines: readonly ReportedLine[];
   readonly skippedLineCount: number;
+  /** Lines whose values were capped to a physical bound (e.g. bytes above MAX_RW_COUNT). */
+  readonly warnings: readonly ReportedLine[];
+  readonly warningCount: number;
+  /** The -ff files merged, with the pid taken from each name; absent for a single log. */
+  readonly files?: readonly { readonly name: string; readonly pid: number }[];
   readonly tracedDurations: boolean;
   readonly tracedNote: string;
   readonly blockingCalls: number;
@@ -66,6 +72,18 @@ export interface ReplayReport {
   readonly truncated: boolean;
   /** Per row of the log (same order as result.calls). */
   readonly perCall: ReplayCallColumns;
+}
+
+/** A line named in the report: its number (in `file` when several -ff files were merged), why, and its text. */
+export interface ReportedLine {
+  readonly line: number;
+  readonly reason: string;
+  readonly text: string;
+  readonly file?: string;
+}
+
+function reported(l: SkippedLine): ReportedLine {
+  return { line: l.lineNumber, reason: l.reason, text: l.line, ...(l.file !== undefined ? { file: l.file } : {}) };
 }
 
 export interface ReplayOptions {
@@ -100,18 +118,24 @@ export function replayStrace(result: StraceResult, presetName: string, seed: num
   const sim = createNodeSimulation(config, seed);
   const collector = new ReplayCollector(sim, workload, result.calls.length);
   const maxEvents = options.maxEvents ?? REPLAY_MAX_EVENTS;
-  const appThreads = sim.state.threads.filter((t) => t.kind === 'app');
   let truncated = false;
   for (;;) {
     const n = sim.runUntil(Number.MAX_SAFE_INTEGER, SLICE_EVENTS);
     collector.consume(sim.drainTrace());
-    if (appThreads.every((t) => t.state === TState.Done) || n < SLICE_EVENTS) break;
+    // Exits are counted from ThreadExit records: checking every thread after each slice would be
+    // quadratic in threads (if records were lost, every slice checks all the same).
+    if ((collector.exited >= collector.replayThreads || collector.lost > 0) && allDone(sim)) break;
+    if (n < SLICE_EVENTS) break;
     if (sim.eventCount >= maxEvents) {
       truncated = true;
       break;
     }
   }
   return buildReport(result, presetName, seed, collector, sim.now, sim.eventCount, truncated, workload.threads.length);
+}
+
+function allDone(sim: NodeSim): boolean {
+  return sim.state.threads.every((t) => t.kind !== 'app' || t.state === TState.Done);
 }
 
 function buildReport(
@@ -164,8 +188,11 @@ function buildReport(
     threads,
     routes,
     byName,
-    skippedLines: result.skippedLines.map((l) => ({ line: l.lineNumber, reason: l.reason, text: l.line })),
+    skippedLines: result.skippedLines.map(reported),
     skippedLineCount: result.skippedCount,
+    warnings: result.warnings.map(reported),
+    warningCount: result.warningCount,
+    ...(summary.files ? { files: summary.files } : {}),
     tracedDurations,
     tracedNote: TRACED_DURATION_NOTE,
     blockingCalls,

@@ -25,6 +25,10 @@ export class ReplayCollector {
   readonly columns: ReplayCallColumns;
   flushes = 0;
   lost = 0;
+  /** Replay threads that have exited (ThreadExit records), so that the run's end is known in O(1). */
+  exited = 0;
+  /** Replay threads in the run. */
+  readonly replayThreads: number;
   private readonly current: Int32Array;
   private readonly flushPending: Uint8Array;
   /** Engine tid -> replay thread index, -1 for proxies. */
@@ -47,7 +51,13 @@ export class ReplayCollector {
     this.flushPending = new Uint8Array(sim.config.cpuCount);
     const threads = sim.state.threads;
     this.replayThreadOf = new Int32Array(threads.length).fill(-1);
-    for (const t of threads) if (t.prog.kind === 'replay') this.replayThreadOf[t.tid] = t.prog.thread;
+    let replayThreads = 0;
+    for (const t of threads) {
+      if (t.prog.kind !== 'replay') continue;
+      this.replayThreadOf[t.tid] = t.prog.thread;
+      replayThreads++;
+    }
+    this.replayThreads = replayThreads;
     this.nextCall = new Int32Array(workload.threads.length);
     this.waitRow = new Int32Array(threads.length).fill(-1);
     this.waitStart = new Float64Array(threads.length).fill(NaN);
@@ -96,6 +106,9 @@ export class ReplayCollector {
           if (this.waitRow[tid] >= 0 && Number.isNaN(this.waitStart[tid])) this.waitStart[tid] = b.time[i];
           break;
         }
+        case Tr.ThreadExit:
+          if (this.replayThreadOf[b.a[i]] >= 0) this.exited++;
+          break;
         case Tr.AggFlush:
           this.flushPending[cpu] = 1;
           break;

@@ -138,3 +138,38 @@ export function decorationPath(s: string, start: number, end: number): string {
   const inner = s.indexOf('<', start);
   return s.slice(start, inner >= 0 && inner < end ? inner : end);
 }
+
+/** What a bracketed prefix after the timestamp held (scratch output of readBracketPrefix). */
+export const bracket = { kind: 0, nr: -1 };
+/** `-n`: `[  59]`, the syscall number right-aligned in 4 columns. */
+export const BRACKET_NR = 1;
+/** `-i`: `[00007f4e39b64bd3]`, the instruction pointer (8 or 16 hex digits, or as many '?' when unknown). */
+export const BRACKET_IP = 2;
+
+/** `i` is at '['; reads an -n or -i prefix into `bracket`. Returns the index after ']', or -1. */
+export function readBracketPrefix(s: string, i: number, end: number): number {
+  let j = i + 1;
+  const limit = Math.min(end, i + 18);
+  while (j < limit && s.charCodeAt(j) !== 93) j++;
+  if (j >= limit) return -1;
+  const len = j - i - 1;
+  const k = skipSpaces(s, i + 1, j);
+  if (k < j && len <= 5 && readInteger(s, k, j) === j && s.charCodeAt(k) !== 45) {
+    bracket.kind = BRACKET_NR;
+    bracket.nr = num.value;
+    return j + 1;
+  }
+  if (len !== 8 && len !== 16) return -1;
+  const unknown = s.charCodeAt(i + 1) === 63;
+  for (let p = i + 1; p < j; p++) {
+    const c = s.charCodeAt(p);
+    if (unknown ? c !== 63 : !isHexDigit(c)) return -1;
+  }
+  bracket.kind = BRACKET_IP;
+  bracket.nr = -1;
+  return j + 1;
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}

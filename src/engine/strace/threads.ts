@@ -4,12 +4,17 @@
  * any other child starts a new process.
  */
 
+const UNRESOLVED = -1;
+const VISITING = -2;
+
 /** Per-thread parse state, reused for the thread's whole life (no per-line allocation). */
 export class ThreadState {
   /** Parent thread (the caller of the clone that returned this tid), -1 if unknown. */
   parent = -1;
   /** True when created with CLONE_THREAD: same process as the parent. */
   sameProcess = false;
+  /** Row of the thread's last call, -1 before any. */
+  lastRow = -1;
   /** Row of the call left `<unfinished ...>`, -1 when none. */
   pendingRow = -1;
   /** Top-level commas seen so far in the pending call's arguments (the next argument's index). */
@@ -18,8 +23,8 @@ export class ThreadState {
   pendingDepth = 1;
   /** CLONE_THREAD seen in the pending clone's arguments. */
   pendingCloneThread = false;
-  /** The pending futex's op waits. */
-  pendingFutexWait = false;
+  /** Process (thread-group id) while resolving: UNRESOLVED, VISITING, or the leader's tid. */
+  group = UNRESOLVED;
 
   constructor(readonly tid: number) {}
 }
@@ -70,27 +75,48 @@ export class ThreadTracker {
     return this.threads.values();
   }
 
-  /** Threads with their process, resolved through chains of CLONE_THREAD parents. */
+  /** Parent links followed by the last resolve() (at most one per thread: resolving is linear). */
+  resolveSteps = 0;
+
+  /**
+   * Threads with their process, resolved through chains of CLONE_THREAD parents. Each chain is
+   * walked once: every thread on a walked path gets its process, so later walks stop there.
+   * A cycle (made by reused tids) is cut where it closes: that thread leads the group.
+   */
   resolve(): StraceThread[] {
-    const processOf = new Map<number, number>();
-    const find = (t: ThreadState): number => {
-      const known = processOf.get(t.tid);
-      if (known !== undefined) return known;
-      // Walk up while the thread shares its parent's process; a step limit guards against
-      // cycles made by reused tids.
-      let cur = t;
-      for (let steps = 0; steps < this.threads.size && cur.sameProcess && cur.parent >= 0; steps++) {
-        const up = this.threads.get(cur.parent);
-        if (!up) return cur.parent;
-        cur = up;
-      }
-      return cur.tid;
-    };
+    this.resolveSteps = 0;
+    for (const t of this.threads.values()) t.group = UNRESOLVED;
+    const path: ThreadState[] = [];
     const out: StraceThread[] = [];
     for (const t of this.threads.values()) {
-      const p = find(t);
-      processOf.set(t.tid, p);
-      out.push({ tid: t.tid, process: p, parent: t.parent });
+      let cur = t;
+      let root: number;
+      for (;;) {
+        if (cur.group >= 0) {
+          root = cur.group;
+          break;
+        }
+        if (cur.group === VISITING) {
+          root = cur.tid;
+          break;
+        }
+        path.push(cur);
+        if (!cur.sameProcess || cur.parent < 0) {
+          root = cur.tid;
+          break;
+        }
+        this.resolveSteps++;
+        const up = this.threads.get(cur.parent);
+        if (!up) {
+          root = cur.parent;
+          break;
+        }
+        cur.group = VISITING;
+        cur = up;
+      }
+      for (const p of path) p.group = root;
+      path.length = 0;
+      out.push({ tid: t.tid, process: t.group, parent: t.parent });
     }
     return out.sort((a, b) => a.tid - b.tid);
   }

@@ -3,6 +3,7 @@
  * -r `secs.micro` since the previous line of any thread. Times are kept as ns since the first
  * timestamp of the log, computed from integer parts so that epoch times stay exact.
  */
+import { MAX_SECONDS } from './limits';
 import { isDigit, num, readFractionNs, readInteger } from './scan';
 
 export const TIMESTAMP_FORMATS = ['none', 't', 'tt', 'ttt', 'r'] as const;
@@ -25,11 +26,17 @@ export class Timestamps {
   seen = 0;
   /** Time of the last line read, ns since the origin; NaN before any timestamp. */
   nowNs = NaN;
+  /** The last read() failed because the number of seconds is beyond MAX_SECONDS. */
+  outOfRange = false;
   /** The first timestamp exactly as printed. */
   originText = '';
+  /** The earliest absolute time read (ns since the origin, 0 or below) and its text. */
+  minNs = 0;
+  minText = '';
   private originSec = NaN;
   private originFracNs = 0;
   private lastTimeOfDayNs = NaN;
+  private firstTimeOfDayNs = NaN;
   private dayOffsetNs = 0;
 
   /**
@@ -40,6 +47,8 @@ export class Timestamps {
     const j = readInteger(s, i, end);
     if (j === i || s.charCodeAt(i) === 45) return -1;
     const first = num.value;
+    this.outOfRange = first > MAX_SECONDS;
+    if (this.outOfRange) return -1;
     if (j < end && s.charCodeAt(j) === 58) return this.readTimeOfDay(s, i, j, first, end);
     const k = readFractionNs(s, j, end);
     if (k === j) return -1;
@@ -49,11 +58,21 @@ export class Timestamps {
     } else {
       // -r: relative to the previous line; the first line of a log starts the clock at its delta.
       const base = Number.isNaN(this.nowNs) ? 0 : this.nowNs;
-      if (Number.isNaN(this.nowNs)) this.originText = s.slice(i, k);
+      if (this.originText === '') this.originText = s.slice(i, k);
       this.nowNs = base + first * NS + frac;
       this.mark(F_R);
     }
     return k;
+  }
+
+  /**
+   * The lines that follow come from another file (strace -ff): -r deltas start again from the
+   * file's first line, and a time of day is compared with the log's first one to count midnights.
+   */
+  beginFile(): void {
+    this.nowNs = NaN;
+    this.lastTimeOfDayNs = this.firstTimeOfDayNs;
+    this.dayOffsetNs = 0;
   }
 
   /** Records a line without a timestamp. */
@@ -77,6 +96,7 @@ export class Timestamps {
     // A time of day far below the previous one means the log crossed midnight.
     if (!Number.isNaN(this.lastTimeOfDayNs) && tod < this.lastTimeOfDayNs - DAY_NS / 2) this.dayOffsetNs += DAY_NS;
     this.lastTimeOfDayNs = tod;
+    if (Number.isNaN(this.firstTimeOfDayNs)) this.firstTimeOfDayNs = tod;
     this.setAbsolute(s, i, k, (h * 3600 + m * 60 + sec) + this.dayOffsetNs / NS, frac, f !== j + 6 ? F_TT : F_T);
     return k;
   }
@@ -88,6 +108,11 @@ export class Timestamps {
       this.originText = s.slice(i, k);
     }
     this.nowNs = (sec - this.originSec) * NS + (fracNs - this.originFracNs);
+    if (this.nowNs < this.minNs) {
+      // Only -ff files merged together start before the first line read.
+      this.minNs = this.nowNs;
+      this.minText = s.slice(i, k);
+    }
     this.mark(fmt);
   }
 

@@ -9,7 +9,8 @@
  * A blocking call (waits, polls, futex waits, reads of pipes, sockets and terminals) waits for
  * its -T duration, or without -T until the thread's next call starts (0 for its last call).
  * Paths: a path-taking call's path argument, else the fd's -y decoration, else the path of the
- * open that returned that fd in the same process, so the triage knows what the call targets.
+ * open that returned that fd in the same process (earlier in time: merged -ff files are read in
+ * start order), so the triage knows what the call targets.
  */
 import { REPLAY_STRIDE, type ReplayThread, type ReplayWorkload } from '../config/nodeConfig';
 import { fdEffect } from '../syscalls/classes';
@@ -59,6 +60,21 @@ function waitOf(result: StraceResult, rows: readonly number[], k: number): numbe
   return Math.max(0, c.startNs[next] - c.startNs[i]);
 }
 
+/**
+ * Rows by start time, or null when they already are (one log: rows are in the order calls start).
+ * Merged -ff files hold one file's rows after another's; without timestamps their order is kept.
+ */
+function startOrder(startNs: Float64Array): Int32Array | null {
+  let sorted = true;
+  for (let i = 0; i < startNs.length; i++) {
+    if (Number.isNaN(startNs[i])) return null;
+    if (i > 0 && startNs[i] < startNs[i - 1]) sorted = false;
+  }
+  if (sorted) return null;
+  const order = Int32Array.from({ length: startNs.length }, (_, i) => i);
+  return order.sort((a, b) => startNs[a] - startNs[b] || a - b);
+}
+
 export function straceToWorkload(result: StraceResult): ReplayWorkload {
   const c = result.calls;
   const { threads, processes } = groupThreads(result);
@@ -70,7 +86,9 @@ export function straceToWorkload(result: StraceResult): ReplayWorkload {
   // brk returns the new break: what it maps is the growth since the process's previous brk.
   const lastBrk = new Float64Array(Math.max(1, processes)).fill(NaN);
   const brkGrowth = new Float64Array(c.length);
-  for (let i = 0; i < c.length; i++) {
+  const order = startOrder(c.startNs);
+  for (let k = 0; k < c.length; k++) {
+    const i = order === null ? k : order[k];
     const map = fdPaths[processOfRow[i]];
     const name = result.names[c.name[i]];
     if (name === 'brk' && c.ret[i] > 0) {

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/dispatch';
 import type { CliIO } from '../../../src/cli/io';
-import { fixture } from '../strace/helpers';
+import { ffNames, fixture } from '../strace/helpers';
+
+/** The files of a recorded strace -ff set, keyed by name. */
+function ffFiles(dir: string): Record<string, string> {
+  return Object.fromEntries(ffNames(dir).map((n) => [n, fixture(`${dir}/${n}`)]));
+}
 
 function fakeIO(files: Record<string, string>) {
   const out: string[] = [];
@@ -64,6 +69,48 @@ describe('mos-explorer replay', () => {
     expect(j.calls.total).toBe(119);
     expect(j.skippedLines.map((l: { line: number }) => l.line)).toEqual([4, 11]);
     expect(typeof j.skippedLines[0].reason).toBe('string');
+  });
+
+  it('several -ff files (trace.PID) are merged into one run, the pids taken from the names', async () => {
+    const files = ffFiles('ff-pipe');
+    const names = Object.keys(files).reverse();
+    const f = fakeIO(files);
+    expect(await runCli(['replay', ...names, '--json'], f.io)).toBe(0);
+    const j = JSON.parse(f.out.join(''));
+    expect(j.calls.total).toBe(494);
+    expect(j.calls.byName.openat).toBe(101);
+    expect(j.pids).toBe(4);
+    expect(j.processes).toBe(4);
+    expect(j.files.map((x: { name: string; pid: number }) => x.pid)).toEqual([13316, 13317, 13318, 13319]);
+    const t = fakeIO(files);
+    expect(await runCli(['replay', ...names], t.io)).toBe(0);
+    expect(t.out.join('')).toMatch(/4 strace -ff files merged: pipe\.13316 \(pid 13316\), pipe\.13317/);
+  });
+
+  it('several files that are not an -ff set are refused, naming the file', async () => {
+    const files = { ...ffFiles('ff-bg'), 'notes.txt': 'hello\n' };
+    const f = fakeIO(files);
+    expect(await runCli(['replay', ...Object.keys(files)], f.io)).toBe(2);
+    expect(f.err.join('')).toMatch(/notes\.txt is not named like a file of strace -ff/);
+    const g = fakeIO({ ...ffFiles('ff-bg'), 'bg.99': 'a,b,c\n1,2,3\n' });
+    expect(await runCli(['replay', 'bg.99', ...Object.keys(ffFiles('ff-bg'))], g.io)).toBe(2);
+    expect(g.err.join('')).toMatch(/bg\.99: none of its 2 line\(s\) is strace output/);
+  });
+
+  it('-k: --json --calls gives each call its stack frames', async () => {
+    const f = fakeIO({ 'k.log': fixture('true-k.log') });
+    expect(await runCli(['replay', 'k.log', '--json', '--calls'], f.io)).toBe(0);
+    const j = JSON.parse(f.out.join(''));
+    expect(j.skippedLines).toEqual([]);
+    expect(j.perCall.length).toBe(30);
+    expect(j.perCall.every((c: { frames?: string[] }) => (c.frames?.length ?? 0) > 0)).toBe(true);
+    expect(j.perCall.find((c: { name: string }) => c.name === 'exit_group').frames[0]).toMatch(/_exit\+0x/);
+  });
+
+  it('names the lines whose byte counts were capped', async () => {
+    const f = fakeIO({ 'big.log': '1000 1.0 read(3, "x", 10000000000000) = 10000000000000\n' });
+    expect(await runCli(['replay', 'big.log'], f.io)).toBe(0);
+    expect(f.out.join('')).toMatch(/1 line\(s\) with values capped:\n  line 1: read of 10000000000000 bytes: Linux moves at most 2147479552/);
   });
 
   it('bad usage exits with status 2', async () => {

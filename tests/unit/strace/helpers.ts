@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStraceText, type StraceResult } from '../../../src/engine/strace';
+import { parseStraceText, pidFromFileName, type StraceResult } from '../../../src/engine/strace';
 
 export const FIXTURES = join(__dirname, '../../fixtures/strace');
 
@@ -18,4 +18,9 @@ export function rowsOf(r: StraceResult, name: string): number[] {
 
 export function parse(text: string): StraceResult {
   return parseStraceText(text);
+}
+
+/** The strace -ff files (PREFIX.PID) of a fixture folder, leaving out anything else (its README). */
+export function ffNames(dir: string): string[] {
+  return readdirSync(join(FIXTURES, dir)).filter((n) => pidFromFileName(n) > 0).sort();
 }
