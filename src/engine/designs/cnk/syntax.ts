@@ -97,8 +97,12 @@ function parse(text: string, topology: Topology): ReturnType<DesignSyntax['parse
     } else if (knownOf(launcher).includes(name)) {
       if (!FLAGS.has(name) && value() === undefined) errors.push(diag(`${name} needs a value`, nameTok.start, nameTok.end));
       else warnings.push(diag(`${name} does not change the simulation`, w.start, w.end));
+    } else if (name.startsWith('-')) {
+      errors.push(diag(`unknown ${launcher} option "${name}" (options: ${knownOf(launcher).join(', ')})`, nameTok.start, nameTok.end));
+      // Its value, if it has one, is not another error.
+      if (inline === undefined && words[i + 1] !== undefined && !words[i + 1].text.startsWith('-')) i++;
     } else {
-      errors.push(diag(`unknown ${launcher} option "${name}" (options: ${knownOf(launcher).join(', ')})`, w.start, w.end));
+      errors.push(diag(`expected an option of ${launcher} (${knownOf(launcher).join(', ')}), got "${w.text}"`, w.start, w.end));
     }
   }
   if (errors.length > 0) return { ok: false, errors };
