@@ -97,6 +97,28 @@ describe('kitten: what it serves, forwards and lacks', () => {
   });
 });
 
+describe('kitten: a stub busy with its own I/O', () => {
+  it('is not woken by a new entry while its PFS write is in flight: every call completes once', () => {
+    const c = PRESETS.kitten;
+    const workload: ReplayWorkload = {
+      kind: 'replay',
+      names: ['write', 'stat'],
+      paths: ['/pfs/ckpt', '/home/app/input'],
+      processes: 1,
+      threads: [
+        { tracedTid: 0, process: 0, startNs: 0, calls: [0, 0, -1, 4 << 20, 0, -1, 0] },
+        // Arrives while the stub waits for the PFS.
+        { tracedTid: 1, process: 0, startNs: 0, calls: [100_000, 1, -1, 0, 1, -1, 1, 0, 1, -1, 0, 1, -1, 2] },
+      ],
+    };
+    const { sim, records } = runCollecting({ ...c, workload }, 20 * MS);
+    expect([...recordsOf(records, Tr.OsNodeSubmit)].length).toBe(1);
+    expect([...recordsOf(records, Tr.ThreadExit)].length).toBe(2);
+    expect(sim.state.calls.completed).toBe(3);
+    expect(sim.state.calls.issued).toBe(3);
+  });
+});
+
 describe('kitten: the round-robin timer at sched_hz', () => {
   it('interrupts each application CPU sched_hz times a second, and nothing else does', () => {
     const c = PRESETS.kitten;

@@ -17,7 +17,7 @@
  * its occupied entries.
  */
 import { Activity, Cause } from '../../node/kinds';
-import { processOf, TState } from '../../node/state';
+import { processOf, TState, type Thread } from '../../node/state';
 import { Cont } from '../../node/continuations';
 import { interrupt, runSegment, type NodeSim } from '../../node/cpu';
 import { block, wake } from '../../node/sched';
@@ -136,7 +136,8 @@ function onEnqueue(sim: NodeSim, tid: number): void {
 function notifyStub(sim: NodeSim, tid: number, call: Call): void {
   const s = sim.state;
   const t = s.threads[tid];
-  const stub = processOf(s, t.pid).proxies.find((p) => s.threads[p].state === TState.Blocked && !s.threads[p].wakePending);
+  // Only a stub asleep in its read of /dev/hio; one blocked in its own I/O (PFS) reads again when done.
+  const stub = processOf(s, t.pid).proxies.find((p) => isReading(s.threads[p]));
   const ch = s.channels.linux[call.channel];
   if (stub === undefined) {
     sim.emit(Tr.IpiSkipped, t.cpu, t.pid, call.channel, 0);
@@ -146,6 +147,11 @@ function notifyStub(sim: NodeSim, tid: number, call: Call): void {
   ch.ipis++;
   const arrival = sendIpi(sim, t.cpu, ch.cpu, IpiKind.Channel, t.pid);
   sim.at(arrival, NotifyEvent, stub, ch.cpu);
+}
+
+/** Asleep in its read of /dev/hio (or not started yet): blocked, serving nothing, no wake-up on its way. */
+function isReading(stub: Thread): boolean {
+  return stub.state === TState.Blocked && stub.serving < 0 && !stub.wakePending;
 }
 
 /** The notification reaches Linux: interrupt entry, then the stub is woken (Linux places it). */
