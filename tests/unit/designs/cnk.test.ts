@@ -12,6 +12,8 @@ import { MS } from '../../../src/engine/kernel/time';
 import { CNK } from '../../../src/engine/designs/cnk';
 import { topologyByName } from '../../../src/engine/node/topologies';
 import { recordsOf, runCollecting } from '../node/helpers';
+import { Rng } from '../../../src/engine/kernel/rng';
+import { createOsNodeState, DEFAULT_OSNODE_PARAMS, submit, type OsNodeParams } from '../../../src/engine/osnode';
 
 type Metrics = {
   syscalls: { routes: Record<string, { count: number; stagesMeanNs: Record<string, number> }>; byName: Record<string, Record<string, number>> };
@@ -65,6 +67,25 @@ describe('cnk: the compute node runs no Linux and serves no file call itself', (
     const polls = [...recordsOf(records, Tr.Activity)].filter((r) => r.a === Activity.Poll && sim.config.appCpus.includes(r.cpu));
     expect(polls.length).toBeGreaterThan(0);
     expect(sim.config.syscalls.wait).toBe('spin');
+  });
+});
+
+describe('cnk: a call the I/O node serves itself', () => {
+  it('never reaches the PFS: no PFS stage, the PFS serves nothing, the rest of the path as with it', () => {
+    const p: OsNodeParams = { ...DEFAULT_OSNODE_PARAMS, osNodes: 1, computeNodes: 1, service: { perRequestNs: 20_000, sigma: 0, perByteNs: 0.5 }, background: { requestsPerSecPerComputeNode: 0, meanBytes: 0 } };
+    const go = (viaPfs: boolean) => {
+      const state = createOsNodeState(p);
+      const rng = new Rng(1);
+      const r = submit(state, p, rng.stream('osnode.detail'), (n) => rng.stream(n), { arrivalNs: 0, bytes: 1000, op: 'write', computeNode: 0, ...(viaPfs ? {} : { viaPfs: false }) });
+      return { r, servedByPfs: state.pfs.servedDetailed };
+    };
+    const [via, at] = [go(true), go(false)];
+    expect(at.r.stages.pfs).toBe(0);
+    expect(at.servedByPfs).toBe(0);
+    expect(via.servedByPfs).toBe(1);
+    expect(via.r.stages.pfs).toBeGreaterThanOrEqual(p.pfs.latencyNs);
+    expect({ ...at.r.stages, pfs: via.r.stages.pfs }).toEqual(via.r.stages);
+    expect(via.r.completionNs - at.r.completionNs).toBe(via.r.stages.pfs);
   });
 });
 
