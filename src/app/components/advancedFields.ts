@@ -55,7 +55,8 @@ export const ADVANCED_FIELDS: readonly AdvancedField[] = ADVANCED_GROUPS.flatMap
 export type AdvancedDraft = Readonly<Record<string, string>>;
 
 export function advancedDraftOf(config: NodeConfig): AdvancedDraft {
-  return Object.fromEntries(ADVANCED_FIELDS.map((f) => [f.path, String(valueAt(config, f.path))]));
+  // A design's own settings (syscalls.vm, …) exist only in the configurations of that design.
+  return Object.fromEntries(ADVANCED_FIELDS.filter((f) => valueAt(config, f.path) !== undefined).map((f) => [f.path, String(valueAt(config, f.path))]));
 }
 
 const numberOf = (text: string): number => (text.trim() === '' ? NaN : Number(text));
@@ -70,6 +71,7 @@ export function advancedFieldError(field: AdvancedField, text: string): string |
 export function advancedErrors(draft: AdvancedDraft): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of ADVANCED_FIELDS) {
+    if (!Object.hasOwn(draft, f.path)) continue;
     const e = advancedFieldError(f, draft[f.path] ?? '');
     if (e) out.set(f.path, e);
   }
@@ -92,6 +94,7 @@ function setIn(o: Record<string, unknown>, parts: readonly string[], value: unkn
 export function withAdvancedEdits(edits: Readonly<Record<string, unknown>>, draft: AdvancedDraft, preset: NodeConfig): Record<string, unknown> {
   const out: Record<string, unknown> = { ...edits };
   for (const f of ADVANCED_FIELDS) {
+    if (!Object.hasOwn(draft, f.path)) continue;
     const text = draft[f.path] ?? '';
     if (advancedFieldError(f, text) !== null) continue;
     const n = numberOf(text);

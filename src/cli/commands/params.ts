@@ -10,7 +10,7 @@ bounds, default in each preset and source (markdown: the text of docs/parameters
   --json   the settable parameters as JSON: [{ path, kind, unit, bounds, defaults, source }]
 `;
 
-export const DOCUMENTED_PRESETS = ['mos', 'linux', 'linux-tuned', 'mos-bsp', 'mckernel', 'mos-as-built', 'xeon-phi'];
+export const DOCUMENTED_PRESETS = ['mos', 'linux', 'linux-tuned', 'mos-bsp', 'mckernel', 'mos-as-built', 'xeon-phi', 'cnk', 'kitten', 'kitten-palacios'];
 
 export async function paramsCommand(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const { flags, positional } = parseFlags(argv, ['json'], [], ['json']);

@@ -8,6 +8,7 @@ import type { Problem } from './checkParam';
 import { formatNumber, HOUR_NS } from './paramRules';
 import { offeredLoad } from '../osnode';
 import { Role } from '../node/kinds';
+import { designById } from '../designs/registry';
 
 /** Most background PFS requests a second the whole machine may send (far above any real PFS). */
 export const MAX_BACKGROUND_PER_SEC = 10_000_000;
@@ -96,7 +97,24 @@ function transferProblems(c: NodeConfig): Problem[] {
     .map(([path, bytes]) => ({ path, message: `moving ${formatNumber(bytes)} bytes would take ${formatNumber(Math.round((bytes * perByte) / 1e9))} s at the slowest per-byte cost on its way (${formatNumber(perByte)} ns per byte); one transfer may take at most an hour` }));
 }
 
+/**
+ * A node without Linux (every CPU an LWK's, as the cnk machine): nothing may need a Linux CPU —
+ * no kernel daemons, device interrupts or PFS client there, and a design that runs without Linux.
+ */
+function noLinuxProblems(c: NodeConfig): Problem[] {
+  if (c.roles.some((r) => r !== Role.Lwk)) return [];
+  const why = 'this node has no Linux CPU to take them (every CPU is the LWK\'s)';
+  const out: Problem[] = [];
+  const design = designById(c.syscalls.mechanism);
+  if (design && !design.withoutLinux) out.push({ path: 'syscalls.mechanism', message: `the design "${design.title}" needs a Linux CPU and this node has none: choose a preset with Linux CPUs` });
+  if (c.linux.daemons.some((d) => d.ratePerSec > 0)) out.push({ path: 'linux.daemons', message: `kernel daemons must be empty: ${why}` });
+  if (c.linux.nicIrqPerSec > 0) out.push({ path: 'linux.nicIrqPerSec', message: `must be 0: ${why}` });
+  if (c.network.irqPerMessage > 0) out.push({ path: 'network.irqPerMessage', message: `must be 0: ${why}` });
+  if (c.osnode.mode === 'direct' && c.osnode.client.ratePerSec > 0) out.push({ path: 'osnode.mode', message: `a node that is its own PFS client runs the client on Linux: ${why}` });
+  return out;
+}
+
 /** Problems of a whole configuration (empty when it can run). */
 export function loadProblems(c: NodeConfig): Problem[] {
-  return [...tickProblems(c), ...interruptProblems(c), ...osNodeProblems(c), ...orderProblems(c), ...transferProblems(c)];
+  return [...tickProblems(c), ...interruptProblems(c), ...osNodeProblems(c), ...orderProblems(c), ...transferProblems(c), ...noLinuxProblems(c)];
 }

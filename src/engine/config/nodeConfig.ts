@@ -79,7 +79,11 @@ export interface LwkConfig {
   readonly switchNs: number;
 }
 
-/** The id of a registered design (src/engine/designs): shipping, mckernel, evanescence, native, and any other. */
+/**
+ * The design that serves the calls: the id of a registered design (src/engine/designs), such as
+ * 'shipping' (the paper), 'mckernel', 'evanescence' (mOS as built) or 'native'. Designs are
+ * plug-ins, so this is checked against the registry (paramSpecs.ts), not by the type.
+ */
 export type Mechanism = string;
 
 export interface SyscallCosts {
@@ -118,6 +122,18 @@ export interface SyscallCosts {
   readonly userCopyNsPerByte: number;
 }
 
+/** A Linux guest in a Palacios VM on LWK cores: what leaving the guest and translating its addresses cost. */
+export interface VmConfig {
+  /** One VM exit and the entry back into the guest (world switch and the VMM's dispatch of the exit). */
+  readonly exitNs: number;
+  /** Timer interrupts per second the guest kernel takes on each vCPU (each one a VM exit); 0: a tickless guest. */
+  readonly guestHz: number;
+  /** Page size of the guest's own page tables for the application's memory (4 KiB, or 2 MiB with THP in the guest). */
+  readonly guestPageBytes: number;
+  /** Page size of the nested (host) page tables that map guest-physical memory. */
+  readonly hostPageBytes: number;
+}
+
 export interface AggregationConfig {
   readonly enabled: boolean;
   /** Writes smaller than this are buffered (A). */
@@ -130,6 +146,10 @@ export interface AggregationConfig {
 
 export interface SyscallConfig {
   readonly mechanism: Mechanism;
+  /** Kitten (designs/kitten.ts): the calls its HIO mask forwards to Linux through the ring (absent for other designs). */
+  readonly forwardedCalls?: readonly string[];
+  /** Palacios (designs/kittenPalacios.ts): the virtual machine the application runs in (absent for other designs). */
+  readonly vm?: VmConfig;
   /** Calls the LWK handles itself (defaults per mechanism: docs/sources.md, Local calls). */
   readonly localCalls: readonly string[];
   /** mOS as built: the subset of localCalls that are Linux code run on the LWK CPU (the rest are lwk_sys_*). */

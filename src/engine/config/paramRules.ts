@@ -88,6 +88,11 @@ const OVERRIDES: ReadonlyMap<string, NumberRule> = new Map<string, NumberRule>([
   ['workload.syscallsPerIteration', count(0, 64, 'a number of calls')],
   ['workload.checkpointEvery', count(0, 1_000_000, 'a number of iterations')],
   ['workload.bytes', { ...size, what: 'a size (nanosleep: a duration in ns)' }],
+  // Palacios (designs/kittenPalacios.ts): an exit is work on the CPU; a guest may be tickless (0).
+  ['syscalls.vm.exitNs', { ...cpuWork, what: 'a VM exit and entry' }],
+  ['syscalls.vm.guestHz', { kind: 'whole', unit: 'Hz', min: 1, max: 10_000, offZero: true, what: 'a guest tick rate' }],
+  ['syscalls.vm.guestPageBytes', { ...size, min: 4096, max: 2 ** 30, what: 'a page size' }],
+  ['syscalls.vm.hostPageBytes', { ...size, min: 4096, max: 2 ** 30, what: 'a page size' }],
 ]);
 
 const UNRULED: NumberRule = { kind: 'number', unit: '', min: 0, max: 1e15, what: 'a value', unruled: true };

@@ -130,7 +130,37 @@ export const PARAMETER_SOURCES: Readonly<Record<string, string>> = {
   'workload.bytes': 'syscall microbenchmark: bytes per call (nanosleep: ns)',
   'workload.thinkNs': 'syscall microbenchmark: compute between calls',
   'workload.path': 'syscall microbenchmark: the file its I/O calls use',
+  'syscalls.forwardedCalls': 'kitten: the HIO mask, from the calls HIO can forward (HobbesOSR/kitten kernel/hio/hio_syscalls); ASSUMPTION: the launcher sets the file and socket calls. kitten-palacios: the calls that reach the guest\'s devices, ASSUMPTION: the same and fsync',
+  'syscalls.vm.exitNs': `${A}: about a microsecond for a VM exit, the VMM's dispatch of it and the entry back`,
+  'syscalls.vm.guestHz': 'the guest is the untuned Linux of the baselines (CONFIG_HZ=1000); each of its ticks is a VM exit',
+  'syscalls.vm.guestPageBytes': 'the untuned guest maps the application with 4 KiB pages (no THP)',
+  'syscalls.vm.hostPageBytes': `${A}: Palacios maps the guest's memory, physically contiguous from Kitten, with 2 MiB nested pages`,
 };
+
+/**
+ * Where a design's own default of a shared parameter comes from, appended to the parameter's
+ * source as "design: why". Each design adds its lines (docs/designs/ has the details).
+ */
+const DESIGN_NOTES: readonly (readonly [string, string])[] = [
+  ['syscalls.mechanism', 'cnk, kitten, kitten-palacios: docs/designs/cnk.md, docs/designs/kitten.md'],
+  ['syscalls.localCalls', 'cnk: CNK\'s own calls (jedbrown/bgq-driver cnk/src/syscalls); kitten: its kernel/linux_syscalls (HobbesOSR/kitten); kitten-palacios: none, the guest Linux serves what stays in the VM'],
+  ['syscalls.wait', 'cnk: spin, sysioFS::exchangeMessages polls the completion queue (bgq-driver cnk/src/fs/sysioFS.cc); kitten: block, hio_wait_syscall sleeps (kernel/hio/hio.c)'],
+  ['syscalls.channelCapacity', 'kitten: the HIO ring, MAX_OUTSTANDING_SYSCALLS = 128 (kernel/hio/hio.c)'],
+  ['syscalls.proxyThreads', `kitten: HIO stubs per process, ${A}: one`],
+  ['syscalls.osNodeShipper', 'cnk: the LWK, and every file call goes to the I/O node, not only the PFS\'s (sysiod, stdiod)'],
+  ['syscalls.aggregation.enabled', 'cnk, kitten: off, no glibc shim'],
+  ['syscalls.costs.insertNs', 'cnk: posting the request to the I/O node; kitten: enqueue_syscall() under the ring\'s lock'],
+  ['lwk.rrQuantumNs', 'kitten: 100 ms, sched_hz = 10 (HobbesOSR/kitten kernel/sched.c)'],
+  ['linux.daemons', 'cnk: none, there is no Linux on the node'],
+  ['linux.nicIrqPerSec', 'cnk: 0, there is no Linux on the node'],
+  ['network.irqPerMessage', `cnk: 0, no Linux CPU to take them (${A}: the MPI library polls the messaging unit)`],
+  ['osnode.osNodes', 'cnk: K = 8 for N = 1024, 128 compute nodes per I/O node as on Blue Gene/Q (Sequoia: 768 I/O nodes, 98,304 compute nodes)'],
+  ['partitionText', 'cnk: none, every CPU is CNK\'s (docs/designs/cnk.md)'],
+  ['roles', 'cnk: every CPU is CNK\'s, there is no Linux'],
+  ['appCpus', 'cnk: all but the system core (CPU 0 and its sibling), as Blue Gene/Q keeps its 17th core for system software (IBM Redbook SG24-7948 ch. 3)'],
+  ['syscallCpuOf', 'cnk: none'],
+  ['lwkMem', 'cnk: all memory but 1 GiB per domain (ASSUMPTION: Blue Gene/Q keeps 16 MiB of 16 GiB for CNK)'],
+];
 
 /** Leaf paths of a configuration object (arrays are one leaf). */
 export function leafPaths(value: unknown, prefix = ''): [string, unknown][] {
@@ -211,5 +241,7 @@ export function parametersMarkdown(presets: Readonly<Record<string, object>>, or
 
 /** The source of a leaf path. */
 export function sourceOf(path: string): string | undefined {
-  return Object.hasOwn(PARAMETER_SOURCES, path) ? PARAMETER_SOURCES[path] : undefined;
+  if (!Object.hasOwn(PARAMETER_SOURCES, path)) return undefined;
+  const notes = DESIGN_NOTES.filter(([p]) => p === path).map(([, note]) => note);
+  return [PARAMETER_SOURCES[path], ...notes].join('; ');
 }

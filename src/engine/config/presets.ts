@@ -12,6 +12,9 @@ import { describePartition, syscallTargets, type Partition } from './partitionTy
 import { parsePartition, printPartition } from './partitionText';
 import { DEFAULT_OSNODE_PARAMS } from '../osnode';
 import { DEFAULT_MEMORY_PARAMS } from '../node/memory';
+import { CNK_IO_NODES, CNK_NETWORK, CNK_NO_LINUX, CNK_SYSCALLS } from '../designs/cnk/defaults';
+import { cnkMachine } from '../designs/cnk/machine';
+import { KITTEN_LWK, KITTEN_PALACIOS_SYSCALLS, KITTEN_PARTITION, KITTEN_SYSCALLS } from '../designs/kitten/defaults';
 import { APP_MEMORY, DEFAULT_INTERFERENCE, DEFAULT_LAUNCH, DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
 
 export const DEFAULT_WORKLOAD: WorkloadConfig = { kind: 'fwq', quantumNs: 1 * MS };
@@ -73,6 +76,12 @@ export function buildNodeConfig(b: Build): NodeConfig {
 const twoSocket = topologyByName('two-socket')!;
 const phi = topologyByName('xeon-phi-7250-snc4-flat')!;
 const node = { topology: twoSocket, partition: defaultMosPartition(twoSocket) };
+/** Kitten beside a Linux enclave: one lwkcpus group, so the HIO ring (one per Kitten) is one channel. */
+const kittenNode = (() => {
+  const p = parsePartition(KITTEN_PARTITION, twoSocket);
+  if (!p.ok) throw new Error(`kitten partition: ${p.errors.map((e) => e.message).join('; ')}`);
+  return { topology: twoSocket, partition: p.partition };
+})();
 
 export const PRESETS: Readonly<Record<string, NodeConfig>> = {
   mos: buildNodeConfig({ ...node, name: 'mos', system: 'mos', linux: UNTUNED_LINUX, syscalls: DEFAULT_SYSCALLS }),
@@ -84,6 +93,9 @@ export const PRESETS: Readonly<Record<string, NodeConfig>> = {
   mckernel: buildNodeConfig({ ...node, name: 'mckernel', system: 'mos', linux: UNTUNED_LINUX, syscalls: MCKERNEL_SYSCALLS, workload: BSP_WORKLOAD }),
   'mos-as-built': buildNodeConfig({ ...node, name: 'mos-as-built', system: 'mos', linux: UNTUNED_LINUX, syscalls: EVANESCENCE_SYSCALLS, workload: BSP_WORKLOAD }),
   'xeon-phi': buildNodeConfig({ topology: phi, partition: defaultMosPartition(phi), name: 'xeon-phi', system: 'mos', linux: UNTUNED_LINUX, syscalls: DEFAULT_SYSCALLS }),
+  kitten: { ...buildNodeConfig({ ...kittenNode, name: 'kitten', system: 'mos', linux: UNTUNED_LINUX, syscalls: KITTEN_SYSCALLS, workload: BSP_WORKLOAD }), lwk: KITTEN_LWK },
+  'kitten-palacios': { ...buildNodeConfig({ ...kittenNode, name: 'kitten-palacios', system: 'mos', linux: UNTUNED_LINUX, syscalls: KITTEN_PALACIOS_SYSCALLS, workload: BSP_WORKLOAD }), lwk: KITTEN_LWK },
+  cnk: { ...cnkMachine(buildNodeConfig({ ...node, name: 'cnk', system: 'mos', linux: CNK_NO_LINUX, syscalls: CNK_SYSCALLS, workload: BSP_WORKLOAD })), network: CNK_NETWORK, osnode: CNK_IO_NODES },
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);
@@ -122,4 +134,7 @@ export const PRESET_TITLES: Readonly<Record<string, string>> = {
   mckernel: 'McKernel-style: IPI per message, spinning',
   'mos-as-built': 'mOS as built: thread migration',
   'xeon-phi': 'mOS on Xeon Phi 7250 (SNC-4 flat)',
+  kitten: 'Kitten: HIO forwarding to a Linux enclave (BSP)',
+  'kitten-palacios': 'Kitten + Palacios: the BSP in a Linux guest VM',
+  cnk: 'IBM Blue Gene CNK: no Linux, I/O shipped to an I/O node (BSP)',
 };

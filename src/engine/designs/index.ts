@@ -7,5 +7,8 @@ import './shipping';
 import './mckernel';
 import './asBuilt';
 import './linux';
+import './cnk';
+import './kitten';
+import './kittenPalacios';
 
 export { allDesigns, designById, designOf, type Design } from './registry';

@@ -48,6 +48,12 @@ export interface Design {
   readonly syntax?: DesignSyntax;
   /** After kernel entry: decides the call's route and starts serving it. */
   triage(sim: NodeSim, tid: number, call: Call): void;
+  /** Runs when the launch starts the application threads (a design's own sources of events: a guest's tick). */
+  start?(sim: NodeSim): void;
+  /** Figures of its own mechanism, shown under `design` in the node's metrics. */
+  metrics?(sim: NodeSim): Readonly<Record<string, number>>;
+  /** It runs on a node without Linux (no Linux CPU at all); every other design needs one. */
+  readonly withoutLinux?: boolean;
 }
 
 const designs = new Map<string, Design>();

@@ -13,6 +13,7 @@ import { wake } from './sched';
 import { LAUNCH_STEPS, Tr } from './events';
 import { allocateLwkProcesses } from './memoryRules';
 import { defineEvent } from './rules';
+import { designOf } from '../designs/registry';
 
 /** a = index into this node's steps: the launch daemon's next step. */
 export const LaunchEvent = defineEvent('launch step', onLaunch);
@@ -60,6 +61,7 @@ function onLaunch(sim: NodeSim, index: number): void {
 function startThreads(sim: NodeSim): void {
   const s = sim.state;
   s.launchedAt = sim.now;
+  designOf(sim.config).start?.(sim);
   for (const t of s.threads) {
     if (t.kind !== 'app') continue;
     sim.emit(Tr.ThreadStart, t.home, t.pid, t.tid, 0);

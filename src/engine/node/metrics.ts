@@ -6,6 +6,7 @@ import { ROUTES, STAGES } from '../descriptors';
 import { coarseBins } from '../stats/logLinearHistogram';
 import { osNodeMetrics } from '../osnode';
 import { memoryMetrics } from './memory';
+import { designOf } from '../designs/registry';
 
 /** LWK regions per process, merged by (pid, kind, domain, page size) so the list stays small. */
 function lwkRegionSummary(sim: NodeSim): { pid: number; kind: string; numa: number; pageSize: number; bytes: number; regions: number }[] {
@@ -124,6 +125,7 @@ export function nodeMetrics(sim: NodeSim) {
   const lwkCpus = all.filter((c) => roles[c] === Role.Lwk);
   const sum = (xs: Float64Array, cpus: readonly number[]) => cpus.reduce((a, c) => a + xs[c], 0);
   const now = Math.max(1, sim.now);
+  const design = designOf(sim.config).metrics?.(sim);
   return {
     preset: sim.config.name,
     system: sim.config.system,
@@ -149,5 +151,6 @@ export function nodeMetrics(sim: NodeSim) {
       domains: memoryMetrics(s.memory),
       regions: lwkRegionSummary(sim),
     },
+    ...(design ? { design: { ...design } } : {}),
   };
 }

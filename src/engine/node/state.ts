@@ -172,6 +172,8 @@ export interface NodeState {
   readonly pageFaults: { readonly count: Float64Array; readonly ns: Float64Array };
   /** Per call id in flight to an OS node or the PFS: [network, queue, service ns, waiting thread, its continuation]. */
   readonly osnodeSplits: Record<string, number[]>;
+  /** What a design keeps of its own (plain data, checkpointed with the rest), under its id; empty for most designs. */
+  readonly design: Record<string, unknown>;
 }
 
 /** Pids of the job start here (process i has pid FIRST_PID + i). */
@@ -235,6 +237,7 @@ export function createNodeState(config: NodeConfig): NodeState {
     localKinds: { lwkImplementation: 0, linuxCodeOnLwk: 0 },
     osnode: createOsNodeState(config.osnode),
     osnodeSplits: {},
+    design: {},
     memory: createNodeMemory(config),
     pageFaults: { count: new Float64Array(n), ns: new Float64Array(n) },
   };

@@ -18,6 +18,11 @@ export interface OsNodeRequest {
   readonly op: PfsOp;
   /** Only node 0 is simulated in detail; the others are the background. */
   readonly computeNode: 0;
+  /**
+   * false: the OS node serves the call itself and it never reaches the PFS (a file the I/O node
+   * mounts from elsewhere, stdout to the control system); default true. Direct mode ignores it.
+   */
+  readonly viaPfs?: boolean;
 }
 
 export interface OsNodeStages {
@@ -82,15 +87,22 @@ export function submit(state: OsNodeState, params: OsNodeParams, rng: RngStream,
     recordValue(state.detailed.queueWait, serviceStartNs - osArrivalNs);
   }
   const pfsArrivalNs = serviceStartNs + service;
-  advancePfs(state, params, streams, pfsArrivalNs);
-  const { waitNs, busyNs } = admitPfs(state, params, pfsArrivalNs, bytes, true);
-  recordValue(state.detailed.pfsWait, waitNs);
+  const atOsNodeOnly = request.viaPfs === false && k >= 0;
+  let waitNs = 0;
+  let pfsNs = 0;
+  if (!atOsNodeOnly) {
+    advancePfs(state, params, streams, pfsArrivalNs);
+    const admitted = admitPfs(state, params, pfsArrivalNs, bytes, true);
+    waitNs = admitted.waitNs;
+    recordValue(state.detailed.pfsWait, waitNs);
+    pfsNs = waitNs + admitted.busyNs + Math.round(params.pfs.latencyNs + params.pfs.perClientNs * pfsClients(params));
+  }
 
   const stages: OsNodeStages = {
     networkOut: osArrivalNs - arrivalNs,
     queue: serviceStartNs - osArrivalNs,
     service,
-    pfs: waitNs + busyNs + Math.round(params.pfs.latencyNs + params.pfs.perClientNs * pfsClients(params)),
+    pfs: pfsNs,
     networkBack: Math.round(params.network.latencyNs) + transmitNs(backBytes, params),
   };
   const completionNs = pfsArrivalNs + stages.pfs + stages.networkBack;

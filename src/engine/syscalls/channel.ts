@@ -77,3 +77,12 @@ export function getList(ch: LinuxChannel, now: number): number[] {
   accountDepth(ch, now);
   return ch.queue.splice(0, ch.queue.length);
 }
+
+/** Takes one message out of the queue wherever it is (a ring whose slots free in any order); false if absent. */
+export function remove(ch: LinuxChannel, msg: number, now: number): boolean {
+  const i = ch.queue.indexOf(msg);
+  if (i < 0) return false;
+  accountDepth(ch, now);
+  ch.queue.splice(i, 1);
+  return true;
+}

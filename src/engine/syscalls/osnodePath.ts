@@ -30,15 +30,17 @@ function pfsOp(name: string): PfsOp {
 
 /**
  * Sends the call's I/O off the node; thread `waiter` waits (spinning or blocked) and continues
- * with `cont` when the answer is back.
+ * with `cont` when the answer is back. `viaPfs` false: the OS node serves it without the PFS
+ * (a file it mounts from elsewhere, stdout; CNK ships every file call, not only the PFS's).
  */
-export function shipToOsNode(sim: NodeSim, call: Call, waiter: number, cont: number, mode: 'spin' | 'block'): void {
+export function shipToOsNode(sim: NodeSim, call: Call, waiter: number, cont: number, mode: 'spin' | 'block', viaPfs = true): void {
   const s = sim.state;
   const r = submit(s.osnode, sim.config.osnode, sim.rng.stream('osnode.detail'), (name) => sim.rng.stream(name), {
     arrivalNs: sim.now,
     bytes: call.bytes,
     op: pfsOp(call.name),
     computeNode: 0,
+    ...(viaPfs ? {} : { viaPfs: false }),
   });
   sim.emit(Tr.OsNodeSubmit, s.threads[waiter].cpu, call.pid, call.id, r.osNode);
   enterStage(call, Stage.Network, sim.now);
