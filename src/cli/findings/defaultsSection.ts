@@ -4,7 +4,7 @@ import type { CompareRun } from '../compare/execute';
 import { code, table } from './markdown';
 import type { Measurer } from './measure';
 import { change, count, moreOrFewer, ns, pct, signedPct, times, verdict } from './phrases';
-import { bspScenarios, TUNED_BSP_LABEL } from './scenarios';
+import { bspScenarios, lwkBspLabels, TUNED_BSP_LABEL } from './scenarios';
 import { cite } from './sources';
 
 const iterations = (r: CompareRun) => num(r.metrics, 'progress.iterations') ?? 0;
@@ -53,7 +53,7 @@ export function defaultsSection(m: Measurer): string[] {
   );
   if (!linux) return [...out, '> Without the `linux-bsp` run there is nothing to compare with.', ''];
 
-  for (const label of ['mos-bsp', 'mckernel', 'mos-as-built']) {
+  for (const label of lwkBspLabels()) {
     const r = runs.get(label);
     if (!r) continue;
     const vsTuned = tunedRun ? ` and ${moreOrFewer(iterations(r), iterations(tunedRun), 'iterations')} ${code(TUNED_BSP_LABEL)} (${count(iterations(tunedRun))})` : '';

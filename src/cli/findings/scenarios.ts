@@ -1,6 +1,7 @@
 /** What the findings run: the seed, the duration, and the configurations compared with their defaults. */
 import { MS } from '../../engine/kernel/time';
 import type { Assignment } from '../compare/settings';
+import { PRESETS, PRESET_NAMES } from '../../engine/config/presets';
 
 export const FINDINGS_SEED = 1;
 export const FINDINGS_UNTIL_NS = 200 * MS;
@@ -14,15 +15,21 @@ export interface Scenario {
 
 export const TUNED_BSP_LABEL = 'linux-tuned-bsp';
 
-/** The BSP mini-app on every kernel: the paper's design, McKernel-style, mOS as built, Linux untuned and tuned. */
+const CORE_BSP = ['mos-bsp', 'mckernel', 'mos-as-built', 'linux-bsp', TUNED_BSP_LABEL];
+
+/**
+ * The BSP mini-app on every kernel: the paper's design, McKernel-style, mOS as built, Linux
+ * untuned and tuned, then every other design's preset that runs it (the design space grows by
+ * registration: a new design's BSP preset gets its row without editing this list).
+ */
 export function bspScenarios(): Scenario[] {
-  return [
-    { label: 'mos-bsp', preset: 'mos-bsp', sets: [] },
-    { label: 'mckernel', preset: 'mckernel', sets: [] },
-    { label: 'mos-as-built', preset: 'mos-as-built', sets: [] },
-    { label: 'linux-bsp', preset: 'linux-bsp', sets: [] },
-    { label: TUNED_BSP_LABEL, preset: 'linux-tuned-bsp', sets: [] },
-  ];
+  const others = PRESET_NAMES.filter((n) => !CORE_BSP.includes(n) && PRESETS[n].workload.kind === 'bsp');
+  return [...CORE_BSP, ...others].map((name) => ({ label: name, preset: name, sets: [] }));
+}
+
+/** The configurations whose runs are compared with Linux in sentences (every BSP preset but Linux's). */
+export function lwkBspLabels(): string[] {
+  return bspScenarios().map((s) => s.label).filter((l) => l !== 'linux-bsp' && l !== TUNED_BSP_LABEL);
 }
 
 /** FWQ (fixed work quanta) on the application CPUs: the noise each kernel leaves. */
