@@ -88,6 +88,12 @@ const OVERRIDES: ReadonlyMap<string, NumberRule> = new Map<string, NumberRule>([
   ['workload.syscallsPerIteration', count(0, 64, 'a number of calls')],
   ['workload.checkpointEvery', count(0, 1_000_000, 'a number of iterations')],
   ['workload.bytes', { ...size, what: 'a size (nanosleep: a duration in ns)' }],
+  // Designs' own settings (src/engine/designs: hobbes, cake).
+  ['syscalls.hobbes.analyticsThreads', count(0, 1024, 'a number of analytics processes')],
+  ['syscalls.hobbes.outputEvery', count(1, 1_000_000, 'a number of iterations')],
+  ['syscalls.hobbes.buffers', count(1, 64, 'a number of output buffers')],
+  ['syscalls.hobbes.pollNs', { ...duration, min: 100, max: 1e9, what: 'a polling period' }],
+  ['syscalls.cake.agentThreads', count(1, 64, 'a number of agent threads')],
 ]);
 
 const UNRULED: NumberRule = { kind: 'number', unit: '', min: 0, max: 1e15, what: 'a value', unruled: true };

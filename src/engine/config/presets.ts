@@ -13,6 +13,7 @@ import { parsePartition, printPartition } from './partitionText';
 import { DEFAULT_OSNODE_PARAMS } from '../osnode';
 import { DEFAULT_MEMORY_PARAMS } from '../node/memory';
 import { APP_MEMORY, DEFAULT_INTERFERENCE, DEFAULT_LAUNCH, DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
+import { ARGO_SYSCALLS, CAKE_SYSCALLS, FFMK_SYSCALLS, HOBBES_SYSCALLS } from './defaults';
 
 export const DEFAULT_WORKLOAD: WorkloadConfig = { kind: 'fwq', quantumNs: 1 * MS };
 
@@ -74,6 +75,20 @@ const twoSocket = topologyByName('two-socket')!;
 const phi = topologyByName('xeon-phi-7250-snc4-flat')!;
 const node = { topology: twoSocket, partition: defaultMosPartition(twoSocket) };
 
+/** A partition written as text (the presets' own, so a mistake fails at load). */
+function partitionOf(text: string, topology: Topology): Partition {
+  const parsed = parsePartition(text, topology);
+  if (!parsed.ok) throw new Error(`preset partition "${text}": ${parsed.errors.map((e) => e.message).join('; ')}`);
+  return parsed.partition;
+}
+/**
+ * Hobbes: the Pisces co-kernel enclave is socket 0 but its first core (the simulation's 30 CPUs
+ * and 88 GiB); the Linux host keeps core 0 and socket 1, where the analytics runs.
+ */
+const hobbesNode = { topology: twoSocket, partition: partitionOf('lwkcpus=0.1-15,33-47 lwkmem=0:88G', twoSocket) };
+/** Argo: the ServiceOS keeps one core (CPUs 0 and 32); the compute container has the other 62 CPUs. */
+const argoNode = { topology: twoSocket, partition: partitionOf('lwkcpus=0.1-31,33-63 lwkmem=0:88G,1:88G', twoSocket) };
+
 export const PRESETS: Readonly<Record<string, NodeConfig>> = {
   mos: buildNodeConfig({ ...node, name: 'mos', system: 'mos', linux: UNTUNED_LINUX, syscalls: DEFAULT_SYSCALLS }),
   linux: buildNodeConfig({ ...node, name: 'linux', system: 'linux', linux: UNTUNED_LINUX, syscalls: NATIVE_SYSCALLS }),
@@ -84,6 +99,10 @@ export const PRESETS: Readonly<Record<string, NodeConfig>> = {
   mckernel: buildNodeConfig({ ...node, name: 'mckernel', system: 'mos', linux: UNTUNED_LINUX, syscalls: MCKERNEL_SYSCALLS, workload: BSP_WORKLOAD }),
   'mos-as-built': buildNodeConfig({ ...node, name: 'mos-as-built', system: 'mos', linux: UNTUNED_LINUX, syscalls: EVANESCENCE_SYSCALLS, workload: BSP_WORKLOAD }),
   'xeon-phi': buildNodeConfig({ topology: phi, partition: defaultMosPartition(phi), name: 'xeon-phi', system: 'mos', linux: UNTUNED_LINUX, syscalls: DEFAULT_SYSCALLS }),
+  hobbes: buildNodeConfig({ ...hobbesNode, name: 'hobbes', system: 'mos', linux: UNTUNED_LINUX, syscalls: HOBBES_SYSCALLS, workload: BSP_WORKLOAD }),
+  argo: buildNodeConfig({ ...argoNode, name: 'argo', system: 'linux', linux: TUNED_LINUX, syscalls: ARGO_SYSCALLS, workload: BSP_WORKLOAD }),
+  ffmk: buildNodeConfig({ ...node, name: 'ffmk', system: 'mos', linux: UNTUNED_LINUX, syscalls: FFMK_SYSCALLS, workload: BSP_WORKLOAD }),
+  cake: buildNodeConfig({ ...node, name: 'cake', system: 'mos', linux: UNTUNED_LINUX, syscalls: CAKE_SYSCALLS, workload: BSP_WORKLOAD }),
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);
@@ -122,4 +141,8 @@ export const PRESET_TITLES: Readonly<Record<string, string>> = {
   mckernel: 'McKernel-style: IPI per message, spinning',
   'mos-as-built': 'mOS as built: thread migration',
   'xeon-phi': 'mOS on Xeon Phi 7250 (SNC-4 flat)',
+  hobbes: 'Hobbes: co-kernel simulation + Linux analytics (XEMEM)',
+  argo: 'Argo NodeOS: compute container + ServiceOS',
+  ffmk: 'FFMK: decoupled threads, IPC to L4Linux',
+  cake: 'CAKE: a user-level agent serves a class of calls',
 };

@@ -7,5 +7,9 @@ import './shipping';
 import './mckernel';
 import './asBuilt';
 import './linux';
+import './hobbes';
+import './argo';
+import './ffmk';
+import './cake';
 
 export { allDesigns, designById, designOf, type Design } from './registry';
