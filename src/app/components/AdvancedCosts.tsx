@@ -4,7 +4,7 @@
  * beside it; the panel's Apply and Revert act on these fields too.
  */
 import { useId } from 'react';
-import { ADVANCED_GROUPS, type AdvancedDraft, type AdvancedField } from './advancedFields';
+import { ADVANCED_GROUPS, inDraft, type AdvancedDraft, type AdvancedField } from './advancedFields';
 
 interface Props {
   readonly draft: AdvancedDraft;
@@ -21,16 +21,14 @@ export function AdvancedCosts({ draft, errors, onChange }: Props) {
       </summary>
       <div className="advanced-body">
         <p className="hint">Every other number of the model; docs/parameters.md gives each its source. The same keys work in a config file.</p>
-        {ADVANCED_GROUPS.map((g) => ({ g, fields: g.fields.filter((f) => Object.hasOwn(draft, f.path)) }))
-          .filter(({ fields }) => fields.length > 0)
-          .map(({ g, fields }) => (
-            <fieldset key={g.key} className="field-group">
-              <legend>{g.title}</legend>
-              {fields.map((f) => (
-                <CostField key={f.path} field={f} text={draft[f.path] ?? ''} error={errors.get(f.path) ?? null} onChange={onChange} />
-              ))}
-            </fieldset>
-          ))}
+        {ADVANCED_GROUPS.filter((g) => g.fields.some((f) => inDraft(draft, f.path))).map((g) => (
+          <fieldset key={g.key} className="field-group">
+            <legend>{g.title}</legend>
+            {g.fields.filter((f) => inDraft(draft, f.path)).map((f) => (
+              <CostField key={f.path} field={f} text={draft[f.path] ?? ''} error={errors.get(f.path) ?? null} onChange={onChange} />
+            ))}
+          </fieldset>
+        ))}
       </div>
     </details>
   );

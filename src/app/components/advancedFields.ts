@@ -54,10 +54,18 @@ export const ADVANCED_FIELDS: readonly AdvancedField[] = ADVANCED_GROUPS.flatMap
 /** The text typed in each field, by path. */
 export type AdvancedDraft = Readonly<Record<string, string>>;
 
+/** The fields a configuration has (a design's own settings exist only under that design), as text. */
 export function advancedDraftOf(config: NodeConfig): AdvancedDraft {
-  // A design's own settings (syscalls.vm, …) exist only in the configurations of that design.
-  return Object.fromEntries(ADVANCED_FIELDS.filter((f) => valueAt(config, f.path) !== undefined).map((f) => [f.path, String(valueAt(config, f.path))]));
+  return Object.fromEntries(
+    ADVANCED_FIELDS.flatMap((f) => {
+      const v = valueAt(config, f.path);
+      return v === undefined ? [] : [[f.path, String(v)]];
+    }),
+  );
 }
+
+/** Whether the draft shows a field (its configuration has that setting). */
+export const inDraft = (draft: AdvancedDraft, path: string): boolean => Object.hasOwn(draft, path);
 
 const numberOf = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
@@ -71,7 +79,7 @@ export function advancedFieldError(field: AdvancedField, text: string): string |
 export function advancedErrors(draft: AdvancedDraft): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of ADVANCED_FIELDS) {
-    if (!Object.hasOwn(draft, f.path)) continue;
+    if (!inDraft(draft, f.path)) continue;
     const e = advancedFieldError(f, draft[f.path] ?? '');
     if (e) out.set(f.path, e);
   }
@@ -96,7 +104,7 @@ export function withAdvancedEdits(edits: Readonly<Record<string, unknown>>, draf
   for (const f of ADVANCED_FIELDS) {
     if (!Object.hasOwn(draft, f.path)) continue;
     const text = draft[f.path] ?? '';
-    if (advancedFieldError(f, text) !== null) continue;
+    if (!inDraft(draft, f.path) || advancedFieldError(f, text) !== null) continue;
     const n = numberOf(text);
     if (n !== valueAt(preset, f.path)) setIn(out, f.path.split('.'), n);
   }

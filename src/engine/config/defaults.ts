@@ -3,6 +3,7 @@
  * no public source, which the user can change (docs/parameters.md lists them all).
  */
 import type { DaemonSpec, InterferenceConfig, LaunchConfig, LinuxConfig, LwkConfig, NetworkConfig, SyscallConfig, SyscallCosts } from './nodeConfig';
+import type { CakeConfig, FfmkConfig, HobbesConfig } from './nodeConfig';
 import { MS, US } from '../kernel/time';
 
 /** Kernel daemons of a stock distribution. ASSUMPTION: typical orders of magnitude. */
@@ -161,3 +162,66 @@ export const APP_MEMORY = {
   bsp: { workingSetBytes: 8 * 1024 * 1024, touchBytesPerSegment: 2 * 1024 * 1024 },
   small: { workingSetBytes: 256 * 1024, touchBytesPerSegment: 256 * 1024 },
 } as const;
+
+/**
+ * Kitten's own Linux system calls that touch no file (HobbesOSR/kitten kernel/linux_syscalls/):
+ * memory, threads, ids, time, futex, signals, scheduling. Its file calls reach the Linux host's
+ * files through the Pisces control channel, which the Hobbes design models with the shipping path.
+ */
+export const KITTEN_LOCAL = [
+  'brk', 'mmap', 'munmap', 'mremap', 'mprotect', 'madvise', 'clone', 'futex', 'getpid', 'gettid', 'getuid', 'getgid',
+  'getgroups', 'getrlimit', 'getrusage', 'getcpu', 'clock_gettime', 'clock_getres', 'gettimeofday', 'time', 'nanosleep',
+  'kill', 'rt_sigaction', 'rt_sigpending', 'rt_sigprocmask', 'sched_getaffinity', 'sched_yield', 'set_robust_list',
+  'set_tid_address', 'uname', 'alarm', 'exit', 'exit_group',
+] as const;
+
+/** Hobbes (designs/hobbes.ts): every number an ASSUMPTION (docs/designs/hobbes.md). */
+export const HOBBES_DEFAULTS: HobbesConfig = {
+  analyticsThreads: 8, // ASSUMPTION: an analytics program of 8 single-threaded ranks
+  outputEvery: 10, // ASSUMPTION: an output step every 10 iterations
+  outputBytes: 64 * 1024 * 1024, // ASSUMPTION: 64 MiB per output step
+  buffers: 2, // ASSUMPTION: double buffering
+  analysisNsPerByte: 0.25, // ASSUMPTION: the analytics reads ~4 GB/s per core
+  pollNs: 20 * US, // ASSUMPTION: the analytics looks at the output flag every 20 µs
+  attachNs: 10 * US, // ASSUMPTION: xemem_get and the attach command (no published latency found)
+  pageNs: 20, // ASSUMPTION: one page-frame entry built (owner) or mapped (attacher)
+};
+
+/** Hobbes: Kitten's local calls; host file calls over the Pisces channel; no OS nodes (the host is a PFS client). */
+export const HOBBES_SYSCALLS: SyscallConfig = {
+  ...DEFAULT_SYSCALLS,
+  mechanism: 'hobbes',
+  localCalls: KITTEN_LOCAL,
+  osNodeShipper: 'none',
+  aggregation: { ...DEFAULT_SYSCALLS.aggregation, enabled: false },
+  hobbes: HOBBES_DEFAULTS,
+};
+
+/** Argo NodeOS (designs/argo.ts): one Linux kernel, calls served where they are made. */
+export const ARGO_SYSCALLS: SyscallConfig = { ...NATIVE_SYSCALLS, mechanism: 'argo' };
+
+/** FFMK (designs/ffmk.ts). */
+export const FFMK_DEFAULTS: FfmkConfig = {
+  ipcNs: 1_000, // ASSUMPTION: Fiasco.OC exception IPC path on one core, without the IPI (no published figure found)
+};
+
+/** FFMK: the microkernel implements no Linux call; everything but the barrier's futex goes to L4Linux. */
+export const FFMK_SYSCALLS: SyscallConfig = {
+  ...DEFAULT_SYSCALLS,
+  mechanism: 'ffmk',
+  localCalls: [],
+  osNodeShipper: 'none',
+  aggregation: { ...DEFAULT_SYSCALLS.aggregation, enabled: false },
+  ffmk: FFMK_DEFAULTS,
+};
+
+/** CAKE (designs/cake.ts): the seed's slide is the only source; every value an ASSUMPTION. */
+export const CAKE_DEFAULTS: CakeConfig = {
+  prefix: '/home/app/', // ASSUMPTION: the BSP mini-app's log directory, so that its log files are the agent's
+  calls: [],
+  agentThreads: 1, // ASSUMPTION: one agent thread, as a FUSE daemon run single-threaded
+  serviceNs: 2 * US, // ASSUMPTION: the agent's own work per request
+};
+
+/** CAKE: the paper's function shipping for everything the agent does not take. */
+export const CAKE_SYSCALLS: SyscallConfig = { ...DEFAULT_SYSCALLS, mechanism: 'cake', cake: CAKE_DEFAULTS };

@@ -175,6 +175,54 @@ export interface SyscallConfig {
   readonly osNodeShipper: 'glibc' | 'lwk' | 'linux' | 'none';
   readonly aggregation: AggregationConfig;
   readonly costs: SyscallCosts;
+  /** Hobbes only (src/engine/designs/hobbes.ts): the analytics enclave and XEMEM attachments. */
+  readonly hobbes?: HobbesConfig;
+  /** FFMK only (src/engine/designs/ffmk.ts): the microkernel IPC of decoupled threads. */
+  readonly ffmk?: FfmkConfig;
+  /** CAKE only (src/engine/designs/cake.ts): the class of calls its user-level agent serves. */
+  readonly cake?: CakeConfig;
+}
+
+/**
+ * Hobbes: a simulation in a Pisces/Kitten co-kernel enclave (the LWK CPUs and memory of the
+ * partition) and an analytics program in the Linux enclave, which reads the simulation's output
+ * in place through XEMEM attachments.
+ */
+export interface HobbesConfig {
+  /** Analytics processes in the Linux enclave, one thread each, one per Linux CPU that serves no syscall group. */
+  readonly analyticsThreads: number;
+  /** The simulation publishes an output step every K of its iterations (all its processes). */
+  readonly outputEvery: number;
+  /** Bytes of one output step; each analytics process reads an equal share in place. */
+  readonly outputBytes: number;
+  /** Output buffers the simulation cycles through; each share of each one is one XEMEM segment, attached once. */
+  readonly buffers: number;
+  /** The analytics' work per byte it reads. */
+  readonly analysisNsPerByte: number;
+  /** How often a waiting analytics thread reads the output flag in the shared segment (it spins). */
+  readonly pollNs: number;
+  /** xemem_get and the attach command on the attaching side (name service lookup included). */
+  readonly attachNs: number;
+  /** Per 4 KiB page of an attached segment: the owner's page-frame list, and the attacher's mapping of it. */
+  readonly pageNs: number;
+}
+
+/** FFMK: decoupled threads on microkernel cores forward Linux calls to L4Linux by microkernel IPC. */
+export interface FfmkConfig {
+  /** The microkernel's IPC path on one side (exception IPC out of the decoupled thread, or the reply), excluding the IPI. */
+  readonly ipcNs: number;
+}
+
+/** CAKE: calls of a configured class go to a user-level agent process instead of Linux. */
+export interface CakeConfig {
+  /** Paths under this prefix (and fds opened on them) belong to the agent's class. */
+  readonly prefix: string;
+  /** Calls the agent serves whatever their path (unless the LWK serves them itself). */
+  readonly calls: readonly string[];
+  /** Threads of the agent process, placed by Linux on the housekeeping CPUs. */
+  readonly agentThreads: number;
+  /** The agent's own work per request, in user space. */
+  readonly serviceNs: number;
 }
 
 export interface FwqWorkload {

@@ -93,6 +93,12 @@ const OVERRIDES: ReadonlyMap<string, NumberRule> = new Map<string, NumberRule>([
   ['syscalls.vm.guestHz', { kind: 'whole', unit: 'Hz', min: 1, max: 10_000, offZero: true, what: 'a guest tick rate' }],
   ['syscalls.vm.guestPageBytes', { ...size, min: 4096, max: 2 ** 30, what: 'a page size' }],
   ['syscalls.vm.hostPageBytes', { ...size, min: 4096, max: 2 ** 30, what: 'a page size' }],
+  // Designs' own settings (src/engine/designs: hobbes, cake).
+  ['syscalls.hobbes.analyticsThreads', count(0, 1024, 'a number of analytics processes')],
+  ['syscalls.hobbes.outputEvery', count(1, 1_000_000, 'a number of iterations')],
+  ['syscalls.hobbes.buffers', count(1, 64, 'a number of output buffers')],
+  ['syscalls.hobbes.pollNs', { ...duration, min: 100, max: 1e9, what: 'a polling period' }],
+  ['syscalls.cake.agentThreads', count(1, 64, 'a number of agent threads')],
 ]);
 
 const UNRULED: NumberRule = { kind: 'number', unit: '', min: 0, max: 1e15, what: 'a value', unruled: true };

@@ -58,6 +58,7 @@ const NAME_LISTS: ReadonlyMap<string, { readonly values: readonly string[] | nul
   ['syscalls.linuxCodeOnLwk', { values: SYSCALL_NAMES, label: SYSCALL_LABEL, min: 0, max: 512 }],
   ['memory.kindOrder', { values: null, label: null, min: 1, max: 8 }],
   ['syscalls.forwardedCalls', { values: SYSCALL_NAMES, label: SYSCALL_LABEL, min: 0, max: 512 }],
+  ['syscalls.cake.calls', { values: SYSCALL_NAMES, label: SYSCALL_LABEL, min: 0, max: 512 }],
 ]);
 const DEFAULT_ITEMS = { min: 0, max: 512 };
 /** Records (lists of objects) such as linux.daemons: at most this many. */

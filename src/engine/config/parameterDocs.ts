@@ -135,6 +135,20 @@ export const PARAMETER_SOURCES: Readonly<Record<string, string>> = {
   'syscalls.vm.guestHz': 'the guest is the untuned Linux of the baselines (CONFIG_HZ=1000); each of its ticks is a VM exit',
   'syscalls.vm.guestPageBytes': 'the untuned guest maps the application with 4 KiB pages (no THP)',
   'syscalls.vm.hostPageBytes': `${A}: Palacios maps the guest's memory, physically contiguous from Kitten, with 2 MiB nested pages`,
+  // Designs' own settings (defaults in the preset of the design's name; docs/designs/*.md).
+  'syscalls.hobbes.analyticsThreads': `${A}: 8 single-threaded analytics processes, one per Linux CPU of the host enclave that serves no syscall group`,
+  'syscalls.hobbes.outputEvery': `${A}: an output step every 10 simulation iterations`,
+  'syscalls.hobbes.outputBytes': `${A}: 64 MiB per output step, shared equally by the analytics processes`,
+  'syscalls.hobbes.buffers': `${A}: 2 (double buffering); each analytics process attaches its share of each buffer once`,
+  'syscalls.hobbes.analysisNsPerByte': `${A}: 0.25 ns per byte (the analytics reads about 4 GB/s per core)`,
+  'syscalls.hobbes.pollNs': `${A}: 20 µs between two looks at the output flag in the shared segment`,
+  'syscalls.hobbes.attachNs': `${A}: 10 µs for xemem_get and the attach command (Kocoloski and Lange, HPDC 2015, measure attachments; no figure found in a stored source)`,
+  'syscalls.hobbes.pageNs': `${A}: 20 ns per 4 KiB page for the owner's page-frame list (HobbesOSR/kitten include/lwk/xpmem/xpmem_extended.h: an attach carries num_pfns) and again for the attacher's mapping`,
+  'syscalls.ffmk.ipcNs': `${A}: 1 µs for the microkernel's exception IPC path on one core, each way; the IPI is syscalls.costs.ipiNs (no published figure found)`,
+  'syscalls.cake.prefix': `${A}: /home/app/, the BSP mini-app's log directory (the mOS talk names no class of calls)`,
+  'syscalls.cake.calls': `${A}: none by name (the mOS talk names no class of calls)`,
+  'syscalls.cake.agentThreads': `${A}: one agent thread, as a FUSE daemon run single-threaded`,
+  'syscalls.cake.serviceNs': `${A}: 2 µs of the agent's own work per request (one line of the mOS talk is the only source on CAKE)`,
 };
 
 /**

@@ -16,6 +16,7 @@ import { CNK_IO_NODES, CNK_NETWORK, CNK_NO_LINUX, CNK_SYSCALLS } from '../design
 import { cnkMachine } from '../designs/cnk/machine';
 import { KITTEN_LWK, KITTEN_PALACIOS_SYSCALLS, KITTEN_PARTITION, KITTEN_SYSCALLS } from '../designs/kitten/defaults';
 import { APP_MEMORY, DEFAULT_INTERFERENCE, DEFAULT_LAUNCH, DEFAULT_LWK, DEFAULT_NETWORK, DEFAULT_SYSCALLS, EVANESCENCE_SYSCALLS, MCKERNEL_SYSCALLS, NATIVE_SYSCALLS, TUNED_LINUX, UNTUNED_LINUX } from './defaults';
+import { ARGO_SYSCALLS, CAKE_SYSCALLS, FFMK_SYSCALLS, HOBBES_SYSCALLS } from './defaults';
 
 export const DEFAULT_WORKLOAD: WorkloadConfig = { kind: 'fwq', quantumNs: 1 * MS };
 
@@ -83,6 +84,20 @@ const kittenNode = (() => {
   return { topology: twoSocket, partition: p.partition };
 })();
 
+/** A partition written as text (the presets' own, so a mistake fails at load). */
+function partitionOf(text: string, topology: Topology): Partition {
+  const parsed = parsePartition(text, topology);
+  if (!parsed.ok) throw new Error(`preset partition "${text}": ${parsed.errors.map((e) => e.message).join('; ')}`);
+  return parsed.partition;
+}
+/**
+ * Hobbes: the Pisces co-kernel enclave is socket 0 but its first core (the simulation's 30 CPUs
+ * and 88 GiB); the Linux host keeps core 0 and socket 1, where the analytics runs.
+ */
+const hobbesNode = { topology: twoSocket, partition: partitionOf('lwkcpus=0.1-15,33-47 lwkmem=0:88G', twoSocket) };
+/** Argo: the ServiceOS keeps one core (CPUs 0 and 32); the compute container has the other 62 CPUs. */
+const argoNode = { topology: twoSocket, partition: partitionOf('lwkcpus=0.1-31,33-63 lwkmem=0:88G,1:88G', twoSocket) };
+
 export const PRESETS: Readonly<Record<string, NodeConfig>> = {
   mos: buildNodeConfig({ ...node, name: 'mos', system: 'mos', linux: UNTUNED_LINUX, syscalls: DEFAULT_SYSCALLS }),
   linux: buildNodeConfig({ ...node, name: 'linux', system: 'linux', linux: UNTUNED_LINUX, syscalls: NATIVE_SYSCALLS }),
@@ -96,6 +111,10 @@ export const PRESETS: Readonly<Record<string, NodeConfig>> = {
   kitten: { ...buildNodeConfig({ ...kittenNode, name: 'kitten', system: 'mos', linux: UNTUNED_LINUX, syscalls: KITTEN_SYSCALLS, workload: BSP_WORKLOAD }), lwk: KITTEN_LWK },
   'kitten-palacios': { ...buildNodeConfig({ ...kittenNode, name: 'kitten-palacios', system: 'mos', linux: UNTUNED_LINUX, syscalls: KITTEN_PALACIOS_SYSCALLS, workload: BSP_WORKLOAD }), lwk: KITTEN_LWK },
   cnk: { ...cnkMachine(buildNodeConfig({ ...node, name: 'cnk', system: 'mos', linux: CNK_NO_LINUX, syscalls: CNK_SYSCALLS, workload: BSP_WORKLOAD })), network: CNK_NETWORK, osnode: CNK_IO_NODES },
+  hobbes: buildNodeConfig({ ...hobbesNode, name: 'hobbes', system: 'mos', linux: UNTUNED_LINUX, syscalls: HOBBES_SYSCALLS, workload: BSP_WORKLOAD }),
+  argo: buildNodeConfig({ ...argoNode, name: 'argo', system: 'linux', linux: TUNED_LINUX, syscalls: ARGO_SYSCALLS, workload: BSP_WORKLOAD }),
+  ffmk: buildNodeConfig({ ...node, name: 'ffmk', system: 'mos', linux: UNTUNED_LINUX, syscalls: FFMK_SYSCALLS, workload: BSP_WORKLOAD }),
+  cake: buildNodeConfig({ ...node, name: 'cake', system: 'mos', linux: UNTUNED_LINUX, syscalls: CAKE_SYSCALLS, workload: BSP_WORKLOAD }),
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);
@@ -137,4 +156,8 @@ export const PRESET_TITLES: Readonly<Record<string, string>> = {
   kitten: 'Kitten: HIO forwarding to a Linux enclave (BSP)',
   'kitten-palacios': 'Kitten + Palacios: the BSP in a Linux guest VM',
   cnk: 'IBM Blue Gene CNK: no Linux, I/O shipped to an I/O node (BSP)',
+  hobbes: 'Hobbes: co-kernel simulation + Linux analytics (XEMEM)',
+  argo: 'Argo NodeOS: compute container + ServiceOS',
+  ffmk: 'FFMK: decoupled threads, IPC to L4Linux',
+  cake: 'CAKE: a user-level agent serves a class of calls',
 };

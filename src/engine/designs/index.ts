@@ -10,5 +10,9 @@ import './linux';
 import './cnk';
 import './kitten';
 import './kittenPalacios';
+import './hobbes';
+import './argo';
+import './ffmk';
+import './cake';
 
 export { allDesigns, designById, designOf, type Design } from './registry';

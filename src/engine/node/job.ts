@@ -75,6 +75,38 @@ export function createJob(state: NodeState, config: NodeConfig): void {
       for (let k = 0; k < config.syscalls.proxyThreads; k++) p.proxies.push(newThread(state, pid, allowed[0], 'proxy', { kind: 'proxy' }, allowed).tid);
     }
   }
+  for (const hook of jobHooks) hook(state, config);
+}
+
+/**
+ * A rule a design adds to the job's creation: processes and threads beyond the application's
+ * (another enclave's program, a user-level agent, L4Linux's shadow tasks). Each hook checks the
+ * configuration itself and does nothing for other designs.
+ */
+export type JobHook = (state: NodeState, config: NodeConfig) => void;
+const jobHooks: JobHook[] = [];
+
+/** Registers a job-creation rule (a design calls it once, at load). */
+export function onCreateJob(hook: JobHook): void {
+  jobHooks.push(hook);
+}
+
+/** A new process without threads (pid FIRST_PID + its index), for a job-creation rule. */
+export function addProcess(state: NodeState): Process {
+  const p: Process = {
+    pid: FIRST_PID + state.processes.length, threads: [], proxies: [], pidQueue: [], fds: { 0: '/dev/stdin', 1: '/dev/stdout', 2: '/dev/stderr' }, nextFd: 3,
+    aggregation: {}, aggregationOldest: Infinity, barrierWaiting: [], barrierArrived: 0, exited: false,
+  };
+  state.processes.push(p);
+  state.progress.perProcess.push(0);
+  return p;
+}
+
+/** A new thread of `p` on `home` (an application thread, or a Linux-side server listed with its proxies), for a job-creation rule. */
+export function addThread(state: NodeState, p: Process, home: number, kind: 'app' | 'proxy', prog: ProgramState, affinity: readonly number[] | null): Thread {
+  const t = newThread(state, p.pid, home, kind, prog, affinity);
+  (kind === 'app' ? p.threads : p.proxies).push(t.tid);
+  return t;
 }
 
 /**

@@ -37,7 +37,11 @@ function stepCost(sim: NodeSim, step: number): { ns: number; detail: number } {
       return { ns: zeroNs / Math.max(1, sim.config.appCpus.length), detail: Math.round(zeroNs / sim.config.memory.zeroNsPerByte) };
     }
     case 3: return { ns: l.loadNs, detail: processes };
-    case 4: return { ns: l.proxiesPerProcessNs * processes, detail: processes };
+    case 4: {
+      // Only processes with Linux-side servers get them (another enclave's program has none).
+      const served = sim.state.processes.filter((p) => p.proxies.length > 0).length;
+      return { ns: l.proxiesPerProcessNs * served, detail: served };
+    }
     case 5: return { ns: l.nicNs, detail: 0 };
     default: return { ns: l.startNs, detail: sim.state.threads.filter((t) => t.kind === 'app').length };
   }

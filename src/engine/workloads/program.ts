@@ -21,7 +21,9 @@ export type ProgramState =
   | { readonly kind: 'syscall'; count: number; think: boolean; fd: number }
   | { readonly kind: 'proxy' }
   /** Replay of a traced thread: its index in the workload, the next call, and the step within that call. */
-  | { readonly kind: 'replay'; readonly thread: number; index: number; step: number };
+  | { readonly kind: 'replay'; readonly thread: number; index: number; step: number }
+  /** Hobbes' analytics (another enclave's program): output steps read so far, XEMEM segments attached, an attach in flight. */
+  | { readonly kind: 'analytics'; readonly share: number; seen: number; readonly attached: number[]; pending: number };
 
 export type SyscallAction = Extract<Action, { op: 'syscall' }>;
 

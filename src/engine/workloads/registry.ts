@@ -6,6 +6,7 @@ import { fwqNext } from './fwq';
 import { bspNext } from './bsp';
 import { syscallBenchNext } from './syscallBench';
 import { replayNext } from './replay';
+import { analyticsNext } from './analytics';
 
 export function nextAction(sim: NodeSim, t: Thread): Action {
   const prog = t.prog;
@@ -14,6 +15,7 @@ export function nextAction(sim: NodeSim, t: Thread): Action {
     case 'bsp': return bspNext(sim, t);
     case 'syscall': return syscallBenchNext(sim, t);
     case 'replay': return replayNext(sim, t);
+    case 'analytics': return analyticsNext(sim, t);
     case 'proxy': throw new Error(`proxy thread ${t.tid} has no application actions`);
     default:
       prog satisfies never;

@@ -50,7 +50,7 @@ describe('the parameter spec table', () => {
   });
 
   it('derives enum values from the mechanisms, workloads and presets', () => {
-    expect(SPEC_BY_PATH.get('syscalls.mechanism')?.values).toEqual(['shipping', 'mckernel', 'evanescence', 'native', 'cnk', 'kitten', 'kitten-palacios']);
+    expect(SPEC_BY_PATH.get('syscalls.mechanism')?.values).toEqual(['shipping', 'mckernel', 'evanescence', 'native', 'cnk', 'kitten', 'kitten-palacios', 'hobbes', 'argo', 'ffmk', 'cake']);
     expect(SPEC_BY_PATH.get('workload.kind')?.values).toEqual(['fwq', 'bsp', 'syscall']);
     expect(SPEC_BY_PATH.get('memory.kindOrder')?.values).toEqual(['HBM', 'DDR']);
     expect(workloadFields('toString')).toBeUndefined();

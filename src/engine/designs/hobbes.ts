@@ -1,0 +1,184 @@
+/**
+ * Hobbes: enclaves composed on one node. A Pisces co-kernel enclave (Kitten) owns the LWK CPUs
+ * and memory of the partition and runs the simulation; the Linux host is the other enclave and
+ * runs an analytics program on its own CPUs. The analytics reads the simulation's output where
+ * it lies: it attaches each output buffer once with XEMEM (an ioctl on the XEMEM device) and from
+ * then on reads that memory in place, so no byte is ever copied between the enclaves.
+ *
+ * An attach: on the attacher's CPU, xemem_get and the attach command (`attachNs`); the command
+ * crosses to the owner enclave over the Pisces channel (an IPI to the enclave's first CPU); the
+ * owner's kernel builds the segment's page-frame list (`pageNs` per 4 KiB page); the answer comes
+ * back with an IPI; the attacher maps the frames (`pageNs` per page) and returns. Stages: service
+ * (the request), IPI, "XEMEM owner", reply, "XEMEM map"; route "XEMEM attach"; no copy stage.
+ *
+ * The simulation's own calls: Kitten keeps its local ones (KITTEN_LOCAL); its file calls reach
+ * the host over the Pisces channel, modelled with the paper's shipping path (designs/shipping.ts).
+ * Every other call of a Linux-enclave thread is served natively. Sources: Ouyang, Kocoloski,
+ * Lange, Pedretti, "Achieving Performance Isolation with Lightweight Co-Kernels" (HPDC 2015);
+ * Kocoloski, Lange, "XEMEM: Efficient Shared Memory for Composed Applications on Multi-OS/R
+ * Exascale Systems" (HPDC 2015); drouyang/pisces (src/pisces_xpmem.h: XEMEM commands over an
+ * IPI-driven buffer); HobbesOSR/kitten (include/lwk/xpmem/xpmem_extended.h: the attach carries
+ * a page-frame list).
+ */
+import { Activity, Cause, Role } from '../node/kinds';
+import { Cont } from '../node/continuations';
+import { interrupt, runSegment, type NodeSim } from '../node/cpu';
+import { block } from '../node/sched';
+import { Ev, IpiKind } from '../node/events';
+import { sendIpi } from '../node/ipi';
+import { defineContinuation, defineEvent } from '../node/rules';
+import { addProcess, addThread, onCreateJob } from '../node/job';
+import type { NodeState } from '../node/state';
+import type { NodeConfig } from '../config/nodeConfig';
+import { registerRoute, registerStage } from '../descriptors';
+import { enterStage, Stage, type Call } from '../syscalls/calls';
+import { setRoute } from '../syscalls/issue';
+import { lwkTriage, nativeTriage } from '../syscalls/triage';
+import { HOBBES_SYSCALLS } from '../config/defaults';
+import { hobbesSettings, XEMEM_DEVICE } from '../workloads/analytics';
+import { registerDesign } from './registry';
+import { forward } from './shipping';
+import { ENCLAVE_SYNTAX } from './hobbes/enclaveXml';
+
+const PAGE_BYTES = 4096;
+
+/** Calls from the Linux enclave that attach a segment of the simulation's memory. */
+export const XememRoute = registerRoute({ key: 'xemem', short: 'XEMEM', title: 'XEMEM attach (shared memory, no copy)', phrase: 'an XEMEM attachment', colour: '#228833', ink: '#ffffff', letter: 'M' });
+/** The owner enclave's kernel builds the segment's page-frame list. */
+export const XememOwnerStage = registerStage({ key: 'xememOwner', short: 'XEMEM owner', title: 'the owner enclave builds the page-frame list', colour: '#4477AA', ink: '#ffffff', letter: 'w' });
+/** The attacher maps the frames into its address space. */
+export const XememMapStage = registerStage({ key: 'xememMap', short: 'XEMEM map', title: 'the attacher maps the owner\'s page frames', colour: '#99DDFF', ink: '#111111', letter: 'm' });
+
+// ---- enclaves ----
+
+/** One enclave of the node: its kernel, CPUs and memory (what a view needs to draw its boundary). */
+export interface Enclave {
+  readonly name: string;
+  readonly kernel: 'lwk' | 'linux';
+  /** Every CPU the enclave owns. */
+  readonly cpus: readonly number[];
+  /** The CPUs its program runs on (the simulation's, the analytics'). */
+  readonly programCpus: readonly number[];
+  /** Memory per NUMA domain; the Linux enclave has everything the co-kernel does not (`rest`). */
+  readonly memory: readonly { readonly numa: number; readonly bytes: number }[] | 'rest';
+}
+
+/** The Linux CPUs the analytics runs on: one per process, those serving no syscall group, lowest first. */
+export function analyticsCpus(config: NodeConfig): number[] {
+  const free = config.roles.flatMap((r, cpu) => (r === Role.Linux ? [cpu] : []));
+  return free.slice(0, Math.max(0, hobbesSettings(config).analyticsThreads));
+}
+
+/** The node's two enclaves: the Pisces co-kernel (the partition's LWK CPUs and memory) and the Linux host. */
+export function hobbesEnclaves(config: NodeConfig): Enclave[] {
+  const lwk = config.roles.flatMap((r, cpu) => (r === Role.Lwk ? [cpu] : []));
+  const linux = config.roles.flatMap((r, cpu) => (r !== Role.Lwk ? [cpu] : []));
+  return [
+    { name: 'simulation: Pisces co-kernel (Kitten)', kernel: 'lwk', cpus: lwk, programCpus: config.appCpus, memory: config.lwkMem },
+    { name: 'analytics: Linux host', kernel: 'linux', cpus: linux, programCpus: analyticsCpus(config), memory: 'rest' },
+  ];
+}
+
+/** Where the owner enclave takes control-channel IPIs: its first CPU. ASSUMPTION: Pisces' channel interrupts one CPU of the enclave. */
+export function ownerCpu(config: NodeConfig): number {
+  const i = config.roles.indexOf(Role.Lwk);
+  return i >= 0 ? i : 0;
+}
+
+function isHobbes(config: NodeConfig): boolean {
+  return config.syscalls.mechanism === HOBBES.id;
+}
+
+/** The analytics processes: one thread each, on the Linux enclave's CPUs. */
+function createAnalytics(state: NodeState, config: NodeConfig): void {
+  if (!isHobbes(config)) return;
+  analyticsCpus(config).forEach((cpu, share) => {
+    const p = addProcess(state);
+    addThread(state, p, cpu, 'app', { kind: 'analytics', share, seen: 0, attached: [], pending: -1 }, null);
+  });
+}
+
+// ---- XEMEM attach ----
+
+function pages(call: Call): number {
+  return Math.max(1, Math.ceil(call.bytes / PAGE_BYTES));
+}
+
+function attach(sim: NodeSim, tid: number, call: Call): void {
+  setRoute(sim, call, XememRoute);
+  enterStage(call, Stage.Service, sim.now);
+  runSegment(sim, sim.state.threads[tid].cpu, Activity.Syscall, hobbesSettings(sim.config).attachNs, RequestCont);
+}
+
+/** The command leaves for the owner enclave; the attacher waits in the kernel. */
+function onRequest(sim: NodeSim, tid: number): void {
+  const t = sim.state.threads[tid];
+  const call = sim.state.calls.items[t.call]!;
+  enterStage(call, Stage.Ipi, sim.now);
+  const arrival = sendIpi(sim, t.cpu, ownerCpu(sim.config), IpiKind.Channel, t.pid);
+  block(sim, tid, MapCont);
+  sim.at(arrival, OwnerEvent, call.id);
+}
+
+/** The owner enclave's kernel takes the command and builds the page-frame list. */
+function onOwner(sim: NodeSim, id: number): void {
+  const call = sim.state.calls.items[id]!;
+  enterStage(call, XememOwnerStage, sim.now);
+  const work = sim.config.syscalls.costs.ipiEntryNs + pages(call) * hobbesSettings(sim.config).pageNs;
+  sim.at(interrupt(sim, ownerCpu(sim.config), Cause.Ipi, work), OwnerDoneEvent, id);
+}
+
+/** The list goes back to the attacher with an IPI. */
+function onOwnerDone(sim: NodeSim, id: number): void {
+  const call = sim.state.calls.items[id]!;
+  const t = sim.state.threads[call.tid];
+  enterStage(call, Stage.Reply, sim.now);
+  sim.at(sendIpi(sim, ownerCpu(sim.config), t.cpu, IpiKind.Reply, call.pid), ReplyEvent, id);
+}
+
+/** The reply interrupts the attacher's CPU; its handler wakes the waiting thread. */
+function onReply(sim: NodeSim, id: number): void {
+  const call = sim.state.calls.items[id]!;
+  const t = sim.state.threads[call.tid];
+  interrupt(sim, t.cpu, Cause.Ipi, sim.config.syscalls.costs.ipiEntryNs);
+  sim.after(sim.config.linux.wakeupNs, Ev.Wake, call.tid, MapCont);
+}
+
+/** The attacher maps the frames: from now on the segment is its memory too, no copy made. */
+function onMap(sim: NodeSim, tid: number): void {
+  const t = sim.state.threads[tid];
+  const call = sim.state.calls.items[t.call]!;
+  enterStage(call, XememMapStage, sim.now);
+  runSegment(sim, t.cpu, Activity.Syscall, pages(call) * hobbesSettings(sim.config).pageNs, Cont.Return);
+}
+
+const RequestCont = defineContinuation('hobbes: XEMEM command sent', onRequest);
+const MapCont = defineContinuation('hobbes: XEMEM map', onMap);
+/** a = call: the attach command reaches the owner enclave. */
+const OwnerEvent = defineEvent('hobbes: XEMEM command at the owner', onOwner);
+/** a = call: the owner has built the page-frame list. */
+const OwnerDoneEvent = defineEvent('hobbes: XEMEM page frames ready', onOwnerDone);
+/** a = call: the owner's answer reaches the attacher's CPU. */
+const ReplyEvent = defineEvent('hobbes: XEMEM reply', onReply);
+
+onCreateJob(createAnalytics);
+
+function hobbesTriage(sim: NodeSim, tid: number, call: Call): void {
+  const t = sim.state.threads[tid];
+  if (sim.config.roles[t.home] === Role.Lwk) return lwkTriage(sim, tid, call, forward);
+  if (call.name === 'ioctl' && call.path === XEMEM_DEVICE) return attach(sim, tid, call);
+  nativeTriage(sim, tid, call);
+}
+
+export const HOBBES = registerDesign({
+  id: 'hobbes',
+  title: 'Hobbes: co-kernel enclaves sharing memory (XEMEM)',
+  summary:
+    'Two enclaves on one node: a Pisces co-kernel (Kitten) runs the simulation on the LWK CPUs and memory, and the Linux host runs an analytics program on its own CPUs, which attaches each of the simulation\'s output buffers once with XEMEM and then reads it in place, never copying it. Watch the Timeline: the host\'s ticks, daemons and interrupts stay on the Linux CPUs, and the only IPIs between the enclaves are the attachments (the XEMEM route in Syscall triage, with no copy stage).',
+  source: 'Ouyang et al., Achieving Performance Isolation with Lightweight Co-Kernels (HPDC 2015); Kocoloski, Lange, XEMEM (HPDC 2015); drouyang/pisces, drouyang/leviathan, HobbesOSR/kitten',
+  appKernel: 'lwk',
+  syscalls: HOBBES_SYSCALLS,
+  usesProxies: true,
+  syntax: ENCLAVE_SYNTAX,
+  triage: hobbesTriage,
+});
