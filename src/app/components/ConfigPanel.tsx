@@ -4,7 +4,7 @@
  * says so; while a field is invalid its error shows next to it and the last valid run keeps going.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { applyEdits, resolveConfig, useUi, type ConfigEdits } from '../store';
+import { resolveConfig, useApplyEdits, useUi, type ConfigEdits } from '../store';
 import { mosBootLine, paperBootLine, parsePartition } from '../../engine/config/partition';
 import { topologyByName } from '../../engine/node/topologies';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
@@ -118,6 +118,7 @@ export function ConfigPanel() {
 
 function ConfigForm({ active }: { active: NodeConfig }) {
   const presetName = useUi((s) => s.presetName);
+  const applyEdits = useApplyEdits();
   const [draft, setDraft] = useState<Draft>(() => draftOf(active));
   const [applyErrors, setApplyErrors] = useState<string[]>([]);
   const topology = topologyByName(active.topology)!;

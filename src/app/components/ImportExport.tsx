@@ -4,8 +4,9 @@
  * Trace Event JSON for Perfetto UI; "Export CSV" writes the metrics table.
  */
 import { useEffect, useId, useState } from 'react';
-import { simClient } from '../simClient';
 import { useUi } from '../store';
+import { useSession } from '../session/context';
+import type { Session } from '../session/session';
 import { metricsToCsv } from '../../engine/export/metricsCsv';
 import { humanBytes } from '../../engine/config/size';
 
@@ -20,24 +21,25 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function baseName(): string {
-  const s = useUi.getState();
+function baseName(session: Session): string {
+  const s = session.store.getState();
   return `mos-explorer-${s.replay ? 'replay' : s.presetName}-seed${s.seed}`;
 }
 
-export async function importFile(file: File): Promise<void> {
-  useUi.setState({ importing: { loaded: 0, total: file.size, name: file.name } });
-  const outcome = await simClient.importStrace(file, (loaded, total) => useUi.setState({ importing: { loaded, total, name: file.name } }));
-  useUi.setState({ importing: null });
+export async function importFile(session: Session, file: File): Promise<void> {
+  const { store, client } = session;
+  store.setState({ importing: { loaded: 0, total: file.size, name: file.name } });
+  const outcome = await client.importStrace(file, (loaded, total) => store.setState({ importing: { loaded, total, name: file.name } }));
+  store.setState({ importing: null });
   if (!outcome) return;
   if (!outcome.ok) {
     // The user's run and settings are untouched.
-    useUi.setState({ notice: `${file.name}: ${outcome.message}` });
+    store.setState({ notice: `${file.name}: ${outcome.message}` });
     return;
   }
   const s = outcome.summary;
   const skipped = s.skippedLineCount > 0 ? `; ${s.skippedLineCount} line(s) skipped` : '';
-  useUi.setState((st) => ({
+  store.setState((st) => ({
     replay: { fileName: file.name, summary: s, report: outcome.report },
     config: { ...st.config, workload: outcome.workload },
     notice: `Replaying ${file.name}: ${s.calls.total} calls from ${s.pids} thread id(s) in ${s.processes} process(es)${skipped}.`,
@@ -46,23 +48,24 @@ export async function importFile(file: File): Promise<void> {
   }));
 }
 
-async function exportTrace(): Promise<void> {
-  simClient.pause();
-  useUi.setState({ notice: 'Preparing the trace (the run is re-simulated from its start)…' });
-  const text = await simClient.exportTrace();
+async function exportTrace(session: Session): Promise<void> {
+  session.transport.pause();
+  session.store.setState({ notice: 'Preparing the trace (the run is re-simulated from its start)…' });
+  const text = await session.client.exportTrace();
   if (text === null) return;
-  download(`${baseName()}.trace.json`, text, 'application/json');
-  useUi.setState({ notice: `Trace exported (${humanBytes(text.length)}): open it in Perfetto UI.` });
+  download(`${baseName(session)}.trace.json`, text, 'application/json');
+  session.store.setState({ notice: `Trace exported (${humanBytes(text.length)}): open it in Perfetto UI.` });
 }
 
-async function exportCsv(): Promise<void> {
-  const metrics = await simClient.queryMetrics();
+async function exportCsv(session: Session): Promise<void> {
+  const metrics = await session.client.queryMetrics();
   if (metrics === null) return;
-  download(`${baseName()}.metrics.csv`, metricsToCsv(metrics), 'text/csv');
+  download(`${baseName(session)}.metrics.csv`, metricsToCsv(metrics), 'text/csv');
 }
 
 export function ImportExport() {
   const id = useId();
+  const session = useSession();
   const importing = useUi((s) => s.importing);
   const [dragging, setDragging] = useState(false);
 
@@ -81,7 +84,7 @@ export function ImportExport() {
       e.preventDefault();
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void importFile(file);
+      if (file) void importFile(session, file);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -91,7 +94,7 @@ export function ImportExport() {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [session]);
 
   return (
     <div className="import-export" role="group" aria-label="Traces">
@@ -103,12 +106,12 @@ export function ImportExport() {
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (file) void importFile(file);
+          if (file) void importFile(session, file);
         }}
       />
       <label htmlFor={id} className="btn file-label" tabIndex={-1}>Import strace</label>
-      <button type="button" className="btn" onClick={() => void exportTrace()}>Export trace</button>
-      <button type="button" className="btn" onClick={() => void exportCsv()}>Export CSV</button>
+      <button type="button" className="btn" onClick={() => void exportTrace(session)}>Export trace</button>
+      <button type="button" className="btn" onClick={() => void exportCsv(session)}>Export CSV</button>
       {importing && (
         <span className="import-progress">
           <progress aria-label="Import progress" max={Math.max(1, importing.total)} value={importing.loaded} />

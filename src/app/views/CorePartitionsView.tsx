@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { ACTIVITY_NAMES, ROLE_NAMES } from '../../engine/node/kinds';
-import { frameBus } from '../frameBus';
 import { ACTIVITY_STYLES, readTheme, type Theme } from '../palette';
 import { layoutCpus, type CpuLayout, type TileRect } from './cpuLayout';
 import { useCanvas } from './useCanvas';
@@ -15,8 +14,9 @@ import type { Frame } from '../../worker/protocol';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 import { drawCores, ipiLegend, tileAt } from './cores/drawCores';
 import { useUi } from '../store';
+import { useSession } from '../session/context';
+import { useTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
-import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { CpuInspector } from './cores/CpuInspector';
 
 const COLUMNS = ['CPU', 'Partition', 'Now running', 'Pid', 'Interruptions'];
@@ -42,6 +42,8 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
   const { ref, size } = useCanvas(onResize);
   const selectedPid = useUi((s) => s.selectedPid);
   const inspectedCpu = useUi((s) => s.inspectedCpu);
+  const { bus, store } = useSession();
+  const tooltip = useTooltip();
   const tableRef = useHiddenTableWriter(
     useCallback(
       (f: Frame) =>
@@ -80,18 +82,18 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
       for (const t of layout.tiles) tileOf[t.cpu] = t;
       tileOfRef.current = tileOf;
       themeRef.current ??= readTheme(canvas);
-      const st = useUi.getState();
+      const st = store.getState();
       drawCores(ctx, layout, tileOf, frame, themeRef.current, { selectedPid: st.selectedPid, inspectedCpu: st.inspectedCpu, reducedMotion: reducedMotion() }, dpr, width);
     };
     redraw.current = () => {
       themeRef.current = null;
-      paint(frameBus.frame);
+      paint(bus.frame);
     };
-    paint(frameBus.frame);
+    paint(bus.frame);
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => redraw.current();
     media.addEventListener('change', onTheme);
-    const off = frameBus.subscribe((frame) => {
+    const off = bus.subscribe((frame) => {
       // Redraw when a tile changes, and while arcs are in flight (and once after they land).
       if (frame.flightCount === 0 && lastFlights === 0 && !changed(frame)) return;
       lastFlights = frame.flightCount;
@@ -103,7 +105,7 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
       off();
       media.removeEventListener('change', onTheme);
     };
-  }, [config, ref, size]);
+  }, [config, ref, size, bus, store]);
 
   useEffect(() => redraw.current(), [selectedPid, inspectedCpu]);
 
@@ -112,13 +114,13 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     return tileAt(layoutRef.current, e.clientX - rect.left, e.clientY - rect.top);
   };
   const inspect = (cpu: number | null) => {
-    const pid = cpu !== null && frameBus.frame ? frameBus.frame.buffers.cpuPid[cpu] : -1;
-    useUi.setState({ inspectedCpu: cpu, selectedPid: pid >= 0 ? pid : null });
+    const pid = cpu !== null && bus.frame ? bus.frame.buffers.cpuPid[cpu] : -1;
+    store.setState({ inspectedCpu: cpu, selectedPid: pid >= 0 ? pid : null });
   };
   const onKey = (e: React.KeyboardEvent) => {
     const tiles = layoutRef.current.tiles;
     if (tiles.length === 0) return;
-    const i = Math.max(0, tiles.findIndex((t) => t.cpu === useUi.getState().inspectedCpu));
+    const i = Math.max(0, tiles.findIndex((t) => t.cpu === store.getState().inspectedCpu));
     const cols = tiles.filter((t) => t.y === tiles[0].y).length;
     const move: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols };
     if (e.key in move) {
@@ -142,10 +144,10 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
         aria-label="CPU tiles coloured by what runs on each CPU; arrow keys inspect a CPU, Escape clears"
         onPointerMove={(e) => {
           const t = pointAt(e);
-          if (t) showTooltip(e.clientX, e.clientY, describeCpu(config, frameBus.frame, t.cpu));
-          else hideTooltip();
+          if (t) tooltip.show(e.clientX, e.clientY, describeCpu(config, bus.frame, t.cpu));
+          else tooltip.hide();
         }}
-        onPointerLeave={hideTooltip}
+        onPointerLeave={tooltip.hide}
         onClick={(e) => inspect(pointAt(e)?.cpu ?? null)}
         onKeyDown={onKey}
       />
