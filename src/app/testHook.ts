@@ -35,6 +35,8 @@ export interface TestHook {
    */
   frameStats(): FrameStats;
   sessions(): SessionHandle[];
+  /** Wall ms of the page's work (frame requests, every view's drawing) in each of the last `n` animation frames, oldest first. */
+  tickDurations(n: number): number[];
 }
 
 declare global {
@@ -67,5 +69,10 @@ export function installTestHook(w: Window, page: Page): void {
     metrics: () => page.primary.client.queryMetrics(),
     frameStats: () => ({ ...page.stats, ...speeds(page.primary) }),
     sessions: () => page.sessions.map(handle),
+    tickDurations: (n) => {
+      const ring = page.tickMs, total = page.stats.animationFrames;
+      const count = Math.min(n, total, ring.length);
+      return Array.from({ length: count }, (_, i) => ring[(total - count + i) % ring.length]);
+    },
   };
 }

@@ -119,7 +119,7 @@ test.describe('compare mode', () => {
     await page.keyboard.press('s');
     expect(await sameTimeSettled(page)).toBeGreaterThan(t);
 
-    const chooser = page.getByRole('toolbar', { name: 'View shown on both sides' });
+    const chooser = page.getByRole('group', { name: 'View shown on both sides' });
     await chooser.getByRole('button', { name: 'Core partitions' }).focus();
     await page.keyboard.press('Tab');
     await expect(chooser.getByRole('button', { name: 'Channels' })).toBeFocused();
@@ -165,7 +165,7 @@ test.describe('compare mode', () => {
     const [l, r] = await panes(page);
     expect(r.hash).toBe(l.hash);
 
-    await page.getByRole('toolbar', { name: 'View shown on both sides' }).getByRole('button', { name: 'Configuration' }).click();
+    await page.getByRole('group', { name: 'View shown on both sides' }).getByRole('button', { name: 'Configuration' }).click();
     const config = right.getByRole('region', { name: 'Configuration' });
     await config.getByRole('spinbutton', { name: 'Linux tick (HZ)' }).fill('250');
     await config.getByRole('button', { name: 'Apply' }).click();

@@ -16,7 +16,7 @@ export function CompareView({ sessions }: { sessions: readonly Session[] }) {
   const [left, right] = sessions;
   return (
     <main id="main" className="compare">
-      <div className="compare-bar" role="toolbar" aria-label="View shown on both sides">
+      <div className="compare-bar" role="group" aria-label="View shown on both sides">
         <span className="compare-bar-label">Show</span>
         {COMPARE_VIEWS.map((v) => (
           <button key={v.id} type="button" className="btn btn-small" aria-pressed={v.id === view} onClick={() => page.store.setState({ compareView: v.id })}>

@@ -21,6 +21,7 @@ export type CompareViewId = (typeof COMPARE_VIEW_IDS)[number];
 
 /** The difference table's metrics are asked for this often while running (wall ms). */
 const COMPARE_METRICS_MS = 500;
+const TICK_RING = 1024;
 
 export interface PageState {
   readonly helpOpen: boolean;
@@ -37,11 +38,15 @@ export class Page {
   readonly scale = new ScaleClient();
   /** Animation frames, and those in which every session drew a new simulation frame (bench:ui). */
   readonly stats = { animationFrames: 0, drewNewFrame: 0 };
+  /** Wall ms of the page's work in each of the last TICK_RING animation frames (bench:ui: what a frame costs). */
+  readonly tickMs = new Float32Array(TICK_RING);
   private readonly loop = new AnimationLoop((now) => this.tick(now));
   private lockstep: Lockstep | null = null;
   private nextId = 1;
   private unpersist: () => void = () => {};
   private autoPaused = false;
+  /** Compare mode is being opened (waiting for the left run to pause). */
+  private entering = false;
 
   constructor(private readonly storage: Storage | null) {
     const first = this.newSession(loadSettings(storage));
@@ -71,12 +76,14 @@ export class Page {
    * speed and workload), both in lockstep from the first one's time (the new one catches up).
    */
   async enterCompare(): Promise<void> {
-    if (this.lockstep || this.sessions.length !== 1) return;
+    if (this.lockstep || this.entering || this.sessions.length !== 1) return;
     const left = this.primary;
     const s = left.store.getState();
     const playing = s.running;
-    // Stop the left run first, so that the shared clock starts exactly where it is.
-    const from = playing ? await left.client.pauseAndGetTime() : (left.bus.frame?.time ?? 0);
+    // Stop the left run first (if it plays), so that the shared clock starts exactly where it is.
+    this.entering = true;
+    const from = await left.client.pauseAndGetTime();
+    this.entering = false;
     if (this.lockstep || this.sessions[0] !== left) return;
     const right = this.newSession({ ...settingsOf(s), presetName: partnerPreset(s.presetName, s.config), edits: {} });
     const lockstep = new Lockstep(() => this.sessions, s.speed);
@@ -126,11 +133,13 @@ export class Page {
   }
 
   private tick(now: number): void {
+    const start = performance.now();
     const sessions = this.sessions;
     this.lockstep?.tick(now);
     for (const s of sessions) s.client.pump();
     let all = true;
     for (const s of sessions) if (!s.bus.tick(now)) all = false;
+    this.tickMs[this.stats.animationFrames % TICK_RING] = performance.now() - start;
     this.stats.animationFrames++;
     if (all) this.stats.drewNewFrame++;
   }
