@@ -24,6 +24,11 @@ export class SimClient {
   private config: NodeConfig | null = null;
   private seed = 1;
   private watchdog = 0;
+  /**
+   * Whether the worker's acknowledgements set the store's `running` (false in compare mode, where
+   * the lockstep owns it: an acknowledgement sent before its latest 'follow' would be stale).
+   */
+  acksSetRunning = true;
   /** A lockstep target not reached yet: frames are pulled even while paused. */
   private following = false;
   private readonly started = new Set<() => void>();
@@ -166,7 +171,7 @@ export class SimClient {
       case 'ack':
         if (msg.of === 'follow') this.following = false;
         if (msg.of === 'pause') for (const resolve of this.pauseWaiters.splice(0)) resolve(msg.time);
-        this.store.setState({ running: msg.running });
+        if (this.acksSetRunning) this.store.setState({ running: msg.running });
         this.wantFrame = true;
         return;
       case 'commandResult':

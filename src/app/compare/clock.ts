@@ -1,18 +1,22 @@
 /**
  * The shared simulated clock of compare mode: one target time for both runs. While playing it
- * moves at the requested speed, but never more than LEAD_MS of the slowest run's own pace ahead
- * of that run, so the slower one paces the other and, after Pause, catches up within ~LEAD_MS.
- * Pure (wall times are passed in), so it is tested in Node.
+ * moves at the requested speed, but never further ahead of the slowest run than LEAD_MS of a
+ * pace GROWTH times what that run achieved lately: a run that keeps up lets the target go at the
+ * requested speed (its achieved pace is the target's), a slower one paces both, and after Pause
+ * it catches up within about GROWTH × LEAD_MS. After Play the pace starts low and grows by up to
+ * GROWTH per window. Pure (wall times are passed in), so it is tested in Node.
  */
 
-/** How far ahead of the slowest run the target may be, in wall ms of that run's pace. */
-export const LEAD_MS = 100;
+/** The target stays within this many wall ms of the slowest run's allowed pace ahead of it. */
+export const LEAD_MS = 80;
+/** How much faster than its recent pace the slowest run is allowed to be asked to go. */
+export const GROWTH = 3;
 /** Longest wall gap one advance accounts for (a background tab, a long frame). */
 const MAX_DT_MS = 100;
 /** The slowest run's pace is measured over this much wall time. */
-const RATE_WINDOW_MS = 500;
-/** The pace assumed is at least this share of the requested one (a run is never starved; a fast one ramps up from it). */
-const MIN_RATE_SHARE = 0.01;
+const RATE_WINDOW_MS = 200;
+/** The pace allowed is at least this share of the requested one (a run is never starved). */
+const MIN_RATE_SHARE = 0.02;
 
 export class SharedClock {
   /** Simulated ns both runs go to (integer). */
@@ -58,12 +62,12 @@ export class SharedClock {
     this.lastWall = now;
     const slowest = Math.min(...times);
     this.samples.push({ wall: now, slowest });
-    while (this.samples.length > 2 && now - this.samples[0].wall > RATE_WINDOW_MS) this.samples.shift();
+    while (this.samples.length > 2 && now - this.samples[1].wall >= RATE_WINDOW_MS) this.samples.shift();
     const first = this.samples[0];
     const span = now - first.wall;
     const requested = this.speed / 1000; // ns per wall ms
     const measured = span > 0 ? Math.max(0, slowest - first.slowest) / span : 0;
-    const pace = Math.max(measured, requested * MIN_RATE_SHARE);
+    const pace = Math.min(requested, Math.max(GROWTH * measured, requested * MIN_RATE_SHARE));
     const next = Math.floor(Math.min(this.target + requested * dt, slowest + pace * LEAD_MS));
     if (next > this.target) this.target = next;
     return this.target;

@@ -34,6 +34,7 @@ export class Lockstep implements Transport {
     this.clock.setTarget(from);
     for (const s of this.sessions()) {
       s.setDriver(this);
+      s.client.acksSetRunning = false;
       // A run that restarts (new settings, a crash) catches up with the shared clock.
       this.offs.push(s.client.onStart(() => this.sync(s)));
     }
@@ -44,7 +45,10 @@ export class Lockstep implements Transport {
   /** Hands the sessions back; the one kept goes on as it was (playing or paused). */
   detach(): void {
     for (const off of this.offs.splice(0)) off();
-    for (const s of this.sessions()) s.setDriver(null);
+    for (const s of this.sessions()) {
+      s.setDriver(null);
+      s.client.acksSetRunning = true;
+    }
   }
 
   play(): void {
@@ -68,7 +72,10 @@ export class Lockstep implements Transport {
   reset(): void {
     this.clock.reset();
     this.sent = -1;
-    for (const s of this.sessions()) s.client.reset();
+    for (const s of this.sessions()) {
+      s.store.setState({ running: false });
+      s.client.reset();
+    }
   }
 
   setSpeed(nsPerSecond: number): void {
