@@ -112,8 +112,15 @@ test.describe('compare mode', () => {
 
   test('keyboard: C opens and closes compare mode, S steps both, X swaps, the view chooser and ? work', async ({ page }) => {
     await openApp(page);
+    // Space straight after C: the new side may still be starting; both must run together.
     await page.keyboard.press('c');
     await expect(side(page, 'Right')).toBeVisible();
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect.poll(async () => Math.min(...(await hookSessions(page)).map((s) => s.time)), { timeout: 15_000 }).toBeGreaterThan(500_000);
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await sameTimeSettled(page);
     await page.keyboard.press('s');
     const t = await sameTimeSettled(page);
     await page.keyboard.press('s');
