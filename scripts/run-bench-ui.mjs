@@ -1,8 +1,12 @@
 // `npm run bench:ui`: the built app in headless Chromium at 1920x1080 with every region visible,
 // preset mos-bsp at the slowest useful, the default and the maximum speed, measured from 2 s after
-// Play, median of 3 runs. Prints frame-interval percentiles, long animation frames, the share of
-// animation frames that drew a new simulation frame, achieved vs requested speed, and the initial
-// JavaScript (gzip) fetched before the first frame. Targets are printed, not enforced.
+// Play, median of 3 runs. Then compare mode: two sessions (mos-bsp beside linux-bsp, in lockstep)
+// at the default and the maximum speed, with each of the views compare mode offers first, shown
+// on both sides. Prints frame-interval percentiles, long animation frames, the share of animation
+// frames that drew a new simulation frame (in compare mode: in both sessions), achieved vs
+// requested speed, and the initial JavaScript (gzip) fetched before the first frame; at the end,
+// the single-session and compare-mode figures side by side. Targets are printed, not enforced.
+// Options: --quick (1 run, shorter), --port N (or BENCH_UI_PORT; default 4179), --no-compare.
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -11,7 +15,13 @@ import { findChromium, NO_CHROMIUM } from './find-chromium.mjs';
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 1 : 3;
 const MEASURE_MS = quick ? 3000 : 6000;
-const PORT = 4179;
+const portArg = process.argv.indexOf('--port');
+const PORT = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.BENCH_UI_PORT || 4179);
+if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535) {
+  console.error('bench:ui: --port needs a port number');
+  process.exit(2);
+}
+const withCompare = !process.argv.includes('--no-compare');
 
 const executablePath = await findChromium();
 if (!executablePath) {
@@ -38,7 +48,8 @@ const percentile = (xs, q) => {
 };
 const median = (xs) => percentile(xs, 0.5);
 
-async function measure(speedKey) {
+/** One measurement: `speedKey` moves the speed slider (Home, End or none); `compareView` opens compare mode showing that view. */
+async function measure(speedKey, compareView = null) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   const scripts = new Map();
@@ -55,6 +66,11 @@ async function measure(speedKey) {
   await page.getByLabel('Event count').waitFor();
   await page.waitForFunction(() => (window.mosExplorer?.frameStats().animationFrames ?? 0) > 0);
   const initialJs = [...scripts.values()].reduce((a, b) => a + b, 0);
+  if (compareView) {
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByRole('region', { name: 'Right session' }).waitFor();
+    await page.getByRole('group', { name: 'View shown on both sides' }).getByRole('button', { name: compareView, exact: true }).click();
+  }
   const slider = page.getByRole('slider', { name: 'Speed' });
   if (speedKey) {
     await slider.focus();
@@ -89,12 +105,16 @@ async function measure(speedKey) {
     po?.disconnect();
     const after = window.mosExplorer.frameStats();
     const frames = after.animationFrames - before.animationFrames;
+    const work = window.mosExplorer.tickDurations(frames);
     return {
       intervals,
       longFrames,
       drewShare: frames > 0 ? (after.drewNewFrame - before.drewNewFrame) / frames : 0,
       achieved: (after.time - before.time) / (ms / 1000),
       requested: after.requestedSpeed,
+      work,
+      sessions: window.mosExplorer.sessions().length,
+      times: window.mosExplorer.sessions().map((s) => s.time),
     };
   }, MEASURE_MS);
   await context.close();
@@ -106,24 +126,51 @@ const speeds = [
   ['default (1 ms/s)', null],
   ['maximum (10 s/s)', 'End'],
 ];
-console.log(`bench:ui (${quick ? 'quick' : 'full'}): mos-bsp, 1920x1080, every region visible, median of ${RUNS}`);
-let initialJs = 0;
-for (const [label, key] of speeds) {
+const COMPARE_VIEWS = ['Core partitions', 'Channels', 'Syscall triage', 'Metrics'];
+
+/** Runs a configuration RUNS times and prints its medians; returns them. */
+async function report(label, speedKey, compareView, p95Target) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await measure(key));
-  initialJs = runs[0].initialJs;
+  for (let i = 0; i < RUNS; i++) runs.push(await measure(speedKey, compareView));
   const p50 = median(runs.map((r) => percentile(r.intervals, 0.5)));
   const p95 = median(runs.map((r) => percentile(r.intervals, 0.95)));
   const p99 = median(runs.map((r) => percentile(r.intervals, 0.99)));
   const longFrames = median(runs.map((r) => r.longFrames));
   const drew = median(runs.map((r) => r.drewShare));
   const ratio = median(runs.map((r) => (r.requested > 0 ? r.achieved / r.requested : 0)));
+  const workP50 = median(runs.map((r) => percentile(r.work, 0.5)));
+  const workP95 = median(runs.map((r) => percentile(r.work, 0.95)));
   const ok = (cond) => (cond ? 'ok' : 'MISS');
   console.log(`\n${label}`);
-  console.log(`  frame interval p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 20: ${ok(p95 <= 20)}), p99 ${p99.toFixed(1)} ms`);
+  if (compareView) {
+    const gap = Math.max(...runs.map((r) => Math.abs(r.times[0] - r.times[1])));
+    console.log(`  sessions: ${runs[0].sessions}; largest simulated-time gap between them at the end: ${(gap / 1e6).toFixed(3)} ms`);
+  }
+  console.log(`  frame interval p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= ${p95Target}: ${ok(p95 <= p95Target)}), p99 ${p99.toFixed(1)} ms`);
+  console.log(`  page work per animation frame (frame requests and every view's drawing): p50 ${workP50.toFixed(2)} ms, p95 ${workP95.toFixed(2)} ms`);
   console.log(`  long animation frames (> 50 ms): ${longFrames} (target 0: ${ok(longFrames === 0)})`);
-  console.log(`  animation frames drawing a new simulation frame: ${(drew * 100).toFixed(1)} % (target >= 95 %: ${ok(drew >= 0.95)})`);
-  console.log(`  achieved / requested speed: ${(ratio * 100).toFixed(1)} %${key === null ? ` (target >= 95 %: ${ok(ratio >= 0.95)})` : ''}`);
+  console.log(`  animation frames drawing a new simulation frame${compareView ? ' in both sessions' : ''}: ${(drew * 100).toFixed(1)} % (target >= 95 %: ${ok(drew >= 0.95)})`);
+  console.log(`  achieved / requested speed: ${(ratio * 100).toFixed(1)} %${speedKey === null ? ` (target >= 95 %: ${ok(ratio >= 0.95)})` : ''}`);
+  return { label, p95, drew, ratio, longFrames, workP95, initialJs: runs[0].initialJs };
+}
+
+console.log(`bench:ui (${quick ? 'quick' : 'full'}): mos-bsp, 1920x1080, every region visible, median of ${RUNS}; port ${PORT}`);
+const single = [];
+for (const [label, key] of speeds) single.push(await report(label, key, null, 20));
+const initialJs = single[0].initialJs;
+const compare = [];
+if (withCompare) {
+  console.log('\ncompare mode: mos-bsp beside linux-bsp in lockstep, one view on both sides');
+  for (const [label, key] of speeds.slice(1)) {
+    for (const view of COMPARE_VIEWS) compare.push({ speed: label, ...(await report(`compare, ${view}, ${label}`, key, view, 17)) });
+  }
+  console.log('\nsummary: p95 frame interval / frames drawing new content / achieved speed / page work per frame');
+  const row = (r) => `p95 ${r.p95.toFixed(1).padStart(5)} ms, drew ${(r.drew * 100).toFixed(1).padStart(5)} %, speed ${(r.ratio * 100).toFixed(1).padStart(5)} %, page work p95 ${r.workP95.toFixed(1).padStart(4)} ms`;
+  for (const [label] of speeds.slice(1)) {
+    console.log(`  ${label}`);
+    console.log(`    single session (all views) ${row(single.find((r) => r.label === label))}`);
+    for (const r of compare.filter((x) => x.speed === label)) console.log(`    compare, ${r.label.split(', ')[1].padEnd(16)}  ${row(r)}`);
+  }
 }
 console.log(`\ninitial JavaScript (gzip, main + chunks + worker): ${(initialJs / 1024).toFixed(1)} kB (target <= 200 kB: ${initialJs <= 200 * 1024 ? 'ok' : 'MISS'})`);
 await browser.close();

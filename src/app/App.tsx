@@ -1,8 +1,10 @@
-/** The app shell: header, views laid out in a grid, the help overlay and error banners. */
+/**
+ * The app shell: header, the views of the left session laid out in a grid (or, in compare mode,
+ * both sessions side by side), the help overlay and error banners. Everything below reaches its
+ * session through context: the header and the single page use the left one.
+ */
 import { useEffect } from 'react';
 import { useUi } from './store';
-import { simClient } from './simClient';
-import { frameBus } from './frameBus';
 import { useShortcuts } from './actions/useShortcuts';
 import { Header } from './components/Header';
 import { HelpOverlay } from './components/HelpOverlay';
@@ -10,34 +12,43 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { VIEWS } from './views';
 import { TooltipLayer } from './components/Tooltip';
 import { LiveText } from './components/LiveText';
+import { CompareView } from './compare/CompareView';
+import { SessionProvider, usePage, usePageState } from './session/context';
 import type { Frame } from '../worker/protocol';
 
 const hash = (f: Frame) => f.traceHash;
 
 export function App() {
-  const seed = useUi((s) => s.seed);
-  const config = useUi((s) => s.config);
+  const page = usePage();
+  const sessions = usePageState((p) => p.sessions);
   useShortcuts();
 
   useEffect(() => {
-    simClient.start(config, seed);
-  }, [config, seed]);
-
-  useEffect(() => {
-    frameBus.start();
-    const off = frameBus.onAnimationFrame(() => simClient.pump());
-    const onVisibility = () => simClient.visibilityChanged(document.hidden);
+    page.start();
+    const onVisibility = () => page.visibilityChanged(document.hidden);
     document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      off();
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, [page]);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">Skip to the views</a>
-      <Header />
+    <SessionProvider session={sessions[0]}>
+      <div className="app">
+        <a className="skip-link" href="#main">Skip to the views</a>
+        <Header />
+        {sessions.length > 1 ? <CompareView sessions={sessions} /> : <SinglePage key={sessions[0].id} />}
+        <HelpOverlay />
+        <TooltipLayer />
+      </div>
+    </SessionProvider>
+  );
+}
+
+/** The normal page: every view of one session. */
+function SinglePage() {
+  const seed = useUi((s) => s.seed);
+  const config = useUi((s) => s.config);
+  return (
+    <>
       <ErrorBanner />
       <main id="main" className="views">
         {VIEWS.map(({ id, component: View, wide }) => (
@@ -52,8 +63,6 @@ export function App() {
         </span>
         <span>Press <kbd>?</kbd> for keyboard shortcuts</span>
       </footer>
-      <HelpOverlay />
-      <TooltipLayer />
-    </div>
+    </>
   );
 }

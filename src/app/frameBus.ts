@@ -1,17 +1,16 @@
 /**
- * The frame bus: the latest frame from the worker and the views that draw from it, all in
- * one shared requestAnimationFrame loop. Lives outside React: a new frame never causes a render.
+ * A session's frame bus: the latest frame from its worker and the views that draw from it. The
+ * page's animation loop (session/loop.ts) ticks every session's bus once per animation frame.
+ * Lives outside React: a new frame never causes a render.
  */
 import type { Frame } from '../worker/protocol';
 
 export type FrameListener = (frame: Frame, now: number) => void;
 
-class FrameBus {
+export class FrameBus {
   private latest: Frame | null = null;
   private fresh = false;
   private readonly listeners = new Set<FrameListener>();
-  private readonly beforeDraw = new Set<() => void>();
-  private rafId = 0;
   /** Animation frames seen, and those that drew a new simulation frame (for bench:ui). */
   stats = { animationFrames: 0, drewNewFrame: 0 };
 
@@ -62,25 +61,26 @@ class FrameBus {
     this.visible.delete(el);
   }
 
-  /** Work done at the start of every animation frame (the client's frame request). */
-  onAnimationFrame(fn: () => void): () => void {
-    this.beforeDraw.add(fn);
-    return () => this.beforeDraw.delete(fn);
+  /**
+   * Draws the latest frame: called once per animation frame by the page's loop. Returns whether
+   * a new simulation frame was drawn (for bench:ui).
+   */
+  tick(now: number): boolean {
+    this.stats.animationFrames++;
+    if (!this.latest) return false;
+    const fresh = this.fresh;
+    if (fresh) this.stats.drewNewFrame++;
+    this.fresh = false;
+    for (const l of this.listeners) l(this.latest, now);
+    return fresh;
   }
 
-  start(): void {
-    if (this.rafId) return;
-    const loop = (now: number) => {
-      this.rafId = requestAnimationFrame(loop);
-      this.stats.animationFrames++;
-      for (const fn of this.beforeDraw) fn();
-      if (!this.latest) return;
-      if (this.fresh) this.stats.drewNewFrame++;
-      this.fresh = false;
-      for (const l of this.listeners) l(this.latest, now);
-    };
-    this.rafId = requestAnimationFrame(loop);
+  /** Forgets every listener (the session is closed). */
+  dispose(): void {
+    this.listeners.clear();
+    this.observer?.disconnect();
+    this.observer = null;
+    this.visible.clear();
+    this.latest = null;
   }
 }
-
-export const frameBus = new FrameBus();

@@ -16,7 +16,7 @@ export interface ScaleListener {
 
 const CANCEL_GRACE_MS = 250;
 
-class ScaleClient {
+export class ScaleClient {
   private worker: Worker | null = null;
   private runId = 0;
   private listener: ScaleListener | null = null;
@@ -112,4 +112,3 @@ class ScaleClient {
   }
 }
 
-export const scaleClient = new ScaleClient();

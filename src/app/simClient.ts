@@ -1,18 +1,19 @@
 /**
- * The page's side of the worker: starts it, sends user intents, pulls frames once per
- * animation frame (never more than one outstanding), watches for crashes and silence.
+ * A session's side of its worker: starts it, sends user intents, pulls frames once per
+ * animation frame (never more than one outstanding) into the session's frame bus, watches for
+ * crashes and silence. What the worker acknowledges goes to the session's UI store.
  */
 import { PROTOCOL_VERSION, transferablesOf, type FrameBuffers, type FromWorker, type TimelineReply, type ToWorker } from '../worker/protocol';
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand } from '../engine/kernel/simulation';
-import { frameBus } from './frameBus';
-import { useUi } from './store';
+import type { FrameBus } from './frameBus';
+import type { UiStore } from './store';
 import SimWorker from '../worker/sim.worker.ts?worker';
 import type { ImportOutcome } from '../worker/importStrace';
 
 const SILENCE_LIMIT_MS = 3000;
 
-class SimClient {
+export class SimClient {
   private worker: Worker | null = null;
   private outstanding = false;
   private reuse: FrameBuffers | null = null;
@@ -22,10 +23,31 @@ class SimClient {
   private wantFrame = false;
   private config: NodeConfig | null = null;
   private seed = 1;
-  private autoPaused = false;
   private watchdog = 0;
+  /**
+   * Whether the worker's acknowledgements set the store's `running` (false in compare mode, where
+   * the lockstep owns it: an acknowledgement sent before its latest 'follow' would be stale).
+   */
+  acksSetRunning = true;
+  /** A lockstep target not reached yet: frames are pulled even while paused. */
+  private following = false;
+  private readonly started = new Set<() => void>();
+  /** Waiting for the next pause acknowledgement (with the time the run stopped at). */
+  private pauseWaiters: ((time: number) => void)[] = [];
   private nextQueryId = 1;
   private readonly pending = new Map<number, (value: unknown) => void>();
+
+  constructor(
+    private readonly bus: FrameBus,
+    private readonly store: UiStore,
+  ) {}
+
+  /** Calls `fn` after every (re)start of the worker; returns its removal. */
+  onStart(fn: () => void): () => void {
+    this.started.add(fn);
+    return () => this.started.delete(fn);
+  }
+
   /** The configuration of the running simulation (for views that need its layout). */
   get currentConfig(): NodeConfig | null {
     return this.config;
@@ -77,15 +99,25 @@ class SimClient {
     worker.onmessageerror = () => this.fail('A message from the simulation worker could not be read.');
     this.lastHeard = performance.now();
     this.post({ type: 'init', version: PROTOCOL_VERSION, config, seed });
-    this.post({ type: 'setSpeed', nsPerSecond: useUi.getState().speed });
+    this.post({ type: 'setSpeed', nsPerSecond: this.store.getState().speed });
     this.wantFrame = true;
-    useUi.setState({ running: false, workerError: null });
+    this.store.setState({ running: false, workerError: null });
     this.watchdog = window.setInterval(() => this.checkSilence(), 500);
+    for (const fn of this.started) fn();
   }
 
   /** Restarts from the last valid configuration (after a crash). */
   restart(): void {
     if (this.config) this.start(this.config, this.seed);
+  }
+
+  /** Pauses and resolves with the simulated time the run stopped at (the last frame's if the worker is gone). */
+  pauseAndGetTime(): Promise<number> {
+    if (!this.worker) return Promise.resolve(this.bus.frame?.time ?? 0);
+    return new Promise((resolve) => {
+      this.pauseWaiters.push(resolve);
+      this.pause();
+    });
   }
 
   play(): void { this.post({ type: 'play' }); }
@@ -94,13 +126,18 @@ class SimClient {
   reset(): void { this.post({ type: 'reset' }); }
   setSpeed(nsPerSecond: number): void { this.post({ type: 'setSpeed', nsPerSecond }); }
   command(command: EngineCommand): void { this.post({ type: 'command', command }); }
+  /** Lockstep: run to `target` and hold there (the compare mode's shared clock). */
+  follow(target: number, playing: boolean): void {
+    this.following = !playing;
+    this.post({ type: 'follow', target, playing });
+  }
   crashForTest(): void { this.post({ type: 'crashForTest' }); }
   hangForTest(ms: number): void { this.post({ type: 'hangForTest', ms }); }
 
   /** Called once per animation frame by the frame bus. */
   pump(): void {
     if (!this.worker || this.outstanding) return;
-    if (!useUi.getState().running && !this.wantFrame) return;
+    if (!this.store.getState().running && !this.wantFrame && !this.following) return;
     this.outstanding = true;
     this.wantFrame = false;
     const reuse = this.reuse;
@@ -108,16 +145,10 @@ class SimClient {
     this.worker.postMessage({ type: 'frameRequest', reuse } satisfies ToWorker, reuse ? transferablesOf(reuse) : []);
   }
 
-  /** Pauses while the page is hidden and resumes when it is shown again. */
-  visibilityChanged(hidden: boolean): void {
-    const { running } = useUi.getState();
-    if (hidden && running) {
-      this.autoPaused = true;
-      this.pause();
-    } else if (!hidden && this.autoPaused) {
-      this.autoPaused = false;
-      this.play();
-    }
+  /** Ends the session: the worker is terminated and nothing more is published. */
+  dispose(): void {
+    this.started.clear();
+    this.stop();
   }
 
   private post(msg: ToWorker): void {
@@ -135,14 +166,16 @@ class SimClient {
         // Double buffering: the previous frame's buffers go back to the worker, the new one is drawn.
         this.reuse = this.shown;
         this.shown = msg.frame.buffers;
-        frameBus.publish(msg.frame);
+        this.bus.publish(msg.frame);
         return;
       case 'ack':
-        useUi.setState({ running: msg.running });
+        if (msg.of === 'follow') this.following = false;
+        if (msg.of === 'pause') for (const resolve of this.pauseWaiters.splice(0)) resolve(msg.time);
+        if (this.acksSetRunning) this.store.setState({ running: msg.running });
         this.wantFrame = true;
         return;
       case 'commandResult':
-        if (msg.error) useUi.setState({ notice: msg.error });
+        if (msg.error) this.store.setState({ notice: msg.error });
         return;
       case 'timeline':
         this.settle(msg.reply.id, msg.reply);
@@ -175,13 +208,13 @@ class SimClient {
   }
 
   private checkSilence(): void {
-    if (!this.worker || !useUi.getState().running) return;
+    if (!this.worker || (!this.store.getState().running && !this.following)) return;
     if (performance.now() - this.lastHeard > SILENCE_LIMIT_MS) this.fail('The simulation has not answered for 3 seconds.');
   }
 
   private fail(message: string): void {
     this.stop();
-    useUi.setState({ running: false, workerError: message });
+    this.store.setState({ running: false, workerError: message });
   }
 
   private stop(): void {
@@ -189,11 +222,11 @@ class SimClient {
     this.worker?.terminate();
     this.worker = null;
     this.outstanding = false;
+    this.following = false;
     this.reuse = null;
     this.shown = null;
     for (const resolve of this.pending.values()) resolve(null);
+    for (const resolve of this.pauseWaiters.splice(0)) resolve(this.bus.frame?.time ?? 0);
     this.pending.clear();
   }
 }
-
-export const simClient = new SimClient();

@@ -1,8 +1,12 @@
 /**
- * UI state only (never per-event simulation state): what the user chose and what the worker
- * acknowledged. Settings persist across reloads; stored values are untrusted and re-validated.
+ * A session's UI state only (never per-event simulation state): what the user chose and what
+ * its worker acknowledged. Each session (session/session.ts) has its own store, reached through
+ * React context (useUi). The first session's settings persist across reloads; stored values are
+ * untrusted and re-validated.
  */
-import { create } from 'zustand';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { useCallback } from 'react';
+import { useSession } from './session/context';
 import { PRESETS } from '../engine/config/presets';
 import { presetByName } from '../engine/config/presetByName';
 import { applyOverrides } from '../engine/config/parseConfig';
@@ -32,7 +36,6 @@ export interface UiState {
   speed: number;
   /** As acknowledged by the worker. */
   running: boolean;
-  helpOpen: boolean;
   workerError: string | null;
   /** A short notice such as "Paused while the page was hidden". */
   notice: string | null;
@@ -58,12 +61,15 @@ export interface ReplayInfo {
 
 const STORAGE_KEY = 'mos-explorer.settings.v1';
 
-interface Persisted {
+/** What persists across reloads (and what a new compare session copies). */
+export interface Persisted {
   presetName: string;
   seed: number;
   speed: number;
   edits: ConfigEdits;
 }
+
+export type UiStore = StoreApi<UiState>;
 
 export function loadSettings(storage: Pick<Storage, 'getItem'> | null): Partial<Persisted> {
   try {
@@ -84,7 +90,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | null): Partial<
   }
 }
 
-function storage(): Storage | null {
+export function browserStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -92,50 +98,73 @@ function storage(): Storage | null {
   }
 }
 
-const saved = loadSettings(storage());
-const initialPreset = saved.presetName ?? DEFAULT_PRESET;
-const initialEdits = saved.edits ?? {};
-const initial = resolveConfig(initialPreset, initialEdits);
+/** A new session's store from (validated) settings; anything missing takes its default. */
+export function createUiStore(settings: Partial<Persisted>): UiStore {
+  const presetName = settings.presetName && presetByName(settings.presetName) ? settings.presetName : DEFAULT_PRESET;
+  const edits = settings.edits ?? {};
+  const resolved = resolveConfig(presetName, edits);
+  return createStore<UiState>(() => ({
+    presetName,
+    seed: settings.seed ?? 1,
+    speed: settings.speed ?? DEFAULT_SPEED,
+    running: false,
+    workerError: null,
+    notice: null,
+    selectedPid: null,
+    inspectedCpu: null,
+    edits: resolved.ok ? edits : {},
+    config: resolved.ok ? resolved.config : PRESETS[presetName],
+    replay: null,
+    importing: null,
+  }));
+}
 
-export const useUi = create<UiState>(() => ({
-  presetName: initialPreset,
-  seed: saved.seed ?? 1,
-  speed: saved.speed ?? DEFAULT_SPEED,
-  running: false,
-  helpOpen: false,
-  workerError: null,
-  notice: null,
-  selectedPid: null,
-  inspectedCpu: null,
-  edits: initial.ok ? initialEdits : {},
-  config: initial.ok ? initial.config : PRESETS[initialPreset],
-  replay: null,
-  importing: null,
-}));
+/** The settings of a store, as persisted. */
+export function settingsOf(s: UiState): Persisted {
+  return { presetName: s.presetName, seed: s.seed, speed: s.speed, edits: s.edits };
+}
 
 /** Switches preset: the edits belong to the old one and are dropped. */
-export function choosePreset(name: string): void {
+export function choosePreset(store: UiStore, name: string): void {
   const config = presetByName(name);
   if (!config) return;
-  useUi.setState({ presetName: name, edits: {}, config, selectedPid: null, inspectedCpu: null, replay: null });
+  store.setState({ presetName: name, edits: {}, config, selectedPid: null, inspectedCpu: null, replay: null });
 }
 
 /** Applies edits if they make a valid configuration (restarting the run); returns the problems otherwise. */
-export function applyEdits(edits: ConfigEdits): string[] {
-  const r = resolveConfig(useUi.getState().presetName, edits);
+export function applyEdits(store: UiStore, edits: ConfigEdits): string[] {
+  const r = resolveConfig(store.getState().presetName, edits);
   if (!r.ok) return r.errors;
-  const replay = useUi.getState().replay;
+  const replay = store.getState().replay;
   // An imported replay stays the workload under the new settings.
-  const config = replay ? { ...r.config, workload: useUi.getState().config.workload } : r.config;
-  useUi.setState({ edits, config, notice: 'Configuration applied: the simulation restarted from time zero.', selectedPid: null, inspectedCpu: null });
+  const config = replay ? { ...r.config, workload: store.getState().config.workload } : r.config;
+  store.setState({ edits, config, notice: 'Configuration applied: the simulation restarted from time zero.', selectedPid: null, inspectedCpu: null });
   return [];
 }
 
-useUi.subscribe((s, prev) => {
-  if (s.presetName === prev.presetName && s.seed === prev.seed && s.speed === prev.speed && s.edits === prev.edits) return;
-  try {
-    storage()?.setItem(STORAGE_KEY, JSON.stringify({ presetName: s.presetName, seed: s.seed, speed: s.speed, edits: s.edits } satisfies Persisted));
-  } catch {
-    // Storage full or denied: settings simply do not persist.
-  }
-});
+/** Saves the store's settings whenever they change (and once now); returns the unsubscription. */
+export function persistSettings(store: UiStore, storage: Pick<Storage, 'setItem'> | null): () => void {
+  const save = (s: UiState) => {
+    try {
+      storage?.setItem(STORAGE_KEY, JSON.stringify(settingsOf(s)));
+    } catch {
+      // Storage full or denied: settings simply do not persist.
+    }
+  };
+  save(store.getState());
+  return store.subscribe((s, prev) => {
+    if (s.presetName === prev.presetName && s.seed === prev.seed && s.speed === prev.speed && s.edits === prev.edits) return;
+    save(s);
+  });
+}
+
+/** The UI state of the session in context (re-renders when the selected part changes). */
+export function useUi<T>(selector: (s: UiState) => T): T {
+  return useStore(useSession().store, selector);
+}
+
+/** applyEdits on the session in context. */
+export function useApplyEdits(): (edits: ConfigEdits) => string[] {
+  const { store } = useSession();
+  return useCallback((edits: ConfigEdits) => applyEdits(store, edits), [store]);
+}

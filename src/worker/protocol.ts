@@ -8,7 +8,7 @@ import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand, LoggedCommand } from '../engine/kernel/simulation';
 import type { ImportOutcome } from './importStrace';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Memory cells per NUMA domain in FrameBuffers.memoryCells. */
 export const MEMORY_CELLS = 256;
@@ -67,6 +67,8 @@ export interface Frame {
   readonly time: number;
   readonly eventCount: number;
   readonly running: boolean;
+  /** Time of the next pending event (-1 if none): compare mode steps both runs to the earlier of theirs. */
+  readonly nextEventTime: number;
   readonly traceHash: string;
   readonly lastEvent: { readonly time: number; readonly description: string } | null;
   /** Simulated ns per wall second actually achieved over the last second (0 when paused). */
@@ -103,6 +105,12 @@ export type ToWorker =
   /** Simulated nanoseconds per wall-clock second. */
   | { readonly type: 'setSpeed'; readonly nsPerSecond: number }
   | { readonly type: 'command'; readonly command: EngineCommand }
+  /**
+   * Lockstep (compare mode): run as fast as possible up to simulated time `target` and hold
+   * there; the page's shared clock moves the target. `playing` is what frames report as running.
+   * Acknowledged (of: 'follow') once the target is reached while not playing.
+   */
+  | { readonly type: 'follow'; readonly target: number; readonly playing: boolean }
   | { readonly type: 'frameRequest'; readonly reuse: FrameBuffers | null }
   | { readonly type: 'timeline'; readonly id: number; readonly from: number; readonly to: number; readonly bins: number }
   | { readonly type: 'metrics'; readonly id: number }
@@ -114,11 +122,13 @@ export type ToWorker =
   /** Busy-waits in the worker, to test the page's silence watchdog. */
   | { readonly type: 'hangForTest'; readonly ms: number };
 
+export type AckOf = 'play' | 'pause' | 'step' | 'reset' | 'setSpeed' | 'follow';
+
 export type FromWorker =
   | { readonly type: 'ready'; readonly version: number; readonly cpuCount: number; readonly configName: string }
   | { readonly type: 'frame'; readonly frame: Frame }
   /** Acknowledges play/pause/step/reset once it has taken effect, with the state at that moment. */
-  | { readonly type: 'ack'; readonly of: 'play' | 'pause' | 'step' | 'reset' | 'setSpeed'; readonly running: boolean; readonly time: number; readonly eventCount: number }
+  | { readonly type: 'ack'; readonly of: AckOf; readonly running: boolean; readonly time: number; readonly eventCount: number }
   | { readonly type: 'commandResult'; readonly error: string | null }
   | { readonly type: 'timeline'; readonly reply: TimelineReply }
   | { readonly type: 'metrics'; readonly id: number; readonly metrics: Readonly<Record<string, unknown>> }

@@ -8,7 +8,7 @@ import type { LoggedCommand } from '../engine/kernel/simulation';
 import { createNodeSimulation } from '../engine/node/model';
 import type { NodeSim } from '../engine/node/cpu';
 import { MAX_EVENTS, MemoryCellCache, writeFrame } from './frameWriter';
-import { PROTOCOL_VERSION, transferablesOf, type FromWorker, type ToWorker } from './protocol';
+import { PROTOCOL_VERSION, transferablesOf, type AckOf, type FromWorker, type ToWorker } from './protocol';
 import { EVENT, writeEvent } from './frameLayout';
 import { ActivityHistory } from './history';
 import { importStrace } from './importStrace';
@@ -40,6 +40,11 @@ const EVENTS_PER_CHECK = 512;
 /** If the engine falls this far behind the requested pace, forget the backlog instead of racing. */
 const MAX_LAG_MS = 250;
 
+/** At the lockstep goal: the clock is there and no event at or before it is left. */
+function reached(sim: NodeSim, goal: number): boolean {
+  return sim.now >= goal && sim.queue.peekTime() > goal;
+}
+
 export class Runner {
   private sim: NodeSim | null = null;
   private config: NodeConfig | null = null;
@@ -48,6 +53,8 @@ export class Runner {
   private running = false;
   /** Events processed since simulated time last moved (the watchdog's count). */
   private stuckEvents = 0;
+  /** Lockstep (compare mode): the simulated time to reach and hold, set by the page's shared clock; null when paced here. */
+  private goal: number | null = null;
   private speed = 1e7;
   /** Pacing anchor: simulated time `anchorSim` corresponded to wall time `anchorWall`. */
   private anchorWall = 0;
@@ -75,22 +82,26 @@ export class Runner {
         this.seed = msg.seed;
         this.commands = msg.commands ?? [];
         this.running = false;
+        this.goal = null;
         this.restart();
         this.host.post({ type: 'ready', version: PROTOCOL_VERSION, cpuCount: msg.config.cpuCount, configName: msg.config.name });
         return;
       case 'play':
         this.running = true;
+        this.goal = null;
         this.rebase();
         this.ack('play');
         this.scheduleSlice();
         return;
       case 'pause':
         this.running = false;
+        this.goal = null;
         this.samples = [];
         this.ack('pause');
         return;
       case 'step':
         this.running = false;
+        this.goal = null;
         this.requireSim().step();
         this.drain();
         this.ack('step');
@@ -98,6 +109,7 @@ export class Runner {
         return;
       case 'reset':
         this.running = false;
+        this.goal = null;
         this.restart();
         this.ack('reset');
         this.sendFrame(null);
@@ -108,6 +120,9 @@ export class Runner {
           this.rebase();
         }
         this.ack('setSpeed');
+        return;
+      case 'follow':
+        this.follow(msg.target, msg.playing);
         return;
       case 'command':
         this.host.post({ type: 'commandResult', error: this.requireSim().command(msg.command) });
@@ -175,13 +190,34 @@ export class Runner {
     this.anchorSim = this.sim?.now ?? 0;
   }
 
-  private ack(of: 'play' | 'pause' | 'step' | 'reset' | 'setSpeed'): void {
+  /** Lockstep: run unpaced to `target` and hold there (see the 'follow' message). */
+  private follow(target: number, playing: boolean): void {
+    const sim = this.requireSim();
+    if (!Number.isFinite(target) || target < 0) return;
+    this.goal = Math.floor(target);
+    if (playing && !this.running) this.samples = [];
+    this.running = playing;
+    if (playing) this.sample(this.host.now(), sim.now);
+    if (reached(sim, this.goal)) {
+      if (!playing) this.ack('follow');
+      return;
+    }
+    this.scheduleSlice();
+  }
+
+  /** Whether slices should run: paced play, or a lockstep target not reached yet. */
+  private active(): boolean {
+    if (this.goal !== null) return this.sim !== null && !reached(this.sim, this.goal);
+    return this.running;
+  }
+
+  private ack(of: AckOf): void {
     const sim = this.requireSim();
     this.host.post({ type: 'ack', of, running: this.running, time: sim.now, eventCount: sim.eventCount });
   }
 
   private scheduleSlice(): void {
-    if (this.sliceScheduled || !this.running) return;
+    if (this.sliceScheduled || !this.active()) return;
     this.sliceScheduled = true;
     this.host.yieldThen(() => {
       this.sliceScheduled = false;
@@ -191,7 +227,8 @@ export class Runner {
 
   /** Advances simulated time toward where the wall clock says it should be, for at most SLICE_MS. */
   private slice(): void {
-    if (!this.running || !this.sim) return;
+    if (!this.active() || !this.sim) return;
+    if (this.goal !== null) return this.followSlice(this.sim, this.goal);
     const sim = this.sim;
     const start = this.host.now();
     let wall = start;
@@ -218,6 +255,20 @@ export class Runner {
     }
     this.sample(wall, sim.now);
     this.scheduleSlice();
+  }
+
+  /** Lockstep: as far toward the goal as SLICE_MS allows, unpaced (the page's clock paces). */
+  private followSlice(sim: NodeSim, goal: number): void {
+    const start = this.host.now();
+    let wall = start;
+    while (!reached(sim, goal) && wall - start < SLICE_MS) {
+      sim.runUntil(goal, EVENTS_PER_CHECK);
+      this.drain();
+      wall = this.host.now();
+    }
+    if (this.running) this.sample(wall, sim.now);
+    if (!reached(sim, goal)) this.scheduleSlice();
+    else if (!this.running) this.ack('follow');
   }
 
   /** Moves new trace records into the history and the animated-event ring. */
@@ -267,6 +318,7 @@ export class Runner {
           time: sim.now,
           eventCount: sim.eventCount,
           running: this.running,
+          nextEventTime: Number.isFinite(sim.queue.peekTime()) ? sim.queue.peekTime() : -1,
           traceHash: sim.traceHash,
           lastEvent: last ? { time: last.time, description: sim.describe(last) } : null,
           achievedSpeed: this.achievedSpeed(),

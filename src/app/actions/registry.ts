@@ -1,42 +1,51 @@
 /**
  * One registry of user actions: each has an id, a label, its keyboard shortcuts, when it is
  * enabled, and what it does. Buttons, keys, the help overlay and presentation remotes all use
- * it, so nothing is wired twice. Engine commands go through simClient, whose worker logs them
- * at their simulated time for replay.
+ * it, so nothing is wired twice. An action receives its session (the one whose button was
+ * pressed; the left one for keys) and the page: transport actions go through the session's
+ * transport, which in compare mode drives both sessions in lockstep.
  */
-import { simClient } from '../simClient';
-import { useUi, SPEED_MAX, SPEED_MIN, type UiState } from '../store';
+import type { UiState } from '../store';
+import { clampSpeed, type Session } from '../session/session';
+import type { Page, PageState } from '../session/page';
+
+export interface ActionContext {
+  readonly session: Session;
+  readonly page: Page;
+}
 
 export interface Action {
   readonly id: string;
   /** Label for buttons and the help overlay; may depend on state (Play / Pause). */
-  label(state: UiState): string;
+  label(state: UiState, page: PageState): string;
   /** KeyboardEvent.key values. Presentation remotes send PageDown/PageUp and "b" or ".". */
   readonly keys: readonly string[];
   /** How the keys are shown in the help overlay. */
   readonly keyHint: string;
-  enabled(state: UiState): boolean;
-  perform(state: UiState): void;
+  /** Its name in the help overlay, if not its label. */
+  readonly helpName?: string;
+  enabled(state: UiState, page: PageState): boolean;
+  perform(ctx: ActionContext): void;
 }
 
 const SPEED_FACTOR = Math.sqrt(10);
 
-export function setSpeed(nsPerSecond: number): void {
-  const speed = Math.min(SPEED_MAX, Math.max(SPEED_MIN, nsPerSecond));
-  useUi.setState({ speed });
-  simClient.setSpeed(speed);
+export function setSpeed(session: Session, nsPerSecond: number): void {
+  session.transport.setSpeed(clampSpeed(nsPerSecond));
 }
 
 const alive = (s: UiState) => s.workerError === null;
+const comparing = (p: PageState) => p.sessions.length > 1;
 
 export const ACTIONS: readonly Action[] = [
   {
     id: 'play',
     label: (s) => (s.running ? 'Pause' : 'Play'),
+    helpName: 'Play / Pause',
     keys: [' ', 'k', 'b', '.'],
     keyHint: 'Space, K (remote: B or .)',
     enabled: alive,
-    perform: (s) => (s.running ? simClient.pause() : simClient.play()),
+    perform: ({ session }) => (session.store.getState().running ? session.transport.pause() : session.transport.play()),
   },
   {
     id: 'step',
@@ -44,7 +53,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['s', 'ArrowRight', 'PageDown'],
     keyHint: 'S, → (remote: Page Down)',
     enabled: alive,
-    perform: () => simClient.step(),
+    perform: ({ session }) => session.transport.step(),
   },
   {
     id: 'reset',
@@ -52,7 +61,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['r'],
     keyHint: 'R',
     enabled: alive,
-    perform: () => simClient.reset(),
+    perform: ({ session }) => session.transport.reset(),
   },
   {
     id: 'faster',
@@ -60,7 +69,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['+', '=', ']'],
     keyHint: '+ or ]',
     enabled: () => true,
-    perform: (s) => setSpeed(s.speed * SPEED_FACTOR),
+    perform: ({ session }) => setSpeed(session, session.store.getState().speed * SPEED_FACTOR),
   },
   {
     id: 'slower',
@@ -68,7 +77,25 @@ export const ACTIONS: readonly Action[] = [
     keys: ['-', '['],
     keyHint: '- or [',
     enabled: () => true,
-    perform: (s) => setSpeed(s.speed / SPEED_FACTOR),
+    perform: ({ session }) => setSpeed(session, session.store.getState().speed / SPEED_FACTOR),
+  },
+  {
+    id: 'compare',
+    label: (_, p) => (comparing(p) ? 'Exit compare' : 'Compare'),
+    helpName: 'Compare two designs side by side / exit',
+    keys: ['c'],
+    keyHint: 'C',
+    enabled: () => true,
+    perform: ({ page }) => (page.comparing ? page.exitCompare() : void page.enterCompare()),
+  },
+  {
+    id: 'swap',
+    label: () => 'Swap sides',
+    helpName: 'Swap sides (compare mode)',
+    keys: ['x'],
+    keyHint: 'X',
+    enabled: (_, p) => comparing(p),
+    perform: ({ page }) => page.swap(),
   },
   {
     id: 'restart-worker',
@@ -76,15 +103,15 @@ export const ACTIONS: readonly Action[] = [
     keys: [],
     keyHint: '',
     enabled: (s) => s.workerError !== null,
-    perform: () => simClient.restart(),
+    perform: ({ session }) => session.client.restart(),
   },
   {
     id: 'help',
-    label: (s) => (s.helpOpen ? 'Close keyboard help' : 'Keyboard help'),
+    label: (_, p) => (p.helpOpen ? 'Close keyboard help' : 'Keyboard help'),
     keys: ['?'],
     keyHint: '?',
     enabled: () => true,
-    perform: (s) => useUi.setState({ helpOpen: !s.helpOpen }),
+    perform: ({ page }) => page.store.setState((p) => ({ helpOpen: !p.helpOpen })),
   },
 ];
 
@@ -94,8 +121,9 @@ export function actionById(id: string): Action {
   return a;
 }
 
-export function runAction(id: string): void {
-  const action = actionById(id);
-  const state = useUi.getState();
-  if (action.enabled(state)) action.perform(state);
+/** Runs an action for a session if it is enabled; returns whether it ran. */
+export function runAction(action: Action, ctx: ActionContext): boolean {
+  if (!action.enabled(ctx.session.store.getState(), ctx.page.store.getState())) return false;
+  action.perform(ctx);
+  return true;
 }

@@ -1,7 +1,7 @@
-/** Global keyboard shortcuts from the action registry; silent while the user types in a field. */
+/** Global keyboard shortcuts from the action registry, for the left session; silent while the user types in a field. */
 import { useEffect } from 'react';
-import { ACTIONS } from './registry';
-import { useUi } from '../store';
+import { ACTIONS, runAction } from './registry';
+import { usePage } from '../session/context';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -16,11 +16,12 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function useShortcuts(): void {
+  const page = usePage();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (e.key === 'Escape' && useUi.getState().helpOpen) {
-        useUi.setState({ helpOpen: false });
+      if (e.key === 'Escape' && page.store.getState().helpOpen) {
+        page.store.setState({ helpOpen: false });
         return;
       }
       // A focused button or slider keeps its own Space/arrow behaviour.
@@ -29,12 +30,9 @@ export function useShortcuts(): void {
       if (e.key.startsWith('Arrow') && t instanceof HTMLInputElement && t.type === 'range') return;
       const action = ACTIONS.find((a) => a.keys.includes(e.key));
       if (!action) return;
-      const state = useUi.getState();
-      if (!action.enabled(state)) return;
-      e.preventDefault();
-      action.perform(state);
+      if (runAction(action, { session: page.primary, page })) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [page]);
 }

@@ -4,7 +4,7 @@
  * says so; while a field is invalid its error shows next to it and the last valid run keeps going.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { applyEdits, resolveConfig, useUi, type ConfigEdits } from '../store';
+import { resolveConfig, useApplyEdits, useUi, type ConfigEdits } from '../store';
 import { mosBootLine, paperBootLine, parsePartition } from '../../engine/config/partition';
 import { topologyByName } from '../../engine/node/topologies';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
@@ -142,6 +142,7 @@ function ConfigForm({ active }: { active: NodeConfig }) {
   const presetName = useUi((s) => s.presetName);
   const applied = useUi((s) => s.edits);
   const appliedOptions = typeof applied.options === 'string' ? applied.options : '';
+  const applyEdits = useApplyEdits();
   const [draft, setDraft] = useState<Draft>(() => draftOf(active, appliedOptions));
   const [applyErrors, setApplyErrors] = useState<string[]>([]);
   const topology = topologyByName(active.topology)!;

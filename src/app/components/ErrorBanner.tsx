@@ -1,10 +1,12 @@
 /** Shown when the worker crashed, failed to read a message, or fell silent: offers a restart. */
 import { useUi } from '../store';
+import { useSession } from '../session/context';
 import { ActionButton } from './ActionButton';
 
 export function ErrorBanner() {
   const error = useUi((s) => s.workerError);
   const notice = useUi((s) => s.notice);
+  const { store } = useSession();
   return (
     <>
       {error && (
@@ -16,7 +18,7 @@ export function ErrorBanner() {
       {notice && (
         <div className="banner banner-notice" role="status" aria-label="Notice">
           <span>{notice}</span>
-          <button type="button" className="btn btn-small" onClick={() => useUi.setState({ notice: null })}>Dismiss</button>
+          <button type="button" className="btn btn-small" onClick={() => store.setState({ notice: null })}>Dismiss</button>
         </div>
       )}
     </>

@@ -2,10 +2,13 @@
 import { useEffect, useRef } from 'react';
 import { ACTIONS } from '../actions/registry';
 import { useUi } from '../store';
+import { usePage, usePageState } from '../session/context';
 
 export function HelpOverlay() {
-  const open = useUi((s) => s.helpOpen);
-  const state = useUi();
+  const page = usePage();
+  const pageState = usePageState((p) => p);
+  const open = pageState.helpOpen;
+  const state = useUi((s) => s);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) closeRef.current?.focus();
@@ -22,15 +25,15 @@ export function HelpOverlay() {
           <tbody>
             {ACTIONS.filter((a) => a.keyHint).map((a) => (
               <tr key={a.id}>
-                <td>{a.id === 'play' ? 'Play / Pause' : a.label(state)}</td>
+                <td>{a.helpName ?? a.label(state, pageState)}</td>
                 <td><kbd>{a.keyHint}</kbd></td>
               </tr>
             ))}
             <tr><td>Close this help</td><td><kbd>Esc</kbd></td></tr>
           </tbody>
         </table>
-        <p className="hint">Shortcuts are ignored while you type in a text field.</p>
-        <button ref={closeRef} type="button" className="btn" onClick={() => useUi.setState({ helpOpen: false })}>
+        <p className="hint">Shortcuts are ignored while you type in a text field. In compare mode they drive both sides.</p>
+        <button ref={closeRef} type="button" className="btn" onClick={() => page.store.setState({ helpOpen: false })}>
           Close
         </button>
       </div>

@@ -6,8 +6,9 @@
  * writes the metrics table.
  */
 import { useEffect, useId, useState } from 'react';
-import { simClient } from '../simClient';
 import { useUi } from '../store';
+import { useSession } from '../session/context';
+import type { Session } from '../session/session';
 import { metricsToCsv } from '../../engine/export/metricsCsv';
 import { humanBytes } from '../../engine/config/size';
 import { pidFromFileName } from '../../engine/strace/ffFiles';
@@ -24,26 +25,27 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function baseName(): string {
-  const s = useUi.getState();
+function baseName(session: Session): string {
+  const s = session.store.getState();
   return `mos-explorer-${s.replay ? 'replay' : s.presetName}-seed${s.seed}`;
 }
 
 /** Parses `blob` in the worker and replays it; `name` is what notices and the Replay region call it. */
-async function importBlob(blob: Blob, name: string): Promise<void> {
-  useUi.setState({ importing: { loaded: 0, total: blob.size, name } });
-  const outcome = await simClient.importStrace(blob, (loaded, total) => useUi.setState({ importing: { loaded, total, name } }));
-  useUi.setState({ importing: null });
+async function importBlob(session: Session, blob: Blob, name: string): Promise<void> {
+  const { store, client } = session;
+  store.setState({ importing: { loaded: 0, total: blob.size, name } });
+  const outcome = await client.importStrace(blob, (loaded, total) => store.setState({ importing: { loaded, total, name } }));
+  store.setState({ importing: null });
   if (!outcome) return;
   if (!outcome.ok) {
     // The user's run and settings are untouched.
-    useUi.setState({ notice: `${name}: ${outcome.message}` });
+    store.setState({ notice: `${name}: ${outcome.message}` });
     return;
   }
   const s = outcome.summary;
   const skipped = s.skippedLineCount > 0 ? `; ${s.skippedLineCount} line(s) skipped` : '';
   const capped = s.warningCount > 0 ? `; ${s.warningCount} line(s) with values capped` : '';
-  useUi.setState((st) => ({
+  store.setState((st) => ({
     replay: { fileName: name, summary: s, report: outcome.report },
     config: { ...st.config, workload: outcome.workload },
     notice: `Replaying ${name}: ${s.calls.total} calls from ${s.pids} thread id(s) in ${s.processes} process(es)${skipped}${capped}.`,
@@ -52,33 +54,34 @@ async function importBlob(blob: Blob, name: string): Promise<void> {
   }));
 }
 
-export function importFile(file: File): Promise<void> {
-  return importBlob(file, file.name);
+export function importFile(session: Session, file: File): Promise<void> {
+  return importBlob(session, file, file.name);
 }
 
 /**
  * Several files: the per-thread files of one `strace -ff -o PREFIX` run (PREFIX.PID), merged.
  * From a folder (`fromFolder`), files not named PREFIX.PID (a README) are left out.
  */
-export async function importFiles(files: readonly File[], fromFolder = false): Promise<void> {
-  if (files.length === 1 && !fromFolder) return importFile(files[0]);
+export async function importFiles(session: Session, files: readonly File[], fromFolder = false): Promise<void> {
+  const { store } = session;
+  if (files.length === 1 && !fromFolder) return importFile(session, files[0]);
   const picked = fromFolder ? files.filter((f) => pidFromFileName(f.name) > 0) : files;
   if (picked.length === 0) {
-    useUi.setState({ notice: `The folder ${folderOf(files)} holds no strace -ff files (named PREFIX.PID, e.g. trace.7711).` });
+    store.setState({ notice: `The folder ${folderOf(files)} holds no strace -ff files (named PREFIX.PID, e.g. trace.7711).` });
     return;
   }
   const packed = packStraceFiles(picked.map((f) => ({ name: f.name, blob: f })));
   if (!packed.ok) {
-    useUi.setState({ notice: packed.message });
+    store.setState({ notice: packed.message });
     return;
   }
   const prefixes = [...new Set(picked.map((f) => f.name.slice(0, f.name.lastIndexOf('.'))))];
   if (prefixes.length > 1) {
     const where = fromFolder ? `The folder ${folderOf(files)} mixes` : 'These files mix';
-    useUi.setState({ notice: `${where} the -ff files of several runs (${prefixes.join(', ')}): choose the files of one run.` });
+    store.setState({ notice: `${where} the -ff files of several runs (${prefixes.join(', ')}): choose the files of one run.` });
     return;
   }
-  await importBlob(packed.blob, `${prefixes[0]}.* (${picked.length} strace -ff files)`);
+  await importBlob(session, packed.blob, `${prefixes[0]}.* (${picked.length} strace -ff files)`);
 }
 
 function folderOf(files: readonly File[]): string {
@@ -86,19 +89,19 @@ function folderOf(files: readonly File[]): string {
   return path.includes('/') ? path.slice(0, path.indexOf('/')) : 'chosen';
 }
 
-async function exportTrace(): Promise<void> {
-  simClient.pause();
-  useUi.setState({ notice: 'Preparing the trace (the run is re-simulated from its start)…' });
-  const text = await simClient.exportTrace();
+async function exportTrace(session: Session): Promise<void> {
+  session.transport.pause();
+  session.store.setState({ notice: 'Preparing the trace (the run is re-simulated from its start)…' });
+  const text = await session.client.exportTrace();
   if (text === null) return;
-  download(`${baseName()}.trace.json`, text, 'application/json');
-  useUi.setState({ notice: `Trace exported (${humanBytes(text.length)}): open it in Perfetto UI.` });
+  download(`${baseName(session)}.trace.json`, text, 'application/json');
+  session.store.setState({ notice: `Trace exported (${humanBytes(text.length)}): open it in Perfetto UI.` });
 }
 
-async function exportCsv(): Promise<void> {
-  const metrics = await simClient.queryMetrics();
+async function exportCsv(session: Session): Promise<void> {
+  const metrics = await session.client.queryMetrics();
   if (metrics === null) return;
-  download(`${baseName()}.metrics.csv`, metricsToCsv(metrics), 'text/csv');
+  download(`${baseName(session)}.metrics.csv`, metricsToCsv(metrics), 'text/csv');
 }
 
 /** React has no prop for it: a folder picker is an input with the webkitdirectory attribute. */
@@ -107,6 +110,7 @@ const FOLDER_PICKER = { webkitdirectory: '' } as Record<string, string>;
 export function ImportExport() {
   const id = useId();
   const folderId = useId();
+  const session = useSession();
   const importing = useUi((s) => s.importing);
   const [dragging, setDragging] = useState(false);
 
@@ -125,7 +129,7 @@ export function ImportExport() {
       e.preventDefault();
       setDragging(false);
       const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.length > 0) void importFiles(files);
+      if (files.length > 0) void importFiles(session, files);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -135,7 +139,7 @@ export function ImportExport() {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [session]);
 
   return (
     <div className="import-export" role="group" aria-label="Traces">
@@ -148,7 +152,7 @@ export function ImportExport() {
         onChange={(e) => {
           const files = [...(e.currentTarget.files ?? [])];
           e.currentTarget.value = '';
-          if (files.length > 0) void importFiles(files);
+          if (files.length > 0) void importFiles(session, files);
         }}
       />
       <label htmlFor={id} className="btn file-label" tabIndex={-1}>Import strace</label>
@@ -161,12 +165,12 @@ export function ImportExport() {
         onChange={(e) => {
           const files = [...(e.currentTarget.files ?? [])];
           e.currentTarget.value = '';
-          if (files.length > 0) void importFiles(files, true);
+          if (files.length > 0) void importFiles(session, files, true);
         }}
       />
       <label htmlFor={folderId} className="btn file-label" tabIndex={-1}>Import -ff folder</label>
-      <button type="button" className="btn" onClick={() => void exportTrace()}>Export trace</button>
-      <button type="button" className="btn" onClick={() => void exportCsv()}>Export CSV</button>
+      <button type="button" className="btn" onClick={() => void exportTrace(session)}>Export trace</button>
+      <button type="button" className="btn" onClick={() => void exportCsv(session)}>Export CSV</button>
       {importing && (
         <span className="import-progress">
           <progress aria-label="Import progress" max={Math.max(1, importing.total)} value={importing.loaded} />

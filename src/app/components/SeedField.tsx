@@ -1,12 +1,14 @@
 /** The random seed: a whole number; an invalid entry is explained next to the field and the run goes on. */
 import { useId, useState } from 'react';
 import { useUi } from '../store';
+import { usePage } from '../session/context';
 
 export function SeedField() {
   const seed = useUi((s) => s.seed);
   const [text, setText] = useState(String(seed));
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  const page = usePage();
   const commit = () => {
     const t = text.trim();
     if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t))) {
@@ -14,7 +16,8 @@ export function SeedField() {
       return;
     }
     setError(null);
-    if (Number(t) !== seed) useUi.setState({ seed: Number(t), notice: `Restarted with seed ${t}` });
+    // Every session: compare mode runs both designs with the same seed.
+    if (Number(t) !== seed) page.setSeed(Number(t));
   };
   return (
     <div className="seed">

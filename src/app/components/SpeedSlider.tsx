@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { setSpeed } from '../actions/registry';
 import { useUi, SPEED_MAX, SPEED_MIN } from '../store';
+import { useSession } from '../session/context';
 import { formatSpeed } from '../format';
 import { LiveText } from './LiveText';
 import type { Frame } from '../../worker/protocol';
@@ -22,6 +23,7 @@ function achieved(f: Frame): string {
 export function SpeedSlider() {
   const speed = useUi((s) => s.speed);
   const id = useId();
+  const session = useSession();
   return (
     <div className="speed">
       <label htmlFor={id}>Speed</label>
@@ -33,7 +35,7 @@ export function SpeedSlider() {
         max={STEPS}
         value={speedToSlider(speed)}
         aria-valuetext={`${formatSpeed(speed)} (simulated time per second)`}
-        onChange={(e) => setSpeed(sliderToSpeed(Number(e.currentTarget.value)))}
+        onChange={(e) => setSpeed(session, sliderToSpeed(Number(e.currentTarget.value)))}
       />
       <span className="speed-value">{formatSpeed(speed)}</span>
       <LiveText label="Achieved speed" format={achieved} className="speed-achieved" />

@@ -9,8 +9,8 @@ import { useCallback, useEffect, useRef, type KeyboardEvent, type PointerEvent }
 import { ACTIVITY_NAMES } from '../../engine/node/kinds';
 import type { Frame } from '../../worker/protocol';
 import { channelCount, channelValue, slotPid, type ChannelField } from '../../worker/frameLayout';
-import { frameBus } from '../frameBus';
-import { hideTooltip, showTooltip } from '../components/Tooltip';
+import { useSession } from '../session/context';
+import { useTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 
@@ -95,6 +95,8 @@ export function ChannelsView({ config }: ViewProps) {
   const markDirty = useCallback(() => void (dirty.current = true), []);
   const { ref, size } = useCanvas(useCallback(() => ((dirty.current = true), (layoutKey.current = '')), []));
   const selected = useSelectedPidRef(markDirty);
+  const { bus, store } = useSession();
+  const tooltip = useTooltip();
   const linuxTable = useHiddenTableWriter(useCallback((f: Frame) => channelRows(config, f), [config]));
   const pidTable = useHiddenTableWriter(
     useCallback((f: Frame) => {
@@ -131,7 +133,7 @@ export function ChannelsView({ config }: ViewProps) {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => ((themeRef.current = null), (dirty.current = true));
     media.addEventListener('change', onTheme);
-    const off = frameBus.subscribe((frame, now) => {
+    const off = bus.subscribe((frame, now) => {
       const m = modelRef.current;
       const fresh = m.ingest(frame, now);
       const { width, dpr } = size.current;
@@ -171,7 +173,7 @@ export function ChannelsView({ config }: ViewProps) {
       off();
       media.removeEventListener('change', onTheme);
     };
-  }, [config, ref, size, selected]);
+  }, [config, ref, size, selected, bus]);
 
   const hitAt = (e: PointerEvent<HTMLCanvasElement>): Hit | null => {
     const l = layoutRef.current;
@@ -181,27 +183,27 @@ export function ChannelsView({ config }: ViewProps) {
   };
   const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const hit = hitAt(e);
-    const f = frameBus.frame;
-    if (hit && f) showTooltip(e.clientX, e.clientY, tooltipLines(hit, f, modelRef.current));
-    else hideTooltip();
+    const f = bus.frame;
+    if (hit && f) tooltip.show(e.clientX, e.clientY, tooltipLines(hit, f, modelRef.current));
+    else tooltip.hide();
   };
   const onClick = (e: PointerEvent<HTMLCanvasElement>) => {
     const hit = hitAt(e);
-    const f = frameBus.frame;
+    const f = bus.frame;
     let pid: number | null = null;
     if (hit?.k === 'pid') pid = hit.pid;
     else if (hit?.k === 'slot' && f) {
       const p = slotPid(f.buffers, hit.ch, hit.idx);
       pid = p >= 0 ? p : null;
     } else if (hit?.k === 'caller') pid = modelRef.current.waitingFull.get(hit.cpu) ?? modelRef.current.inFlight.get(hit.cpu) ?? null;
-    selectPid(pid !== null && pid === selected.current ? null : pid);
+    selectPid(store, pid !== null && pid === selected.current ? null : pid);
   };
   const onKey = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const pids = modelRef.current.pids;
-    if (e.key === 'Escape') selectPid(null);
+    if (e.key === 'Escape') selectPid(store, null);
     else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && pids.length) {
       const i = selected.current === null ? -1 : pids.indexOf(selected.current);
-      selectPid(pids[(i + (e.key === 'ArrowDown' ? 1 : pids.length - 1 + (i < 0 ? 1 : 0))) % pids.length]);
+      selectPid(store, pids[(i + (e.key === 'ArrowDown' ? 1 : pids.length - 1 + (i < 0 ? 1 : 0))) % pids.length]);
     } else return;
     e.preventDefault();
     e.stopPropagation();
@@ -222,7 +224,7 @@ export function ChannelsView({ config }: ViewProps) {
         role="img"
         aria-label="Linux channel queues with their calling LWK CPUs, IPIs, per-pid channels and LWK reply channels. Up and Down arrows select a process, Escape clears."
         onPointerMove={onMove}
-        onPointerLeave={hideTooltip}
+        onPointerLeave={tooltip.hide}
         onClick={onClick}
         onKeyDown={onKey}
       />

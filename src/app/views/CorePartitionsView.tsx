@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { ACTIVITY_NAMES, ROLE_NAMES } from '../../engine/node/kinds';
-import { frameBus } from '../frameBus';
 import { ACTIVITY_STYLES, readTheme, type Theme } from '../palette';
 import { layoutCpus, type CpuLayout, type TileRect } from './cpuLayout';
 import { useCanvas } from './useCanvas';
@@ -15,9 +14,14 @@ import type { Frame } from '../../worker/protocol';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 import { drawCores, ipiLegend, tileAt } from './cores/drawCores';
 import { useUi } from '../store';
+import { useSession } from '../session/context';
+import { useTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
-import { hideTooltip, showTooltip } from '../components/Tooltip';
 import { CpuInspector } from './cores/CpuInspector';
+
+/** Simulated ns per second from which tiles are redrawn at most every FAST_DRAW_MS while running. */
+const FAST_SPEED = 1e8;
+const FAST_DRAW_MS = 30;
 
 const COLUMNS = ['CPU', 'Partition', 'Now running', 'Pid', 'Interruptions'];
 
@@ -42,6 +46,8 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
   const { ref, size } = useCanvas(onResize);
   const selectedPid = useUi((s) => s.selectedPid);
   const inspectedCpu = useUi((s) => s.inspectedCpu);
+  const { bus, store } = useSession();
+  const tooltip = useTooltip();
   const tableRef = useHiddenTableWriter(
     useCallback(
       (f: Frame) =>
@@ -61,6 +67,7 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     let lastFlights = 0;
+    let lastDraw = -Infinity;
     // What the canvas shows now: a frame that changes nothing visible is not redrawn.
     let shownAct = new Uint8Array(0);
     let shownPid = new Int32Array(0);
@@ -80,20 +87,24 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
       for (const t of layout.tiles) tileOf[t.cpu] = t;
       tileOfRef.current = tileOf;
       themeRef.current ??= readTheme(canvas);
-      const st = useUi.getState();
+      const st = store.getState();
       drawCores(ctx, layout, tileOf, frame, themeRef.current, { selectedPid: st.selectedPid, inspectedCpu: st.inspectedCpu, reducedMotion: reducedMotion() }, dpr, width);
     };
     redraw.current = () => {
       themeRef.current = null;
-      paint(frameBus.frame);
+      paint(bus.frame);
     };
-    paint(frameBus.frame);
+    paint(bus.frame);
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => redraw.current();
     media.addEventListener('change', onTheme);
-    const off = frameBus.subscribe((frame) => {
+    const off = bus.subscribe((frame, now) => {
       // Redraw when a tile changes, and while arcs are in flight (and once after they land).
       if (frame.flightCount === 0 && lastFlights === 0 && !changed(frame)) return;
+      // Fast runs change every tile every frame: then at most ~30 redraws a second, which halves
+      // the canvas uploads (software compositing) and leaves the frame budget to the other views.
+      if (frame.running && frame.requestedSpeed >= FAST_SPEED && now - lastDraw < FAST_DRAW_MS) return;
+      lastDraw = now;
       lastFlights = frame.flightCount;
       shownAct = frame.buffers.cpuActivity.slice();
       shownPid = frame.buffers.cpuPid.slice();
@@ -103,7 +114,7 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
       off();
       media.removeEventListener('change', onTheme);
     };
-  }, [config, ref, size]);
+  }, [config, ref, size, bus, store]);
 
   useEffect(() => redraw.current(), [selectedPid, inspectedCpu]);
 
@@ -112,13 +123,13 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     return tileAt(layoutRef.current, e.clientX - rect.left, e.clientY - rect.top);
   };
   const inspect = (cpu: number | null) => {
-    const pid = cpu !== null && frameBus.frame ? frameBus.frame.buffers.cpuPid[cpu] : -1;
-    useUi.setState({ inspectedCpu: cpu, selectedPid: pid >= 0 ? pid : null });
+    const pid = cpu !== null && bus.frame ? bus.frame.buffers.cpuPid[cpu] : -1;
+    store.setState({ inspectedCpu: cpu, selectedPid: pid >= 0 ? pid : null });
   };
   const onKey = (e: React.KeyboardEvent) => {
     const tiles = layoutRef.current.tiles;
     if (tiles.length === 0) return;
-    const i = Math.max(0, tiles.findIndex((t) => t.cpu === useUi.getState().inspectedCpu));
+    const i = Math.max(0, tiles.findIndex((t) => t.cpu === store.getState().inspectedCpu));
     const cols = tiles.filter((t) => t.y === tiles[0].y).length;
     const move: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols };
     if (e.key in move) {
@@ -142,10 +153,10 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
         aria-label="CPU tiles coloured by what runs on each CPU; arrow keys inspect a CPU, Escape clears"
         onPointerMove={(e) => {
           const t = pointAt(e);
-          if (t) showTooltip(e.clientX, e.clientY, describeCpu(config, frameBus.frame, t.cpu));
-          else hideTooltip();
+          if (t) tooltip.show(e.clientX, e.clientY, describeCpu(config, bus.frame, t.cpu));
+          else tooltip.hide();
         }}
-        onPointerLeave={hideTooltip}
+        onPointerLeave={tooltip.hide}
         onClick={(e) => inspect(pointAt(e)?.cpu ?? null)}
         onKeyDown={onKey}
       />

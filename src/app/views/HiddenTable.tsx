@@ -4,7 +4,7 @@
  * at most once a second while running and at once after a step.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { frameBus } from '../frameBus';
+import { useSession } from '../session/context';
 import type { Frame } from '../../worker/protocol';
 import { writeRows } from './writeRows';
 
@@ -12,10 +12,11 @@ const MIN_INTERVAL_MS = 1000;
 
 export function useHiddenTableWriter(rows: (f: Frame) => string[][]): RefObject<HTMLTableSectionElement | null> {
   const ref = useRef<HTMLTableSectionElement>(null);
+  const { bus } = useSession();
   useEffect(() => {
     let lastWrite = -Infinity;
     let lastSeq = -1;
-    return frameBus.subscribe((frame, now) => {
+    return bus.subscribe((frame, now) => {
       if (frame.seq === lastSeq || (frame.running && now - lastWrite < MIN_INTERVAL_MS)) return;
       const body = ref.current;
       if (!body) return;
@@ -23,7 +24,7 @@ export function useHiddenTableWriter(rows: (f: Frame) => string[][]): RefObject<
       lastSeq = frame.seq;
       writeRows(body, rows(frame));
     });
-  }, [rows]);
+  }, [rows, bus]);
   return ref;
 }
 

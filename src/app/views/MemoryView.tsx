@@ -4,22 +4,21 @@
  * and page size, page faults flashing where they land. Exact per-domain numbers come from the
  * metrics (at most once a second) into a visually hidden table and the block titles.
  */
-import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, type MouseEvent } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { MEMORY_CELLS, type Frame } from '../../worker/protocol';
 import { frameEvents } from './frameEvents';
-import { frameBus } from '../frameBus';
 import { readTheme, type Theme } from '../palette';
 import { reducedMotion } from '../motion';
-import { useUi } from '../store';
-import { hideTooltip, showTooltip } from '../components/Tooltip';
+import { useSession } from '../session/context';
+import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { HiddenTable } from './HiddenTable';
 import { RegionBars } from './memory/RegionBars';
 import { drawFlashes, drawMemory, hitTest, layoutMemory, makePatterns, type DomainNote, type Flash, type MemLayout, type Patterns } from './memory/drawMemory';
 import { CellsFilter, countCells, domainsOf, faultCell, fmtInt, formatBytes, formatPages, type DomainInfo } from './memory/memoryModel';
 import { cellTooltip, MemoryLegend, domainRows, DOMAIN_COLUMNS, PROCESS_COLUMNS, processRows } from './memory/memoryParts';
-import { num, subscribeMetrics, type MetricsSnapshot } from './memory/metricsPoller';
+import { num, type MetricsSnapshot } from './memory/metricsPoller';
 import { writeRows } from './writeRows';
 import './views-memory-metrics.css';
 
@@ -44,6 +43,9 @@ export function MemoryView({ config }: { config: NodeConfig }) {
   const processBody = useRef<HTMLTableSectionElement>(null);
   const onResize = useCallback(() => redraw.current(), []);
   const { ref, size } = useCanvas(onResize);
+  const { bus, store, metrics } = useSession();
+  const tooltip = useTooltip();
+  const pidsLabel = useId();
 
   useEffect(() => {
     const canvas = ref.current;
@@ -89,7 +91,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       canvas.dataset.grid = JSON.stringify(layout.blocks.map((b) => [b.domain, b.gridX, b.gridY, b.cell]));
       theme ??= readTheme(canvas);
       patterns ??= makePatterns(theme);
-      drawMemory(ctx, { layout, domains, cells, notes: notes(), selectedPid: useUi.getState().selectedPid, theme, patterns }, dpr, width);
+      drawMemory(ctx, { layout, domains, cells, notes: notes(), selectedPid: store.getState().selectedPid, theme, patterns }, dpr, width);
       dirty = false;
     };
     const paintOverlay = (now: number) => {
@@ -119,7 +121,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       const box = pidsRef.current;
       if (key === pidKey || !box) return;
       pidKey = key;
-      const sel = useUi.getState().selectedPid;
+      const sel = store.getState().selectedPid;
       box.replaceChildren(
         ...list.map((pid) => {
           const b = document.createElement('button');
@@ -128,7 +130,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
           b.textContent = `pid ${pid}`;
           b.dataset.pid = String(pid);
           b.setAttribute('aria-pressed', String(pid === sel));
-          b.onclick = () => useUi.setState({ selectedPid: useUi.getState().selectedPid === pid ? null : pid });
+          b.onclick = () => store.setState({ selectedPid: store.getState().selectedPid === pid ? null : pid });
           return b;
         }),
       );
@@ -136,7 +138,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
     const writeTables = (frame: Frame) => {
       const snap = snapshot;
       writeRows(domainBody.current, domainRows(domains, cells, snap, faultsSeen, frame.time));
-      writeRows(processBody.current, processRows(domains, cells, useUi.getState().selectedPid));
+      writeRows(processBody.current, processRows(domains, cells, store.getState().selectedPid));
       const out = faultsRef.current;
       if (out && snap) {
         const m = snap.metrics;
@@ -146,7 +148,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       updatePids(frame);
     };
 
-    const offFrames = frameBus.subscribe((frame, now) => {
+    const offFrames = bus.subscribe((frame, now) => {
       if (frame.seq !== lastSeq) {
         lastSeq = frame.seq;
         lastFrame = frame;
@@ -180,19 +182,19 @@ export function MemoryView({ config }: { config: NodeConfig }) {
         writeTables(frame);
       }
     });
-    const offMetrics = subscribeMetrics((s) => {
+    const offMetrics = metrics.subscribe((s) => {
       snapshot = s;
       dirty = true;
       tableDirty = true;
     });
-    const offUi = useUi.subscribe((s, prev) => {
+    const offUi = store.subscribe((s, prev) => {
       if (s.selectedPid === prev.selectedPid) return;
       dirty = true;
       pidsRef.current?.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(Number(b.dataset.pid) === s.selectedPid)));
       if (lastFrame) writeRows(processBody.current, processRows(domains, cells, s.selectedPid));
     });
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && useUi.getState().selectedPid !== null) useUi.setState({ selectedPid: null });
+      if (e.key === 'Escape' && store.getState().selectedPid !== null) store.setState({ selectedPid: null });
     };
     window.addEventListener('keydown', onKey);
     const media = window.matchMedia('(prefers-color-scheme: dark)');
@@ -205,7 +207,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       window.removeEventListener('keydown', onKey);
       media.removeEventListener('change', onTheme);
     };
-  }, [config, domains, ref, size]);
+  }, [config, domains, ref, size, bus, store, metrics]);
 
   const cellAt = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -213,15 +215,15 @@ export function MemoryView({ config }: { config: NodeConfig }) {
   };
   const onMove = (e: MouseEvent<HTMLCanvasElement>) => {
     const hit = cellAt(e);
-    if (!hit) return hideTooltip();
-    showTooltip(e.clientX, e.clientY, cellTooltip(domains[hit.block.domain], hit.cell, cellsRef.current));
+    if (!hit) return tooltip.hide();
+    tooltip.show(e.clientX, e.clientY, cellTooltip(domains[hit.block.domain], hit.cell, cellsRef.current));
   };
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const hit = cellAt(e);
     const cells = cellsRef.current;
     if (!hit || !cells) return;
     const code = cells[hit.block.domain * MEMORY_CELLS + hit.cell];
-    useUi.setState({ selectedPid: (code & 3) === 2 ? code >>> 8 : null });
+    store.setState({ selectedPid: (code & 3) === 2 ? code >>> 8 : null });
   };
 
   return (
@@ -229,12 +231,12 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       <h2 className="panel-title">Memory regions</h2>
       <p className="panel-sub">{cellSizeText(domains)}</p>
       <div className="mm-stack">
-        <canvas ref={ref} className="mm-canvas" role="img" aria-label="Physical memory per NUMA domain: Linux pages and LWK regions" onPointerMove={onMove} onPointerLeave={hideTooltip} onClick={onClick} />
+        <canvas ref={ref} className="mm-canvas" role="img" aria-label="Physical memory per NUMA domain: Linux pages and LWK regions" onPointerMove={onMove} onPointerLeave={tooltip.hide} onClick={onClick} />
         <canvas ref={overlayRef} className="mm-overlay" aria-hidden="true" />
       </div>
       <div className="mm-row">
-        <span className="mm-label" id="mm-pids-label">Highlight a process:</span>
-        <div ref={pidsRef} className="mm-pids" role="group" aria-labelledby="mm-pids-label" />
+        <span className="mm-label" id={pidsLabel}>Highlight a process:</span>
+        <div ref={pidsRef} className="mm-pids" role="group" aria-labelledby={pidsLabel} />
       </div>
       <RegionBars />
       <p ref={faultsRef} className="mm-faults" aria-label="Page faults" />

@@ -6,9 +6,9 @@
 import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import type { Frame } from '../../worker/protocol';
-import { frameBus } from '../frameBus';
+import { useSession } from '../session/context';
 import { readTheme, type Theme } from '../palette';
-import { hideTooltip, showTooltip } from '../components/Tooltip';
+import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 import { LatencyHistograms } from './metrics/LatencyHistograms';
@@ -31,6 +31,8 @@ export function MetricsView({ config }: { config: NodeConfig }) {
   const routesBody = useHiddenTableWriter(routeRows);
   const fwqBody = useHiddenTableWriter(useCallback((f: Frame) => fwqRows(config, f), [config]));
   const countersBody = useHiddenTableWriter(counterRows);
+  const { bus } = useSession();
+  const tooltip = useTooltip();
 
   useEffect(() => {
     const lc = lat.ref.current?.getContext('2d');
@@ -66,13 +68,13 @@ export function MetricsView({ config }: { config: NodeConfig }) {
     };
     redraw.current = () => {
       theme = null;
-      paint(frameBus.frame);
+      paint(bus.frame);
     };
-    paint(frameBus.frame);
+    paint(bus.frame);
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => redraw.current();
     media.addEventListener('change', onTheme);
-    const off = frameBus.subscribe((frame, now) => {
+    const off = bus.subscribe((frame, now) => {
       if (frame.seq === lastSeq || (frame.running && now - lastDraw < DRAW_MS)) return;
       lastSeq = frame.seq;
       lastDraw = now;
@@ -82,21 +84,21 @@ export function MetricsView({ config }: { config: NodeConfig }) {
       off();
       media.removeEventListener('change', onTheme);
     };
-  }, [config, lat.ref, lat.size, fwq.ref, fwq.size]);
+  }, [config, lat.ref, lat.size, fwq.ref, fwq.size, bus]);
 
   const onLatMove = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    const routes = frameBus.frame?.buffers.routes;
+    const routes = bus.frame?.buffers.routes;
     const lines = routes ? latencyTooltip(routes, r.width, e.clientX - r.left, e.clientY - r.top) : null;
-    if (lines) showTooltip(e.clientX, e.clientY, lines);
-    else hideTooltip();
+    if (lines) tooltip.show(e.clientX, e.clientY, lines);
+    else tooltip.hide();
   };
   const onFwqMove = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    const data = frameBus.frame?.buffers.fwq;
+    const data = bus.frame?.buffers.fwq;
     const lines = data ? fwqTooltip(config, layoutFwq(config, r.width), data, e.clientX - r.left) : null;
-    if (lines) showTooltip(e.clientX, e.clientY, lines);
-    else hideTooltip();
+    if (lines) tooltip.show(e.clientX, e.clientY, lines);
+    else tooltip.hide();
   };
 
   return (
@@ -107,12 +109,12 @@ export function MetricsView({ config }: { config: NodeConfig }) {
         <div className="mx-actions" data-slot="metrics-actions" />
       </div>
       <h3 className="mx-h3">Syscall latency by route</h3>
-      <canvas ref={lat.ref} className="mx-canvas" style={{ height: latencyHeight() }} role="img" aria-label="Syscall latency per route: each stage's share of the mean on a linear bar; p50, p99, max and mean on a log axis" onPointerMove={onLatMove} onPointerLeave={hideTooltip} />
+      <canvas ref={lat.ref} className="mx-canvas" style={{ height: latencyHeight() }} role="img" aria-label="Syscall latency per route: each stage's share of the mean on a linear bar; p50, p99, max and mean on a log axis" onPointerMove={onLatMove} onPointerLeave={tooltip.hide} />
       <LatencyLegend />
       <h3 className="mx-h3">Latency histograms (calls per bin; heights are square roots so tails show)</h3>
       <LatencyHistograms />
       <h3 className="mx-h3">FWQ noise per CPU</h3>
-      <canvas ref={fwq.ref} className="mx-canvas mx-fwq" style={{ height: FWQ_HEIGHT }} role="img" aria-label="Fixed-work-quanta noise per application CPU, grouped by partition" onPointerMove={onFwqMove} onPointerLeave={hideTooltip} />
+      <canvas ref={fwq.ref} className="mx-canvas mx-fwq" style={{ height: FWQ_HEIGHT }} role="img" aria-label="Fixed-work-quanta noise per application CPU, grouped by partition" onPointerMove={onFwqMove} onPointerLeave={tooltip.hide} />
       <FwqLegend />
       <h3 className="mx-h3">Counters</h3>
       <dl ref={countersRef} className="mx-counters">

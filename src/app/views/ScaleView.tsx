@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_SCALE_PARAMS, type ScalePoint } from '../../engine/scale';
 import type { ScaleBase } from '../../worker/scaleProtocol';
-import { scaleClient, type ScaleListener } from '../scaleClient';
+import type { ScaleListener } from '../scaleClient';
+import { usePage } from '../session/context';
 import { SERIES, SERIES_BY_KEY } from './scale/series';
 import { formatN, Marker, SlowdownPlot, type Curve } from './scale/SlowdownPlot';
 import { NoiseHistogram } from './scale/NoiseHistogram';
@@ -39,6 +40,7 @@ export function ScaleView() {
   const fillRef = useRef<HTMLDivElement>(null);
   const detailRef = useRef<HTMLSpanElement>(null);
   const listenerRef = useRef<ScaleListener | null>(null);
+  const scaleClient = usePage().scale;
   const histN = 2 ** Math.min(histExp ?? maxExp, maxExp);
 
   const setProgress = useCallback((fraction: number, detail: string) => {
@@ -51,7 +53,7 @@ export function ScaleView() {
 
   useEffect(() => () => {
     if (listenerRef.current) scaleClient.detach(listenerRef.current);
-  }, []);
+  }, [scaleClient]);
 
   const start = (e: FormEvent) => {
     e.preventDefault();

@@ -5,13 +5,13 @@
  * Follows the present until the user zooms or pans (d3-zoom, buttons or keys); "Follow"
  * returns to live. A visually hidden table carries the same numbers (≤ 1 Hz while running).
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomTransform } from 'd3';
 import { ACTIVITY_NAMES } from '../../engine/node/kinds';
-import { frameBus } from '../frameBus';
 import { ACTIVITY_STYLES } from '../palette';
 import { useUi } from '../store';
-import { hideTooltip, showTooltip } from '../components/Tooltip';
+import { useSession } from '../session/context';
+import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { TimelineController } from './timeline/controller';
 import type { ViewProps } from './index';
@@ -35,12 +35,15 @@ export function TimelineView({ config }: ViewProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const onResize = useCallback(() => ctl.current?.relayout(), []);
   const { ref, size } = useCanvas(onResize);
+  const { bus, store, client } = useSession();
+  const tooltip = useTooltip();
+  const keysId = useId();
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const c = new TimelineController(canvas, ctx, config, () => size.current, targetHeight, {
+    const c = new TimelineController(canvas, ctx, config, () => size.current, targetHeight, (from, to, bins) => client.queryTimeline(from, to, bins), {
       onFollowChange: setFollowState,
       writeWindowLabel: (text) => {
         if (labelRef.current && labelRef.current.textContent !== text) labelRef.current.textContent = text;
@@ -68,12 +71,12 @@ export function TimelineView({ config }: ViewProps) {
     c.relayout();
     const onWindowResize = () => c.relayout();
     window.addEventListener('resize', onWindowResize);
-    const ui = useUi.getState();
+    const ui = store.getState();
     c.setSelection(ui.selectedPid, ui.inspectedCpu);
-    const offUi = useUi.subscribe((s, prev) => {
+    const offUi = store.subscribe((s, prev) => {
       if (s.selectedPid !== prev.selectedPid || s.inspectedCpu !== prev.inspectedCpu) c.setSelection(s.selectedPid, s.inspectedCpu);
     });
-    const offFrames = frameBus.subscribe((frame, now) => c.onFrame(frame, now));
+    const offFrames = bus.subscribe((frame, now) => c.onFrame(frame, now));
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => c.themeChanged();
     media.addEventListener('change', onTheme);
@@ -96,9 +99,9 @@ export function TimelineView({ config }: ViewProps) {
       window.removeEventListener('resize', onWindowResize);
       c.dispose();
       ctl.current = null;
-      hideTooltip();
+      tooltip.hide();
     };
-  }, [config, ref, size]);
+  }, [config, ref, size, bus, store, client, tooltip]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const c = ctl.current;
@@ -127,12 +130,12 @@ export function TimelineView({ config }: ViewProps) {
     const { x, y } = pointerXY(e);
     const hit = c.hitTest(x, y);
     c.setHover(hit);
-    if (hit) showTooltip(e.clientX, e.clientY, c.describe(hit));
-    else hideTooltip();
+    if (hit) tooltip.show(e.clientX, e.clientY, c.describe(hit));
+    else tooltip.hide();
   };
   const onPointerLeave = () => {
     ctl.current?.setHover(null);
-    hideTooltip();
+    tooltip.hide();
   };
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const c = ctl.current;
@@ -140,7 +143,7 @@ export function TimelineView({ config }: ViewProps) {
     const r = e.currentTarget.getBoundingClientRect();
     // The outlined span under the pointer, so that a click selects exactly what the tooltip describes.
     const hit = c.hovered ?? c.hitTest(e.clientX - r.left, e.clientY - r.top);
-    if (hit) useUi.setState({ selectedPid: hit.pid >= 0 ? hit.pid : null, inspectedCpu: hit.cpu });
+    if (hit) store.setState({ selectedPid: hit.pid >= 0 ? hit.pid : null, inspectedCpu: hit.cpu });
   };
 
   return (
@@ -154,7 +157,7 @@ export function TimelineView({ config }: ViewProps) {
               {selectedPid !== null ? `pid ${selectedPid}` : 'no process'}
               {inspectedCpu !== null ? ` on CPU ${inspectedCpu}` : ''}
             </span>
-            <button type="button" className="btn btn-small" onClick={() => useUi.setState({ selectedPid: null, inspectedCpu: null })}>Clear selection</button>
+            <button type="button" className="btn btn-small" onClick={() => store.setState({ selectedPid: null, inspectedCpu: null })}>Clear selection</button>
           </span>
         ) : null}
         <div className="timeline-tools" role="toolbar" aria-label="Timeline controls">
@@ -163,11 +166,11 @@ export function TimelineView({ config }: ViewProps) {
           <button type="button" className="btn btn-small" aria-pressed={follow} onClick={() => ctl.current?.setFollow(!follow)}>Follow</button>
         </div>
       </div>
-      <p id="timeline-keys" className="panel-sub">
+      <p id={keysId} className="panel-sub">
         One lane per CPU. Drag or use <kbd>←</kbd> <kbd>→</kbd> to pan, the wheel or <kbd>+</kbd> <kbd>−</kbd> to zoom,{' '}
         <kbd>F</kbd> to follow the present; click a span to select its process. Arrows: forwarded calls.
       </p>
-      <div className="timeline-lanes" tabIndex={0} role="group" aria-label="Timeline lanes" aria-describedby="timeline-keys" onKeyDown={onKeyDown}>
+      <div className="timeline-lanes" tabIndex={0} role="group" aria-label="Timeline lanes" aria-describedby={keysId} onKeyDown={onKeyDown}>
         <canvas
           ref={ref}
           className="timeline-canvas"

@@ -4,13 +4,12 @@
  * moves one token per call (or shows per-route rates at high speed). Choosing a syscall name
  * highlights its routes and stages. Numbers are DOM writes (<= 10 Hz); a hidden table twins it.
  */
-import { useCallback, useEffect, useRef, type ChangeEvent, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, type ChangeEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { Counter, type Frame } from '../../worker/protocol';
 import { routeValue, stageMean } from '../../worker/frameLayout';
 import { ROUTES, STAGES } from '../../engine/descriptors';
-import { frameBus } from '../frameBus';
-import { simClient } from '../simClient';
-import { hideTooltip, showTooltip } from '../components/Tooltip';
+import { useSession } from '../session/context';
+import { useTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 import { useCanvas } from './useCanvas';
@@ -58,6 +57,9 @@ export function TriageView({ config }: ViewProps) {
   const markDirty = useCallback(() => void (dirty.current = true), []);
   const { ref, size } = useCanvas(markDirty);
   const selected = useSelectedPidRef(markDirty);
+  const { bus, store, client } = useSession();
+  const tooltip = useTooltip();
+  const selectId = useId();
   const bits = () => (modelRef.current.names.get(nameRef.current) ?? 0) | (metricsRoutes.current.get(nameRef.current) ?? 0);
   const highlighted = (r: number) => nameRef.current !== '' && (bits() & (1 << r)) !== 0;
 
@@ -72,17 +74,17 @@ export function TriageView({ config }: ViewProps) {
 
   const applyHighlight = useCallback(() => {
     const svg = svgRef.current;
-    if (svg) writeHighlight(svg, frameBus.frame, nameRef.current, bits());
+    if (svg) writeHighlight(svg, bus.frame, nameRef.current, bits());
     const body = tableRef.current;
     if (body) Array.from(body.rows).forEach((row, r) => writeText(row.cells[row.cells.length - 1] ?? null, highlighted(r) ? 'yes' : 'no'));
     dirty.current = true;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tableRef]);
+  }, [tableRef, bus]);
 
   /** Asks the worker for the full metrics (at most once a second): exact routes per name, and names the events missed. */
   const queryRoutes = useCallback(() => {
     const model = modelRef.current;
-    void simClient.queryMetrics().then((m) => {
+    void client.queryMetrics().then((m) => {
       if (model !== modelRef.current) return;
       metricsRoutes.current = routesByName(m);
       const missing = [...metricsRoutes.current.keys()].filter((n) => !model.names.has(n));
@@ -90,7 +92,7 @@ export function TriageView({ config }: ViewProps) {
       addOptions(selectRef.current, missing);
       applyHighlight();
     });
-  }, [applyHighlight]);
+  }, [applyHighlight, client]);
 
   useEffect(() => {
     modelRef.current = new TriageModel();
@@ -105,13 +107,13 @@ export function TriageView({ config }: ViewProps) {
   useEffect(() => {
     let lastSeq = -1;
     const id = window.setInterval(() => {
-      const f = frameBus.frame;
+      const f = bus.frame;
       if (!f || (!f.running && f.seq === lastSeq)) return;
       lastSeq = f.seq;
       queryRoutes();
     }, 1000);
     return () => window.clearInterval(id);
-  }, [queryRoutes]);
+  }, [queryRoutes, bus]);
 
   useEffect(() => {
     const canvas = ref.current, svg = svgRef.current;
@@ -122,7 +124,7 @@ export function TriageView({ config }: ViewProps) {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => ((themeRef.current = null), (dirty.current = true));
     media.addEventListener('change', onTheme);
-    const off = frameBus.subscribe((frame, now) => {
+    const off = bus.subscribe((frame, now) => {
       const m = modelRef.current;
       const fresh = m.ingest(frame, now);
       if (m.newNames.length) addOptions(selectRef.current, m.newNames.splice(0));
@@ -147,7 +149,7 @@ export function TriageView({ config }: ViewProps) {
       off();
       media.removeEventListener('change', onTheme);
     };
-  }, [config, ref, size, selected, applyHighlight]);
+  }, [config, ref, size, selected, applyHighlight, bus]);
 
   const onName = (e: ChangeEvent<HTMLSelectElement>) => {
     nameRef.current = e.target.value;
@@ -161,19 +163,19 @@ export function TriageView({ config }: ViewProps) {
     return { x: (e.clientX - r.left) / s, y: (e.clientY - r.top) / s };
   };
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
-    const f = frameBus.frame;
+    const f = bus.frame;
     if (!f) return;
     const { x, y } = locate(e);
     const t = nearestToken(modelRef.current, x, y, performance.now(), reducedMotion());
     if (t) {
       const route = t.route >= 0 ? (ROUTES[t.route]?.title ?? `route ${t.route}`) : 'not routed yet';
-      return showTooltip(e.clientX, e.clientY, [`${t.name} (call ${t.id})`, `pid ${t.pid}`, `route: ${route}`, t.doneAt >= 0 ? `latency ${fmtNs(t.latencyNs)}` : 'in flight', 'click to highlight this pid']);
+      return tooltip.show(e.clientX, e.clientY, [`${t.name} (call ${t.id})`, `pid ${t.pid}`, `route: ${route}`, t.doneAt >= 0 ? `latency ${fmtNs(t.latencyNs)}` : 'in flight', 'click to highlight this pid']);
     }
     const g = triageGeometry();
     const col = g.columns.findIndex((c) => x >= c.x && x <= c.x + c.w && y >= BOX_Y && y <= BOX_Y + BOX_H);
     const counters = f.buffers.counters;
-    if (col === 0) return showTooltip(e.clientX, e.clientY, ['Application threads', `${counters[Counter['syscalls issued']].toLocaleString('en-US')} calls issued, ${counters[Counter['syscalls completed']].toLocaleString('en-US')} completed`]);
-    if (col > 0) return showTooltip(e.clientX, e.clientY, routeLines(f, col - 1));
+    if (col === 0) return tooltip.show(e.clientX, e.clientY, ['Application threads', `${counters[Counter['syscalls issued']].toLocaleString('en-US')} calls issued, ${counters[Counter['syscalls completed']].toLocaleString('en-US')} completed`]);
+    if (col > 0) return tooltip.show(e.clientX, e.clientY, routeLines(f, col - 1));
     const r = Math.floor((y - BARS_Y) / BAR_ROW_H);
     if (r >= 0 && r < ROUTES.length && x >= g.barX && x <= g.barX + g.barW) {
       const rt = f.buffers.routes;
@@ -182,34 +184,34 @@ export function TriageView({ config }: ViewProps) {
       for (let s = 0; s < STAGES.length && total > 0; s++) {
         const mean = stageMean(rt, r, s);
         const w = (mean / total) * g.barW;
-        if (x >= acc && x < acc + w) return showTooltip(e.clientX, e.clientY, [`${ROUTES[r].short} · ${STAGES[s].short} [${STAGES[s].letter}]`, STAGES[s].title, `mean ${fmtNs(mean)} per call (${((mean / total) * 100).toFixed(1)} % of ${fmtNs(total)})`]);
+        if (x >= acc && x < acc + w) return tooltip.show(e.clientX, e.clientY, [`${ROUTES[r].short} · ${STAGES[s].short} [${STAGES[s].letter}]`, STAGES[s].title, `mean ${fmtNs(mean)} per call (${((mean / total) * 100).toFixed(1)} % of ${fmtNs(total)})`]);
         acc += w;
       }
-      return showTooltip(e.clientX, e.clientY, routeLines(f, r));
+      return tooltip.show(e.clientX, e.clientY, routeLines(f, r));
     }
-    hideTooltip();
+    tooltip.hide();
   };
   const onClick = (e: PointerEvent<HTMLDivElement>) => {
     const { x, y } = locate(e);
     const t = nearestToken(modelRef.current, x, y, performance.now(), reducedMotion());
-    selectPid(t && t.pid !== selected.current ? t.pid : null);
+    selectPid(store, t && t.pid !== selected.current ? t.pid : null);
   };
   const onKey = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'Escape' || (e.target as HTMLElement).tagName === 'SELECT') return;
-    selectPid(null);
+    selectPid(store, null);
   };
 
   return (
     <section className="panel syscall-view" aria-label="Syscall triage" onKeyDown={onKey}>
       <h2 className="panel-title">Syscall triage</h2>
       <div className="triage-controls">
-        <label htmlFor="triage-syscall">Highlight</label>
-        <select id="triage-syscall" ref={selectRef} aria-label="Syscall" defaultValue="" onChange={onName}>
+        <label htmlFor={selectId}>Highlight</label>
+        <select id={selectId} ref={selectRef} aria-label="Syscall" defaultValue="" onChange={onName}>
           <option value="">all syscalls</option>
         </select>
         <span ref={modeRef} className="triage-mode" />
       </div>
-      <div className="triage-stage" onPointerMove={onMove} onPointerLeave={hideTooltip} onClick={onClick}>
+      <div className="triage-stage" onPointerMove={onMove} onPointerLeave={tooltip.hide} onClick={onClick}>
         <Diagram svgRef={svgRef} />
         <canvas ref={ref} className="triage-tokens" aria-hidden="true" />
       </div>

@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'react';
 import type { Frame } from '../../../worker/protocol';
 import { readTheme, type Theme } from '../../palette';
-import { useUi } from '../../store';
+import type { UiStore } from '../../store';
+import { useSession } from '../../session/context';
 
 const PID_FILLS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'] as const;
 const PID_INKS = ['#ffffff', '#111111', '#ffffff', '#111111', '#111111', '#ffffff', '#111111'] as const;
@@ -75,21 +76,22 @@ export class FrameClock {
 
 /** The selected pid in a ref (no React render), calling `onChange` when it changes. */
 export function useSelectedPidRef(onChange: () => void) {
-  const ref = useRef<number | null>(useUi.getState().selectedPid);
+  const { store } = useSession();
+  const ref = useRef<number | null>(store.getState().selectedPid);
   useEffect(
     () =>
-      useUi.subscribe((s) => {
+      store.subscribe((s) => {
         if (s.selectedPid === ref.current) return;
         ref.current = s.selectedPid;
         onChange();
       }),
-    [onChange],
+    [onChange, store],
   );
   return ref;
 }
 
-export function selectPid(pid: number | null): void {
-  useUi.setState({ selectedPid: pid });
+export function selectPid(store: UiStore, pid: number | null): void {
+  store.setState({ selectedPid: pid });
 }
 
 /** A gate for DOM text writes: open at most ten times a second while running, always when paused. */

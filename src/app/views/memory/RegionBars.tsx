@@ -6,10 +6,10 @@
  * DOM from the metrics poll (at most once a second), never through a React render.
  */
 import { useEffect, useRef } from 'react';
-import { subscribeMetrics, pick } from './metricsPoller';
+import { pick } from './metricsPoller';
 import { KIND_STYLES } from './drawMemory';
 import { formatBytes } from './memoryModel';
-import { useUi } from '../../store';
+import { useSession } from '../../session/context';
 
 interface RegionRow { pid: number; kind: string; numa: number; pageSize: number; bytes: number; regions: number }
 
@@ -23,13 +23,14 @@ function isRows(v: unknown): v is RegionRow[] {
 
 export function RegionBars() {
   const ref = useRef<HTMLDivElement>(null);
+  const { store, metrics } = useSession();
   useEffect(() => {
     let lastKey = '';
-    const offSel = useUi.subscribe((s, prev) => {
+    const offSel = store.subscribe((s, prev) => {
       if (s.selectedPid === prev.selectedPid || !ref.current) return;
       for (const row of ref.current.querySelectorAll<HTMLElement>('[data-pid]')) row.classList.toggle('rb-dim', s.selectedPid !== null && Number(row.dataset.pid) !== s.selectedPid);
     });
-    const off = subscribeMetrics((snap) => {
+    const off = metrics.subscribe((snap) => {
       const rows = pick(snap.metrics, ['memory', 'regions']);
       const el = ref.current;
       if (!el || !isRows(rows)) return;
@@ -38,7 +39,7 @@ export function RegionBars() {
       lastKey = key;
       const byPid = new Map<number, RegionRow[]>();
       for (const r of rows) byPid.set(r.pid, [...(byPid.get(r.pid) ?? []), r]);
-      const selected = useUi.getState().selectedPid;
+      const selected = store.getState().selectedPid;
       el.replaceChildren(
         ...[...byPid].map(([pid, regions]) => {
           const total = regions.reduce((a, r) => a + r.bytes, 0);
@@ -47,7 +48,7 @@ export function RegionBars() {
           row.className = 'rb-row' + (selected !== null && selected !== pid ? ' rb-dim' : '');
           row.dataset.pid = String(pid);
           row.setAttribute('aria-label', `Regions of pid ${pid}: ${regions.map((r) => `${r.kind} ${formatBytes(r.bytes)} in ${PAGE(r.pageSize)} pages on NUMA ${r.numa}`).join('; ')}`);
-          row.addEventListener('click', () => useUi.setState({ selectedPid: useUi.getState().selectedPid === pid ? null : pid }));
+          row.addEventListener('click', () => store.setState({ selectedPid: store.getState().selectedPid === pid ? null : pid }));
           const label = document.createElement('span');
           label.className = 'rb-label';
           label.textContent = `pid ${pid} · ${formatBytes(total)}`;
@@ -73,7 +74,7 @@ export function RegionBars() {
       off();
       offSel();
     };
-  }, []);
+  }, [store, metrics]);
   return (
     <div className="rb" role="group" aria-label="LWK regions of each process">
       <div className="rb-title">LWK regions per process (to scale within each process; click to highlight)</div>

@@ -1,10 +1,10 @@
 /**
- * The full metrics object (simClient.queryMetrics, the same the CLI prints), asked for at most
- * once a second while running and once after each new frame while paused (a step, the final
- * frame after Pause). One shared poller however many views listen; outside React.
+ * A session's full metrics object (its client's queryMetrics, the same the CLI prints), asked
+ * for at most once per interval while running and once after each new frame while paused (a
+ * step, the final frame after Pause). One poller per session however many views listen; it
+ * subscribes to the frame bus only while someone listens. Outside React.
  */
-import { frameBus } from '../../frameBus';
-import { simClient } from '../../simClient';
+import type { FrameBus } from '../../frameBus';
 import type { Frame } from '../../../worker/protocol';
 
 export interface MetricsSnapshot {
@@ -15,41 +15,60 @@ export interface MetricsSnapshot {
 
 type Listener = (s: MetricsSnapshot) => void;
 
-const MIN_INTERVAL_MS = 1000;
-const listeners = new Set<Listener>();
-let latest: MetricsSnapshot | null = null;
-let inflight = false;
-let lastAt = -Infinity;
-let lastSeq = -1;
-let off: (() => void) | null = null;
+/** Wall ms between two queries while running (compare mode asks more often for its table). */
+export const METRICS_INTERVAL_MS = 1000;
 
-function onFrame(frame: Frame, now: number): void {
-  if (inflight || frame.seq === lastSeq) return;
-  if (frame.running && now - lastAt < MIN_INTERVAL_MS) return;
-  inflight = true;
-  lastSeq = frame.seq;
-  lastAt = now;
-  const time = frame.time;
-  void simClient.queryMetrics().then((metrics) => {
-    inflight = false;
-    if (!metrics) return;
-    latest = { metrics, time };
-    for (const l of listeners) l(latest);
-  });
-}
+export class MetricsPoller {
+  private readonly listeners = new Set<Listener>();
+  private latest: MetricsSnapshot | null = null;
+  private inflight = false;
+  private lastAt = -Infinity;
+  private lastSeq = -1;
+  private off: (() => void) | null = null;
+  /** Wall ms between two queries while running. */
+  intervalMs = METRICS_INTERVAL_MS;
 
-/** Calls `listener` with every new metrics snapshot (and the latest one at once); returns its removal. */
-export function subscribeMetrics(listener: Listener): () => void {
-  listeners.add(listener);
-  if (latest) listener(latest);
-  off ??= frameBus.subscribe(onFrame);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && off) {
-      off();
-      off = null;
-    }
+  constructor(
+    private readonly bus: FrameBus,
+    private readonly query: () => Promise<Readonly<Record<string, unknown>> | null>,
+  ) {}
+
+  private readonly onFrame = (frame: Frame, now: number): void => {
+    if (this.inflight || frame.seq === this.lastSeq) return;
+    if (frame.running && now - this.lastAt < this.intervalMs) return;
+    this.inflight = true;
+    this.lastSeq = frame.seq;
+    this.lastAt = now;
+    const time = frame.time;
+    void this.query().then((metrics) => {
+      this.inflight = false;
+      if (!metrics) return;
+      const snap = { metrics, time };
+      this.latest = snap;
+      for (const l of this.listeners) l(snap);
+    });
   };
+
+  /** Calls `listener` with every new metrics snapshot (and the latest one at once); returns its removal. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    if (this.latest) listener(this.latest);
+    this.off ??= this.bus.subscribe(this.onFrame);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.off) {
+        this.off();
+        this.off = null;
+      }
+    };
+  }
+
+  /** Forgets the last snapshot (the run restarted: it belongs to the old run). */
+  forget(): void {
+    this.latest = null;
+    this.inflight = false;
+    this.lastSeq = -1;
+  }
 }
 
 /** Reads a nested field of the untyped metrics object: path like ['memory', 'domains']. */

@@ -5,11 +5,12 @@
  */
 import { useEffect, useRef } from 'react';
 import { scaleLog } from 'd3';
-import { subscribeMetrics, pick } from '../memory/metricsPoller';
+import { pick } from '../memory/metricsPoller';
+import { useSession } from '../../session/context';
 import { readTheme } from '../../palette';
 import { formatDuration } from '../../../engine/kernel/time';
 import { ROUTES } from '../../../engine/descriptors';
-import { hideTooltip, showTooltip } from '../../components/Tooltip';
+import { useTooltip } from '../../components/Tooltip';
 
 const ROW_H = 38;
 const LEFT = 110;
@@ -27,6 +28,8 @@ export function LatencyHistograms() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const dataRef = useRef<Hist[]>([]);
+  const { metrics } = useSession();
+  const tooltip = useTooltip();
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -36,7 +39,7 @@ export function LatencyHistograms() {
   }, []);
   useEffect(() => {
     let lastKey = '';
-    return subscribeMetrics((snap) => {
+    return metrics.subscribe((snap) => {
       const canvas = canvasRef.current;
       const data = histograms(snap.metrics);
       const key = JSON.stringify(data);
@@ -46,20 +49,20 @@ export function LatencyHistograms() {
       draw(canvas, data);
       writeTable(bodyRef.current, data);
     });
-  }, []);
+  }, [metrics]);
   const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const row = Math.floor((e.clientY - rect.top) / ROW_H);
     const h = dataRef.current[row];
-    if (!h || h.length === 0) return hideTooltip();
+    if (!h || h.length === 0) return tooltip.hide();
     const x = axis(rect.width);
     const ns = x.invert(Math.max(LEFT, e.clientX - rect.left));
     const bin = h.reduce((best, b) => (Math.abs(Math.log(b[0]) - Math.log(ns)) < Math.abs(Math.log(best[0]) - Math.log(ns)) ? b : best), h[0]);
-    showTooltip(e.clientX, e.clientY, [ROUTES[row]?.title ?? '', `${formatDuration(bin[0])} to ${formatDuration(Math.round(bin[0] * 2 ** (1 / 8)))}: ${bin[1].toLocaleString('en-US')} calls`]);
+    tooltip.show(e.clientX, e.clientY, [ROUTES[row]?.title ?? '', `${formatDuration(bin[0])} to ${formatDuration(Math.round(bin[0] * 2 ** (1 / 8)))}: ${bin[1].toLocaleString('en-US')} calls`]);
   };
   return (
     <div className="mx-hist">
-      <canvas ref={canvasRef} className="mx-canvas" style={{ height: ROW_H * ROUTES.length + 22 }} role="img" aria-label="Latency histograms per route, log time axis" onPointerMove={onMove} onPointerLeave={hideTooltip} />
+      <canvas ref={canvasRef} className="mx-canvas" style={{ height: ROW_H * ROUTES.length + 22 }} role="img" aria-label="Latency histograms per route, log time axis" onPointerMove={onMove} onPointerLeave={tooltip.hide} />
       <table className="visually-hidden" aria-label="Latency histograms">
         <caption>Latency histograms per route (bins of 1/8 of a power of two)</caption>
         <thead><tr><th scope="col">Route</th><th scope="col">From (ns)</th><th scope="col">Calls</th></tr></thead>

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { scaleLinear } from 'd3';
 import { formatDuration } from '../../../engine/kernel/time';
-import { hideTooltip, showTooltip } from '../../components/Tooltip';
+import { useTooltip } from '../../components/Tooltip';
 import { formatN, type Curve } from './SlowdownPlot';
 import { useWidth } from './useWidth';
 
@@ -19,6 +19,7 @@ export function NoiseHistogram({ curves, histogramN }: { curves: readonly Curve[
   const withHist = curves.filter((c) => c.points.some((p) => p.histogram));
   const [chosen, setChosen] = useState<string | null>(null);
   const selectId = useId();
+  const tooltip = useTooltip();
   const curve = withHist.find((c) => c.def.key === chosen) ?? withHist[0];
   const h = curve?.points.find((p) => p.histogram)?.histogram;
 
@@ -66,8 +67,8 @@ export function NoiseHistogram({ curves, histogramN }: { curves: readonly Curve[
                 y={y(c)}
                 height={Math.max(0, y(0) - y(c))}
                 fill={curve.def.color}
-                onPointerMove={(e) => showTooltip(e.clientX, e.clientY, lines)}
-                onPointerLeave={hideTooltip}
+                onPointerMove={(e) => tooltip.show(e.clientX, e.clientY, lines)}
+                onPointerLeave={tooltip.hide}
               />
             );
           })}

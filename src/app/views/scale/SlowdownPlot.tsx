@@ -7,7 +7,7 @@ import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { line, scaleLinear, scaleLog, symbol } from 'd3';
 import type { ScalePoint } from '../../../engine/scale';
 import { formatDuration } from '../../../engine/kernel/time';
-import { hideTooltip, showTooltip } from '../../components/Tooltip';
+import { useTooltip } from '../../components/Tooltip';
 import type { SeriesDef } from './series';
 import { useWidth } from './useWidth';
 
@@ -34,6 +34,7 @@ export function Marker({ def, x, y, size = 52 }: { def: SeriesDef; x: number; y:
 export function SlowdownPlot({ curves, maxN }: { curves: readonly Curve[]; maxN: number }) {
   const [wrapRef, width] = useWidth<HTMLDivElement>(640);
   const [active, setActive] = useState<number | null>(null);
+  const tooltip = useTooltip();
   const ns = useMemo(() => [...new Set(curves.flatMap((c) => c.points.map((p) => p.nodes)))].sort((a, b) => a - b), [curves]);
   const x = useMemo(() => scaleLog().base(2).domain([1, Math.max(2, maxN)]).range([M.left, width - M.right]), [maxN, width]);
   const y = useMemo(() => {
@@ -64,7 +65,7 @@ export function SlowdownPlot({ curves, maxN }: { curves: readonly Curve[]; maxN:
   ];
   const show = (i: number, clientX: number, clientY: number) => {
     setActive(i);
-    showTooltip(clientX, clientY, tooltipLines(ns[i]));
+    tooltip.show(clientX, clientY, tooltipLines(ns[i]));
   };
   const nearest = (px: number): number => {
     const n = x.invert(px);
@@ -84,7 +85,7 @@ export function SlowdownPlot({ curves, maxN }: { curves: readonly Curve[]; maxN:
     const delta = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
     if (e.key === 'Escape') {
       setActive(null);
-      hideTooltip();
+      tooltip.hide();
       return;
     }
     if (delta === undefined && e.key !== 'Home' && e.key !== 'End') return;
@@ -95,7 +96,7 @@ export function SlowdownPlot({ curves, maxN }: { curves: readonly Curve[]; maxN:
   };
   const leave = () => {
     setActive(null);
-    hideTooltip();
+    tooltip.hide();
   };
 
   return (

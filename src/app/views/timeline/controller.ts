@@ -10,13 +10,15 @@ import { ACTIVITY_NAMES } from '../../../engine/node/kinds';
 import type { Frame, TimelineReply } from '../../../worker/protocol';
 import { SPAN } from '../../../worker/frameLayout';
 import { reducedMotion } from '../../motion';
-import { simClient } from '../../simClient';
 import { drawScene, GUTTER, readTimelineTheme, renderReply, type TimelineTheme } from './draw';
 import { laneAt, layoutLanes, timelineGroups, type LaneGroup, type LaneLayout } from './lanes';
 import {
   applyZoomDelta, clampWindow, exactDuration, followSpan, followWindow, pan, shortDuration, spanAt, summarizeLane, zoomAt,
   type TimeWindow, type ZoomTransformLike,
 } from './window';
+
+/** Asks the session's worker for the spans of a window (null if the worker restarted first). */
+export type TimelineQuery = (from: number, to: number, bins: number) => Promise<TimelineReply | null>;
 
 /** Wall ms between queries while running (≈ 7 a second). */
 const QUERY_EVERY_MS = 150;
@@ -75,6 +77,7 @@ export class TimelineController {
     config: NodeConfig,
     private readonly size: () => { width: number; height: number; dpr: number },
     private readonly targetHeight: () => number,
+    private readonly query: TimelineQuery,
     private readonly hooks: TimelineHooks,
   ) {
     this.groups = timelineGroups(config);
@@ -282,7 +285,7 @@ export class TimelineController {
     this.lastQueryAt = now;
     this.lastKey = key;
     const running = frame.running;
-    void simClient.queryTimeline(from, to, bins).then((reply) => {
+    void this.query(from, to, bins).then((reply) => {
       this.outstanding = false;
       if (this.disposed || !reply) return;
       this.reply = reply;

@@ -1,0 +1,155 @@
+/**
+ * The page: its sessions (one, or two side by side in compare mode), page-level UI state (the
+ * help overlay, the view compare mode shows), the animation loop that drives every session, the
+ * tooltip, and what the page does as a whole: persisting the first session's settings, pausing
+ * while hidden, entering, swapping and leaving compare mode. Created once in main.tsx and
+ * provided through React context.
+ */
+import { createStore, type StoreApi } from 'zustand';
+import { Session } from './session';
+import { AnimationLoop } from './loop';
+import { TooltipHost } from './tooltip';
+import { loadSettings, persistSettings, settingsOf, type Persisted } from '../store';
+import { Lockstep } from '../compare/lockstep';
+import { partnerPreset } from '../compare/partner';
+import { METRICS_INTERVAL_MS } from '../views/memory/metricsPoller';
+import { ScaleClient } from '../scaleClient';
+
+/** Views compare mode can show for both sessions. */
+export const COMPARE_VIEW_IDS = ['cores', 'channels', 'triage', 'timeline', 'memory', 'metrics', 'config'] as const;
+export type CompareViewId = (typeof COMPARE_VIEW_IDS)[number];
+
+/** The difference table's metrics are asked for this often while running (wall ms). */
+const COMPARE_METRICS_MS = 500;
+const TICK_RING = 1024;
+
+export interface PageState {
+  readonly helpOpen: boolean;
+  /** Left first: one session normally, two in compare mode. */
+  readonly sessions: readonly Session[];
+  /** The view both panes show in compare mode. */
+  readonly compareView: CompareViewId;
+}
+
+export class Page {
+  readonly store: StoreApi<PageState>;
+  readonly tooltip = new TooltipHost();
+  /** Scale mode's worker (apart from the sessions'): started on its first run. */
+  readonly scale = new ScaleClient();
+  /** Animation frames, and those in which every session drew a new simulation frame (bench:ui). */
+  readonly stats = { animationFrames: 0, drewNewFrame: 0 };
+  /** Wall ms of the page's work in each of the last TICK_RING animation frames (bench:ui: what a frame costs). */
+  readonly tickMs = new Float32Array(TICK_RING);
+  private readonly loop = new AnimationLoop((now) => this.tick(now));
+  private lockstep: Lockstep | null = null;
+  private nextId = 1;
+  private unpersist: () => void = () => {};
+  private autoPaused = false;
+  /** Compare mode is being opened (waiting for the left run to pause). */
+  private entering = false;
+
+  constructor(private readonly storage: Storage | null) {
+    const first = this.newSession(loadSettings(storage));
+    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores' }));
+    this.persistFirst();
+  }
+
+  get sessions(): readonly Session[] {
+    return this.store.getState().sessions;
+  }
+
+  /** The session on the left (the only one outside compare mode): its settings persist. */
+  get primary(): Session {
+    return this.sessions[0];
+  }
+
+  get comparing(): boolean {
+    return this.lockstep !== null;
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  /**
+   * Opens compare mode: a second session beside the first with another design (same seed,
+   * speed and workload), both in lockstep from the first one's time (the new one catches up).
+   */
+  async enterCompare(): Promise<void> {
+    if (this.lockstep || this.entering || this.sessions.length !== 1) return;
+    const left = this.primary;
+    const s = left.store.getState();
+    const playing = s.running;
+    // Stop the left run first (if it plays), so that the shared clock starts exactly where it is.
+    this.entering = true;
+    const from = await left.client.pauseAndGetTime();
+    this.entering = false;
+    if (this.lockstep || this.sessions[0] !== left) return;
+    const right = this.newSession({ ...settingsOf(s), presetName: partnerPreset(s.presetName, s.config), edits: {} });
+    const lockstep = new Lockstep(() => this.sessions, s.speed);
+    this.lockstep = lockstep;
+    this.store.setState({ sessions: [left, right] });
+    for (const x of [left, right]) x.metrics.intervalMs = COMPARE_METRICS_MS;
+    lockstep.attach(from, playing, performance.now());
+  }
+
+  /** Back to the single page with the left session, as it is (playing or paused); the other ends. */
+  exitCompare(): void {
+    const lockstep = this.lockstep;
+    if (!lockstep) return;
+    const [left, ...rest] = this.sessions;
+    const playing = lockstep.playing;
+    lockstep.detach();
+    this.lockstep = null;
+    this.store.setState({ sessions: [left] });
+    for (const s of rest) s.dispose();
+    left.metrics.intervalMs = METRICS_INTERVAL_MS;
+    if (playing) left.client.play();
+  }
+
+  /** Exchanges the two sides (each session keeps its state); the new left one persists. */
+  swap(): void {
+    if (!this.lockstep) return;
+    this.store.setState({ sessions: [...this.sessions].reverse() });
+    this.persistFirst();
+  }
+
+  /** The same seed for every session (compare mode compares designs, not random streams). */
+  setSeed(seed: number): void {
+    this.lockstep?.reset();
+    for (const s of this.sessions) if (s.store.getState().seed !== seed) s.store.setState({ seed, notice: `Restarted with seed ${seed}` });
+  }
+
+  /** Pauses while the page is hidden and resumes when it is shown again. */
+  visibilityChanged(hidden: boolean): void {
+    const session = this.primary;
+    if (hidden && session.store.getState().running) {
+      this.autoPaused = true;
+      session.transport.pause();
+    } else if (!hidden && this.autoPaused) {
+      this.autoPaused = false;
+      session.transport.play();
+    }
+  }
+
+  private tick(now: number): void {
+    const start = performance.now();
+    const sessions = this.sessions;
+    this.lockstep?.tick(now);
+    for (const s of sessions) s.client.pump();
+    let all = true;
+    for (const s of sessions) if (!s.bus.tick(now)) all = false;
+    this.tickMs[this.stats.animationFrames % TICK_RING] = performance.now() - start;
+    this.stats.animationFrames++;
+    if (all) this.stats.drewNewFrame++;
+  }
+
+  private newSession(settings: Partial<Persisted>): Session {
+    return new Session(`session-${this.nextId++}`, settings);
+  }
+
+  private persistFirst(): void {
+    this.unpersist();
+    this.unpersist = persistSettings(this.primary.store, this.storage);
+  }
+}

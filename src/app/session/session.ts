@@ -1,0 +1,76 @@
+/**
+ * A session: one simulation with everything the page needs to show it — its worker client,
+ * its frame bus, its UI store and its metrics poller. The normal page has one; compare mode a
+ * second. Views reach theirs through React context (context.tsx); actions receive it.
+ */
+import { FrameBus } from '../frameBus';
+import { SimClient } from '../simClient';
+import { createUiStore, SPEED_MAX, SPEED_MIN, type Persisted, type UiStore } from '../store';
+import { MetricsPoller } from '../views/memory/metricsPoller';
+
+/** What Play, Pause, Step, Reset and the speed drive: one session, or both in lockstep (compare/lockstep.ts). */
+export interface Transport {
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  /** Simulated ns per wall second (already within bounds). */
+  setSpeed(nsPerSecond: number): void;
+}
+
+export const clampSpeed = (nsPerSecond: number) => Math.min(SPEED_MAX, Math.max(SPEED_MIN, nsPerSecond));
+
+export class Session {
+  readonly store: UiStore;
+  readonly bus = new FrameBus();
+  readonly client: SimClient;
+  readonly metrics: MetricsPoller;
+  private driver: Transport | null = null;
+  private readonly offStore: () => void;
+
+  /** Drives this session alone. */
+  private readonly solo: Transport = {
+    play: () => this.client.play(),
+    pause: () => this.client.pause(),
+    step: () => this.client.step(),
+    reset: () => this.client.reset(),
+    setSpeed: (nsPerSecond) => {
+      this.store.setState({ speed: nsPerSecond });
+      this.client.setSpeed(nsPerSecond);
+    },
+  };
+
+  constructor(
+    /** Stable for the session's life (React keys, test hooks). */
+    readonly id: string,
+    settings: Partial<Persisted>,
+  ) {
+    this.store = createUiStore(settings);
+    this.client = new SimClient(this.bus, this.store);
+    this.metrics = new MetricsPoller(this.bus, () => this.client.queryMetrics());
+    this.client.onStart(() => this.metrics.forget());
+    // A new configuration or seed restarts the worker (outside React: no effect needed).
+    this.offStore = this.store.subscribe((s, prev) => {
+      if (s.config !== prev.config || s.seed !== prev.seed) this.client.start(s.config, s.seed);
+    });
+    const s = this.store.getState();
+    this.client.start(s.config, s.seed);
+  }
+
+  /** Play, Pause, Step, Reset and speed: this session's own, or the lockstep of compare mode. */
+  get transport(): Transport {
+    return this.driver ?? this.solo;
+  }
+
+  /** Hands the transport to a lockstep (compare mode), or back to this session (null). */
+  setDriver(driver: Transport | null): void {
+    this.driver = driver;
+  }
+
+  /** The session is closed: its worker ends and its bus forgets its views. */
+  dispose(): void {
+    this.offStore();
+    this.client.dispose();
+    this.bus.dispose();
+  }
+}
