@@ -45,6 +45,8 @@ export interface UiState {
   inspectedCpu: number | null;
   /** The user's configuration changes on top of the preset (last valid ones). */
   edits: ConfigEdits;
+  /** The edits in force before the last Apply: what "restore the previous settings" goes back to. */
+  previousEdits: ConfigEdits | null;
   /** The configuration the simulation runs: the preset plus the last valid edits (and an imported replay). */
   config: NodeConfig;
   /** The imported strace log being replayed, with its summary and per-call report. */
@@ -109,6 +111,7 @@ export function createUiStore(settings: Partial<Persisted>): UiStore {
     speed: settings.speed ?? DEFAULT_SPEED,
     running: false,
     workerError: null,
+    previousEdits: null,
     notice: null,
     selectedPid: null,
     inspectedCpu: null,
@@ -138,8 +141,17 @@ export function applyEdits(store: UiStore, edits: ConfigEdits): string[] {
   const replay = store.getState().replay;
   // An imported replay stays the workload under the new settings.
   const config = replay ? { ...r.config, workload: store.getState().config.workload } : r.config;
-  store.setState({ edits, config, notice: 'Configuration applied: the simulation restarted from time zero.', selectedPid: null, inspectedCpu: null });
+  const previousEdits = store.getState().edits;
+  store.setState({ edits, previousEdits, config, notice: 'Configuration applied: the simulation restarted from time zero.', selectedPid: null, inspectedCpu: null });
   return [];
+}
+
+/** Goes back to the settings in force before the last Apply (after a run that failed under the new ones). */
+export function restorePreviousEdits(store: UiStore): void {
+  const previous = store.getState().previousEdits;
+  if (previous === null) return;
+  applyEdits(store, previous);
+  store.setState({ previousEdits: null, notice: 'The previous settings are restored: the simulation restarted from time zero.' });
 }
 
 /** Saves the store's settings whenever they change (and once now); returns the unsubscription. */

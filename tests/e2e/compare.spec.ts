@@ -2,6 +2,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openApp, pause, play, watchConsole } from './helpers';
 import { formatClock } from '../../src/engine/kernel/time';
 import { diffRows, formatDifference, formatMetric } from '../../src/app/compare/diffRows';
+// The page registers every design (and the routes they add): so must this process, to list the same rows.
+import '../../src/engine/designs';
 
 const side = (page: Page, name: 'Left' | 'Right') => page.getByRole('region', { name: `${name} session` });
 

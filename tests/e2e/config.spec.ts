@@ -133,3 +133,16 @@ test.describe('configuration panel', () => {
     await expect(field).toHaveValue('50000');
   });
 });
+
+test('every design has an "About this design" with its account and its source', async ({ page }) => {
+  await page.goto('/');
+  const panel = page.getByRole('region', { name: 'Configuration' });
+  const designs = await panel.getByRole('combobox', { name: 'Design' }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(designs.length).toBeGreaterThanOrEqual(11);
+  for (const id of designs) {
+    await panel.getByRole('combobox', { name: 'Design' }).selectOption(id);
+    const about = panel.getByRole('region', { name: 'About this design' });
+    await expect(about).toContainText('About this design');
+    await expect(about).toContainText('Source:');
+  }
+});

@@ -147,3 +147,18 @@ test.describe('app shell', () => {
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   });
 });
+
+test('after a run fails under newly applied settings, the page offers the previous settings back', async ({ page }) => {
+  await openApp(page);
+  const panel = page.getByRole('region', { name: 'Configuration' });
+  const hz = panel.getByRole('spinbutton', { name: 'Linux tick (HZ)' });
+  await hz.fill('250');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status', { name: 'Notice' })).toContainText('applied');
+  await page.evaluate(() => window.mosExplorer!.crashWorkerForTest());
+  const alert = page.getByRole('alert');
+  await alert.getByRole('button', { name: 'Restore the previous settings' }).click();
+  await expect(alert).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Notice' })).toContainText('previous settings are restored');
+  await expect(hz).toHaveValue('1000');
+});

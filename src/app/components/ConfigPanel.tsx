@@ -134,8 +134,10 @@ function splitErrors(errors: readonly string[], fieldErrors: Map<string, string>
 export function ConfigPanel() {
   const presetName = useUi((s) => s.presetName);
   const active = useUi((s) => s.config);
-  // The draft restarts from the running configuration whenever another preset is chosen.
-  return <ConfigForm key={presetName} active={active} />;
+  const edits = useUi((s) => s.edits);
+  // The draft restarts from the running configuration whenever another preset or other settings
+  // come into force (an Apply, or the previous settings restored after a failed run).
+  return <ConfigForm key={`${presetName}\u0000${JSON.stringify(edits)}`} active={active} />;
 }
 
 function ConfigForm({ active }: { active: NodeConfig }) {
@@ -211,7 +213,13 @@ function ConfigForm({ active }: { active: NodeConfig }) {
       <fieldset className="field-group">
         <legend>System calls</legend>
         <Select label="Design" value={draft.mechanism} onChange={chooseDesign} options={[...DESIGNS.values()].map((d) => [d.id, d.title])} />
-        {design && <p className="field-help muted">{design.summary}</p>}
+        {design && (
+          <section className="about-design field-help" aria-label="About this design">
+            <h3 className="about-title">About this design: {design.title}</h3>
+            <p>{design.summary}</p>
+            <p className="muted">Source: {design.source}</p>
+          </section>
+        )}
         {design?.syntax && (
           <DesignOptions syntax={design.syntax} topology={topology} value={draft.options} current={resolved.ok ? resolved.config : null} onChange={setOptions} />
         )}

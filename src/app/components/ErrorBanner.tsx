@@ -1,11 +1,12 @@
 /** Shown when the worker crashed, failed to read a message, or fell silent: offers a restart. */
-import { useUi } from '../store';
+import { restorePreviousEdits, useUi } from '../store';
 import { useSession } from '../session/context';
 import { ActionButton } from './ActionButton';
 
 export function ErrorBanner() {
   const error = useUi((s) => s.workerError);
   const notice = useUi((s) => s.notice);
+  const previous = useUi((s) => s.previousEdits);
   const { store } = useSession();
   return (
     <>
@@ -13,6 +14,9 @@ export function ErrorBanner() {
         <div className="banner banner-error" role="alert">
           <span>{error} Your configuration is kept.</span>
           <ActionButton id="restart-worker" />
+          {previous !== null && (
+            <button type="button" className="btn btn-small" onClick={() => restorePreviousEdits(store)}>Restore the previous settings</button>
+          )}
         </div>
       )}
       {notice && (
