@@ -133,9 +133,13 @@ export class Runner {
       case 'command':
         this.host.post({ type: 'commandResult', error: this.requireSim().command(msg.command) });
         return;
-      case 'frameRequest':
+      case 'frameRequest': {
+        const start = this.host.now();
         this.sendFrame(msg.reuse);
+        // Writing frames counts against a lockstep share too.
+        if (this.goal !== null) this.spend(start, this.host.now());
         return;
+      }
       case 'timeline': {
         const sim = this.requireSim();
         const reply = this.history!.query(msg.id, msg.from, msg.to, msg.bins, sim.now);
@@ -259,12 +263,18 @@ export class Runner {
   }
 
   /** Lockstep: as far toward the goal as SLICE_MS allows, unpaced (the page's clock paces). */
-  private followSlice(sim: NodeSim, goal: number): void {
-    const start = this.host.now();
+  /** Counts work from `start` to `end` against the current share window. */
+  private spend(start: number, end: number): void {
     if (start - this.windowStart >= SHARE_WINDOW_MS) {
       this.windowStart = start;
       this.windowBusy = 0;
     }
+    this.windowBusy += end - start;
+  }
+
+  private followSlice(sim: NodeSim, goal: number): void {
+    const start = this.host.now();
+    this.spend(start, start);
     const budget = Math.min(SLICE_MS, this.share * SHARE_WINDOW_MS - this.windowBusy);
     let wall = start;
     while (!reached(sim, goal) && wall - start < budget) {
@@ -272,7 +282,7 @@ export class Runner {
       this.drain();
       wall = this.host.now();
     }
-    this.windowBusy += wall - start;
+    this.spend(start, wall);
     if (this.running) this.sample(wall, sim.now);
     if (reached(sim, goal)) {
       if (!this.running) this.ack('follow');
