@@ -29,7 +29,16 @@ if (!executablePath) {
   process.exit(1);
 }
 if (spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+// In its own process group, so that stopping it stops vite too (not only npx).
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stopServer);
 const url = `http://127.0.0.1:${PORT}/`;
 for (let i = 0; i < 100; i++) {
   try {
@@ -174,4 +183,4 @@ if (withCompare) {
 }
 console.log(`\ninitial JavaScript (gzip, main + chunks + worker): ${(initialJs / 1024).toFixed(1)} kB (target <= 200 kB: ${initialJs <= 200 * 1024 ? 'ok' : 'MISS'})`);
 await browser.close();
-server.kill();
+stopServer();

@@ -3,7 +3,7 @@
  * both sessions side by side), the help overlay and error banners. Everything below reaches its
  * session through context: the header and the single page use the left one.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useUi } from './store';
 import { useShortcuts } from './actions/useShortcuts';
 import { Header } from './components/Header';
@@ -12,11 +12,13 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { VIEWS } from './views';
 import { TooltipLayer } from './components/Tooltip';
 import { LiveText } from './components/LiveText';
-import { CompareView } from './compare/CompareView';
 import { SessionProvider, usePage, usePageState } from './session/context';
 import type { Frame } from '../worker/protocol';
 
 const hash = (f: Frame) => f.traceHash;
+
+// Compare mode's own code loads when it is first opened (the initial JavaScript stays small).
+const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 export function App() {
   const page = usePage();
@@ -35,7 +37,13 @@ export function App() {
       <div className="app">
         <a className="skip-link" href="#main">Skip to the views</a>
         <Header />
-        {sessions.length > 1 ? <CompareView sessions={sessions} /> : <SinglePage key={sessions[0].id} />}
+        {sessions.length > 1 ? (
+          <Suspense fallback={<main id="main" className="compare"><p className="muted">Opening compare mode…</p></main>}>
+            <CompareView sessions={sessions} />
+          </Suspense>
+        ) : (
+          <SinglePage key={sessions[0].id} />
+        )}
         <HelpOverlay />
         <TooltipLayer />
       </div>

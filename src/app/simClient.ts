@@ -127,9 +127,9 @@ export class SimClient {
   setSpeed(nsPerSecond: number): void { this.post({ type: 'setSpeed', nsPerSecond }); }
   command(command: EngineCommand): void { this.post({ type: 'command', command }); }
   /** Lockstep: run to `target` and hold there (the compare mode's shared clock). */
-  follow(target: number, playing: boolean): void {
+  follow(target: number, playing: boolean, share = 1): void {
     this.following = !playing;
-    this.post({ type: 'follow', target, playing });
+    this.post({ type: 'follow', target, playing, share });
   }
   crashForTest(): void { this.post({ type: 'crashForTest' }); }
   hangForTest(ms: number): void { this.post({ type: 'hangForTest', ms }); }

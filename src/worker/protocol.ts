@@ -110,7 +110,13 @@ export type ToWorker =
    * there; the page's shared clock moves the target. `playing` is what frames report as running.
    * Acknowledged (of: 'follow') once the target is reached while not playing.
    */
-  | { readonly type: 'follow'; readonly target: number; readonly playing: boolean }
+  | {
+      readonly type: 'follow';
+      readonly target: number;
+      readonly playing: boolean;
+      /** Share (0..1] of each ~16 ms of wall time the worker may compute: with two runs on few cores, the page keeps a core. */
+      readonly share?: number;
+    }
   | { readonly type: 'frameRequest'; readonly reuse: FrameBuffers | null }
   | { readonly type: 'timeline'; readonly id: number; readonly from: number; readonly to: number; readonly bins: number }
   | { readonly type: 'metrics'; readonly id: number }

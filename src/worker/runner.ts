@@ -32,6 +32,8 @@ export interface RunnerHost {
   post(message: FromWorker, transfer?: ArrayBuffer[]): void;
   /** Runs `fn` soon, after pending messages have been handled. */
   yieldThen(fn: () => void): void;
+  /** Runs `fn` after `ms` of wall time, leaving the CPU meanwhile (lockstep's share); yieldThen if absent. */
+  sleepThen?(ms: number, fn: () => void): void;
 }
 
 const SLICE_MS = 5;
@@ -39,6 +41,8 @@ const SLICE_MS = 5;
 const EVENTS_PER_CHECK = 512;
 /** If the engine falls this far behind the requested pace, forget the backlog instead of racing. */
 const MAX_LAG_MS = 250;
+/** Lockstep: the wall-time window (about one animation frame) a share of which the worker may compute. */
+const SHARE_WINDOW_MS = 16;
 
 /** At the lockstep goal: the clock is there and no event at or before it is left. */
 function reached(sim: NodeSim, goal: number): boolean {
@@ -55,6 +59,10 @@ export class Runner {
   private stuckEvents = 0;
   /** Lockstep (compare mode): the simulated time to reach and hold, set by the page's shared clock; null when paced here. */
   private goal: number | null = null;
+  /** Lockstep: share of each SHARE_WINDOW_MS this worker computes, and its work in the current window. */
+  private share = 1;
+  private windowStart = 0;
+  private windowBusy = 0;
   private speed = 1e7;
   /** Pacing anchor: simulated time `anchorSim` corresponded to wall time `anchorWall`. */
   private anchorWall = 0;
@@ -122,14 +130,19 @@ export class Runner {
         this.ack('setSpeed');
         return;
       case 'follow':
+        this.share = msg.share !== undefined && msg.share > 0 && msg.share <= 1 ? msg.share : 1;
         this.follow(msg.target, msg.playing);
         return;
       case 'command':
         this.host.post({ type: 'commandResult', error: this.requireSim().command(msg.command) });
         return;
-      case 'frameRequest':
+      case 'frameRequest': {
+        const start = this.host.now();
         this.sendFrame(msg.reuse);
+        // Writing frames counts against a lockstep share too.
+        if (this.goal !== null) this.spend(start, this.host.now());
         return;
+      }
       case 'timeline': {
         const sim = this.requireSim();
         const reply = this.history!.query(msg.id, msg.from, msg.to, msg.bins, sim.now);
@@ -216,13 +229,15 @@ export class Runner {
     this.host.post({ type: 'ack', of, running: this.running, time: sim.now, eventCount: sim.eventCount });
   }
 
-  private scheduleSlice(): void {
+  private scheduleSlice(afterMs = 0): void {
     if (this.sliceScheduled || !this.active()) return;
     this.sliceScheduled = true;
-    this.host.yieldThen(() => {
+    const run = () => {
       this.sliceScheduled = false;
       this.slice();
-    });
+    };
+    if (afterMs > 0 && this.host.sleepThen) this.host.sleepThen(afterMs, run);
+    else this.host.yieldThen(run);
   }
 
   /** Advances simulated time toward where the wall clock says it should be, for at most SLICE_MS. */
@@ -258,17 +273,34 @@ export class Runner {
   }
 
   /** Lockstep: as far toward the goal as SLICE_MS allows, unpaced (the page's clock paces). */
+  /** Counts work from `start` to `end` against the current share window. */
+  private spend(start: number, end: number): void {
+    if (start - this.windowStart >= SHARE_WINDOW_MS) {
+      this.windowStart = start;
+      this.windowBusy = 0;
+    }
+    this.windowBusy += end - start;
+  }
+
   private followSlice(sim: NodeSim, goal: number): void {
     const start = this.host.now();
+    this.spend(start, start);
+    const budget = Math.min(SLICE_MS, this.share * SHARE_WINDOW_MS - this.windowBusy);
     let wall = start;
-    while (!reached(sim, goal) && wall - start < SLICE_MS) {
+    while (!reached(sim, goal) && wall - start < budget) {
       sim.runUntil(goal, EVENTS_PER_CHECK);
       this.drain();
       wall = this.host.now();
     }
+    this.spend(start, wall);
     if (this.running) this.sample(wall, sim.now);
-    if (!reached(sim, goal)) this.scheduleSlice();
-    else if (!this.running) this.ack('follow');
+    if (reached(sim, goal)) {
+      if (!this.running) this.ack('follow');
+      return;
+    }
+    // Used its share of this window: leave the CPU until the next one.
+    const rest = this.windowBusy >= this.share * SHARE_WINDOW_MS ? this.windowStart + SHARE_WINDOW_MS - wall : 0;
+    this.scheduleSlice(rest);
   }
 
   /** Moves new trace records into the history and the animated-event ring. */

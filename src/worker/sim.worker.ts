@@ -26,6 +26,7 @@ const runner = new Runner({
     queued.push(fn);
     channel.port2.postMessage(null);
   },
+  sleepThen: (ms, fn) => void setTimeout(() => guarded(fn), ms),
 });
 
 ctx.onmessage = (event: MessageEvent<ToWorker>) => guarded(() => runner.handle(event.data));

@@ -8,10 +8,19 @@
 import type { Session, Transport } from '../session/session';
 import { SharedClock } from './clock';
 
+/**
+ * Share of the wall time each worker may compute: the cores beyond the page's own one, divided
+ * between the runs (two runs on two cores: half each, so that drawing keeps a core).
+ */
+export function workerShare(cores: number, runs: number): number {
+  return Math.min(1, Math.max(0.3, (Math.max(1, cores) - 1) / Math.max(1, runs)));
+}
+
 export class Lockstep implements Transport {
   private readonly clock: SharedClock;
   private readonly offs: (() => void)[] = [];
   private sent = -1;
+  private readonly share = workerShare(typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2, 2);
 
   constructor(
     /** The sessions driven, read at each use (Swap reorders them). */
@@ -94,7 +103,7 @@ export class Lockstep implements Transport {
     const target = this.clock.advance(now, times);
     if (target === this.sent) return;
     this.sent = target;
-    for (const s of sessions) s.client.follow(target, true);
+    for (const s of sessions) s.client.follow(target, true, this.share);
   }
 
   private syncAll(): void {
@@ -104,7 +113,8 @@ export class Lockstep implements Transport {
   private sync(s: Session): void {
     const { target, playing } = this.clock;
     s.store.setState({ running: playing });
-    s.client.follow(target, playing);
+    // Catching up after Pause or Step takes the whole CPU: nothing else is moving then.
+    s.client.follow(target, playing, playing ? this.share : 1);
     this.sent = target;
   }
 }

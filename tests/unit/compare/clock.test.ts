@@ -53,3 +53,13 @@ describe('SharedClock', () => {
     expect(c.playing).toBe(false);
   });
 });
+
+describe('workerShare', () => {
+  it('leaves the page a core: half each for two runs on two cores, all of it on many', async () => {
+    const { workerShare } = await import('../../../src/app/compare/lockstep');
+    expect(workerShare(2, 2)).toBe(0.5);
+    expect(workerShare(8, 2)).toBe(1);
+    expect(workerShare(1, 2)).toBe(0.3);
+    expect(workerShare(4, 2)).toBe(1);
+  });
+});

@@ -9,12 +9,22 @@ import { MS } from '../../../src/engine/kernel/time';
 import { Runner } from '../../../src/worker/runner';
 import { PROTOCOL_VERSION, type Frame, type FromWorker } from '../../../src/worker/protocol';
 
-/** A runner on a fake host: wall time moves 0.05 ms per look, yields run when drained. */
-function harness(preset: string, seed = 1) {
+/** A runner on a fake host: wall time moves `tick` ms per look, yields run when drained. */
+function harness(preset: string, seed = 1, tick = 0.05) {
   const out: FromWorker[] = [];
   const queued: (() => void)[] = [];
+  const sleeps: number[] = [];
   let wall = 0;
-  const runner = new Runner({ now: () => (wall += 0.05), post: (m) => out.push(m), yieldThen: (fn) => queued.push(fn) });
+  const runner = new Runner({
+    now: () => (wall += tick),
+    post: (m) => out.push(m),
+    yieldThen: (fn) => queued.push(fn),
+    sleepThen: (ms, fn) => {
+      sleeps.push(ms);
+      wall += ms;
+      queued.push(fn);
+    },
+  });
   runner.handle({ type: 'init', version: PROTOCOL_VERSION, config: PRESETS[preset], seed });
   const drain = () => {
     for (let i = 0; i < 1e6 && queued.length > 0; i++) queued.shift()!();
@@ -25,7 +35,7 @@ function harness(preset: string, seed = 1) {
     if (f?.type !== 'frame') throw new Error('no frame');
     return f.frame;
   };
-  return { runner, out, drain, frame };
+  return { runner, out, drain, frame, sleeps, wall: () => wall };
 }
 
 describe('follow (compare mode lockstep)', () => {
@@ -84,5 +94,24 @@ describe('follow (compare mode lockstep)', () => {
     const after = h.frame();
     expect(after.time).toBe(before.time);
     expect(after.nextEventTime).toBeGreaterThan(after.time);
+  });
+
+  it('computes at most its share of each window, sleeping the rest, and still reaches the same state', () => {
+    const h = harness('mos-bsp', 1, 1);
+    h.runner.handle({ type: 'follow', target: 20 * MS, playing: true, share: 0.5 });
+    h.drain();
+    const f = h.frame();
+    const direct = createNodeSimulation(PRESETS['mos-bsp'], 1);
+    direct.runUntil(20 * MS);
+    expect(f.traceHash).toBe(direct.traceHash);
+    expect(h.sleeps.length).toBeGreaterThan(0);
+    // About half of the wall time was spent sleeping.
+    const slept = h.sleeps.reduce((a, b) => a + b, 0);
+    expect(slept / h.wall()).toBeGreaterThan(0.3);
+    // At the whole share, it never sleeps.
+    const g = harness('mos-bsp', 1, 1);
+    g.runner.handle({ type: 'follow', target: 20 * MS, playing: true });
+    g.drain();
+    expect(g.sleeps).toEqual([]);
   });
 });
