@@ -3,7 +3,7 @@
  * given back after an interruption. Continuations are looked up in the registry (rules.ts), so
  * the machine never imports the designs or the syscall path that define them.
  */
-import { TState } from './state';
+import { processOf, TState } from './state';
 import { resumeAfterInterruption, spin, type NodeSim } from './cpu';
 import { block, dispatchNext, wake } from './sched';
 import { bindEvent, continuationName, continuationRules, type ContinuationRule } from './rules';
@@ -37,7 +37,7 @@ export function threadExit(sim: NodeSim, tid: number): void {
     s.cpu.gen[t.cpu]++;
     dispatchNext(sim, t.cpu);
   }
-  const p = s.processes.find((x) => x.pid === t.pid);
+  const p = processOf(s, t.pid);
   if (p && p.threads.every((x) => s.threads[x].state === TState.Done)) p.exited = true;
 }
 

@@ -115,10 +115,20 @@ export function addThread(state: NodeState, p: Process, home: number, kind: 'app
  */
 function addReplayThreads(state: NodeState, config: NodeConfig, p: Process, cpus: readonly number[]): void {
   if (config.workload.kind !== 'replay') return;
-  const index = p.pid - FIRST_PID;
-  config.workload.threads.forEach((rt, k) => {
-    if (rt.process !== index) return;
+  for (const k of replayThreadsOf(config).get(p.pid - FIRST_PID) ?? []) {
     const cpu = cpus[k % cpus.length];
     p.threads.push(newThread(state, p.pid, cpu, 'app', { kind: 'replay', thread: k, index: -1, step: 0 }, null).tid);
-  });
+  }
+}
+
+/** The replay's thread indices grouped by process, once per configuration (thousands of processes must not each scan all threads). */
+const replayGroups = new WeakMap<object, Map<number, number[]>>();
+function replayThreadsOf(config: NodeConfig): Map<number, number[]> {
+  let groups = replayGroups.get(config.workload);
+  if (groups === undefined) {
+    groups = new Map();
+    if (config.workload.kind === 'replay') config.workload.threads.forEach((rt, k) => (groups!.get(rt.process) ?? groups!.set(rt.process, []).get(rt.process)!).push(k));
+    replayGroups.set(config.workload, groups);
+  }
+  return groups;
 }

@@ -6,7 +6,7 @@
  * that stretches its compute.
  */
 import { topologyByName } from './topologies';
-import { createMemoryState, linuxChurn, linuxProc, linuxTouch, lwkAllocate, lwkRegionsOf, mixedTlbFactor, tlbFactor, PAGE_2M, PAGE_4K, type MemoryState } from './memory';
+import { createMemoryState, linuxChurn, linuxProc, linuxTouch, lwkAllocate, mixedTlbFactor, tlbFactor, PAGE_2M, PAGE_4K, type MemoryState } from './memory';
 import type { NodeConfig } from '../config/nodeConfig';
 import type { NodeSim } from './cpu';
 import { Role } from './kinds';
@@ -50,7 +50,8 @@ export function allocateLwkProcesses(sim: NodeSim): number {
       if (r.ok) zeroNs += r.zeroNs;
       else sim.emit(Tr.MemoryError, -1, p.pid, 0, 0);
     }
-    const heapPage = lwkRegionsOf(s.memory, p.pid).filter((x) => x.kind === 'heap').reduce((m, x) => Math.max(m, x.pageSize), PAGE_4K);
+    // The largest page of the heap just placed (from the allocations: no scan of every region).
+    const heapPage = results.flatMap((r) => (r.ok ? r.regions : [])).filter((x) => x.kind === 'heap').reduce((m, x) => Math.max(m, x.pageSize), PAGE_4K);
     const factor = tlbFactor(sim.config.memory, heapPage, sim.config.app.workingSetBytes);
     for (const tid of p.threads) s.threads[tid].tlbFactor = factor;
   }

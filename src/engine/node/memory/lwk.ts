@@ -17,15 +17,32 @@ export interface LwkAllocation {
   readonly zeroNs: number;
 }
 
+/**
+ * An index of `state.lwkProcs` by pid, kept beside the state (not in it, so checkpoints stay plain
+ * data): a launch of thousands of processes must not search the list once per process.
+ */
+const procIndex = new WeakMap<MemoryState, Map<number, LwkProc>>();
+
+function indexOf(state: MemoryState): Map<number, LwkProc> {
+  let index = procIndex.get(state);
+  if (index === undefined || index.size !== state.lwkProcs.length) {
+    index = new Map(state.lwkProcs.map((p) => [p.pid, p]));
+    procIndex.set(state, index);
+  }
+  return index;
+}
+
 export function lwkProc(state: MemoryState, pid: number): LwkProc | undefined {
-  return state.lwkProcs.find((p) => p.pid === pid);
+  return indexOf(state).get(pid);
 }
 
 function ensureProc(state: MemoryState, pid: number, home: number): LwkProc {
   let p = lwkProc(state, pid);
   if (p === undefined) {
     p = { pid, home, brk: 0, heapMapped: 0 };
+    const index = indexOf(state); // before the push: the index stays in step with the list
     state.lwkProcs.push(p);
+    index.set(pid, p);
   } else if (p.home < 0 && home >= 0) p.home = home;
   return p;
 }
@@ -44,8 +61,14 @@ export function lwkDomainOrder(state: MemoryState, params: MemoryParams, home: n
 
 /** Insert keeping `regions` sorted by base; merge with a contiguous neighbour of the same pid, kind and page size. */
 function addRegion(regions: LwkRegion[], r: LwkRegion): void {
-  let i = 0;
-  while (i < regions.length && regions[i].base < r.base) i++;
+  // The first region at or above r.base (regions are sorted by base): binary search.
+  let lo = 0, hi = regions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[mid].base < r.base) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo;
   const same = (o: LwkRegion | undefined): o is LwkRegion =>
     o !== undefined && o.pid === r.pid && o.kind === r.kind && o.pageSize === r.pageSize && o.numa === r.numa;
   const prev = regions[i - 1];
