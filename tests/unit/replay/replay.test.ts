@@ -145,20 +145,3 @@ describe('memory calls of a replayed log', () => {
   });
 });
 
-describe('replay of many processes', () => {
-  // Each pid a process of its own: the launch must not search every process (or region) for each.
-  const log = (n: number) => Array.from({ length: n }, (_, i) => `${1000 + i} 0.${String(i).padStart(6, '0')} getpid() = ${1000 + i}\n${1000 + i} 0.${String(i).padStart(6, '0')} exit_group(0) = ?`).join('\n');
-  it('costs time linear in the number of pids (4x the pids: well under the 16x a quadratic launch takes)', () => {
-    const time = (n: number) => {
-      const t0 = performance.now();
-      const r = replayStrace(parse(log(n)), 'mos', 1);
-      expect(r.pids).toBe(n);
-      expect(r.notCompleted).toBe(0);
-      return performance.now() - t0;
-    };
-    time(200); // warm-up
-    const small = time(1000);
-    const large = time(4000);
-    expect(large / small).toBeLessThan(10);
-  });
-});
