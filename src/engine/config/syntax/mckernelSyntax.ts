@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostic';
 import type { NodeConfig } from '../nodeConfig';
 import { parsePartition, printPartition } from '../partitionText';
 import { readCommands } from './commands';
+import { neverThrows } from './words';
 import { printMcexec, readMcexec } from './mcexec';
 import { printMcreboot, readMcreboot } from './mcreboot';
 
@@ -69,13 +70,6 @@ function print(config: NodeConfig): string {
 export const MCKERNEL_SYNTAX: DesignSyntax = {
   title: 'mcreboot.sh and mcexec options (IHK/McKernel)',
   example: 'mcreboot.sh -c 1-15,17-31,33-47,49-63 -m 16G@0,16G@1 -r 1-15,33-47:0+17-31,49-63:16 ; mcexec -n 4 -t 2 ./app',
-  parse(text, topology) {
-    try {
-      return parse(text, topology);
-    } catch (e) {
-      // A bug, not bad input: reported rather than thrown at the editor.
-      return { ok: false, errors: [{ message: `internal error while reading the options: ${String(e)}`, start: 0, end: String(text).length }] };
-    }
-  },
+  parse: neverThrows(parse),
   print,
 };

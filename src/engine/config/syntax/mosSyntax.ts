@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostic';
 import type { NodeConfig } from '../nodeConfig';
 import { printPartition } from '../partitionText';
 import { readCommands } from './commands';
+import { neverThrows } from './words';
 import { readLwkctl } from './lwkctl';
 import { quote } from './shell';
 import { printYod, readYod } from './yod';
@@ -61,13 +62,6 @@ function print(config: NodeConfig): string {
 export const MOS_SYNTAX: DesignSyntax = {
   title: 'lwkctl and yod options (Intel mOS)',
   example: "lwkctl -c 'lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=0:16G,1:16G' ; yod -R 1/4 -o lwksched-enable-rr=10 ./app",
-  parse(text, topology) {
-    try {
-      return parse(text, topology);
-    } catch (e) {
-      // A bug, not bad input: reported rather than thrown at the editor.
-      return { ok: false, errors: [{ message: `internal error while reading the options: ${String(e)}`, start: 0, end: String(text).length }] };
-    }
-  },
+  parse: neverThrows(parse),
   print,
 };

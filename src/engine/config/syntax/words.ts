@@ -1,5 +1,6 @@
 /** Small readers shared by the command syntaxes: CPU lists in a word, whole numbers, CPU wording. */
 import type { Topology } from '../../node/hardware';
+import type { DesignSyntax } from '../../designs/registry';
 import { formatCpuList, parseCount, parseCpuList, type CpuListItem } from '../cpuList';
 import type { Diagnostic } from '../diagnostic';
 import { diagIn, placeIn, type Word } from './shell';
@@ -42,4 +43,17 @@ export function readPositive(word: Word, what: string, errors: Diagnostic[]): nu
     return undefined;
   }
   return v;
+}
+
+type SyntaxParse = ReturnType<DesignSyntax['parse']>;
+
+/** A parser that reports its own bug as a problem with the text rather than throwing at the editor. */
+export function neverThrows(parse: (text: string, topology: Topology) => SyntaxParse): DesignSyntax['parse'] {
+  return (text, topology) => {
+    try {
+      return parse(text, topology);
+    } catch (e) {
+      return { ok: false, errors: [{ message: `internal error while reading the options: ${String(e)}`, start: 0, end: String(text).length }] };
+    }
+  };
 }
