@@ -23,7 +23,7 @@ import { getList, insert, isFull } from '../syscalls/channel';
 import { copyNs, serviceNs } from '../syscalls/costs';
 import { isPfsCall } from '../syscalls/pfs';
 import { pfsFromLinux } from '../syscalls/osnodePath';
-import { lwkTriage } from '../syscalls/triage';
+import { enterLinuxQueue, lwkTriage } from '../syscalls/triage';
 import { DEFAULT_SYSCALLS } from '../config/defaults';
 import { registerDesign } from './registry';
 import { MOS_SYNTAX } from '../config/syntax/mosSyntax';
@@ -32,10 +32,7 @@ import { MOS_SYNTAX } from '../config/syntax/mosSyntax';
 
 /** The caller puts its message into the Linux channel of its syscall CPU (after the insert cost). */
 export function forward(sim: NodeSim, tid: number, call: Call): void {
-  const t = sim.state.threads[tid];
-  call.channel = sim.state.channels.linuxOf[t.home];
-  enterStage(call, Stage.Queue, sim.now);
-  runSegment(sim, t.cpu, Activity.Syscall, sim.config.syscalls.costs.insertNs, InsertCont);
+  enterLinuxQueue(sim, tid, call, InsertCont);
 }
 
 function onInsert(sim: NodeSim, tid: number): void {

@@ -42,6 +42,18 @@ export function lwkTriage(sim: NodeSim, tid: number, call: Call, serve: ServeOnL
   serve(sim, tid, call);
 }
 
+/**
+ * The first step of forwarding through a shared-memory queue (the paper's channel, Kitten's HIO
+ * ring): the call takes its group's Linux channel, enters the queue stage, and the caller pays the
+ * insert; then it goes on with `cont` (the design's own insert).
+ */
+export function enterLinuxQueue(sim: NodeSim, tid: number, call: Call, cont: number): void {
+  const t = sim.state.threads[tid];
+  call.channel = sim.state.channels.linuxOf[t.home];
+  enterStage(call, Stage.Queue, sim.now);
+  runSegment(sim, t.cpu, Activity.Syscall, sim.config.syscalls.costs.insertNs, cont);
+}
+
 /** Linux serves the call on the caller's CPU; PFS I/O leaves the node and the caller blocks. */
 export function nativeTriage(sim: NodeSim, tid: number, call: Call): void {
   const cfg = sim.config.syscalls;

@@ -31,6 +31,7 @@ import { copyNs, serviceNs } from '../../syscalls/costs';
 import { isPfsCall } from '../../syscalls/pfs';
 import { shipToOsNode } from '../../syscalls/osnodePath';
 import { setRoute } from '../../syscalls/issue';
+import { enterLinuxQueue } from '../../syscalls/triage';
 
 const IDLE = 0;
 const PENDING = 1;
@@ -105,10 +106,7 @@ function inUse(ring: HioRing): number {
 
 /** Forwards `call` (its route already set) through the ring to its process's stub. */
 export function hioForward(sim: NodeSim, tid: number, call: Call): void {
-  const t = sim.state.threads[tid];
-  call.channel = sim.state.channels.linuxOf[t.home];
-  enterStage(call, Stage.Queue, sim.now);
-  runSegment(sim, t.cpu, Activity.Syscall, sim.config.syscalls.costs.insertNs, EnqueueCont);
+  enterLinuxQueue(sim, tid, call, EnqueueCont);
 }
 
 function onEnqueue(sim: NodeSim, tid: number): void {
