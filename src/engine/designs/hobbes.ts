@@ -35,10 +35,13 @@ import { enterStage, Stage, type Call } from '../syscalls/calls';
 import { setRoute } from '../syscalls/issue';
 import { lwkTriage, nativeTriage } from '../syscalls/triage';
 import { HOBBES_SYSCALLS } from '../config/defaults';
-import { hobbesSettings, XEMEM_DEVICE } from '../workloads/analytics';
+import { XEMEM_DEVICE } from '../workloads/analytics';
+import { analyticsCpus, hobbesSettings } from './hobbes/enclaves';
 import { registerDesign } from './registry';
 import { forward } from './shipping';
 import { ENCLAVE_SYNTAX } from './hobbes/enclaveXml';
+
+export { analyticsCpus, hobbesEnclaves, type Enclave } from './hobbes/enclaves';
 
 const PAGE_BYTES = 4096;
 
@@ -50,34 +53,6 @@ export const XememOwnerStage = registerStage({ key: 'xememOwner', short: 'XEMEM 
 export const XememMapStage = registerStage({ key: 'xememMap', short: 'XEMEM map', title: 'the attacher maps the owner\'s page frames', colour: '#99DDFF', ink: '#111111', letter: 'm' });
 
 // ---- enclaves ----
-
-/** One enclave of the node: its kernel, CPUs and memory (what a view needs to draw its boundary). */
-export interface Enclave {
-  readonly name: string;
-  readonly kernel: 'lwk' | 'linux';
-  /** Every CPU the enclave owns. */
-  readonly cpus: readonly number[];
-  /** The CPUs its program runs on (the simulation's, the analytics'). */
-  readonly programCpus: readonly number[];
-  /** Memory per NUMA domain; the Linux enclave has everything the co-kernel does not (`rest`). */
-  readonly memory: readonly { readonly numa: number; readonly bytes: number }[] | 'rest';
-}
-
-/** The Linux CPUs the analytics runs on: one per process, those serving no syscall group, lowest first. */
-export function analyticsCpus(config: NodeConfig): number[] {
-  const free = config.roles.flatMap((r, cpu) => (r === Role.Linux ? [cpu] : []));
-  return free.slice(0, Math.max(0, hobbesSettings(config).analyticsThreads));
-}
-
-/** The node's two enclaves: the Pisces co-kernel (the partition's LWK CPUs and memory) and the Linux host. */
-export function hobbesEnclaves(config: NodeConfig): Enclave[] {
-  const lwk = config.roles.flatMap((r, cpu) => (r === Role.Lwk ? [cpu] : []));
-  const linux = config.roles.flatMap((r, cpu) => (r !== Role.Lwk ? [cpu] : []));
-  return [
-    { name: 'simulation: Pisces co-kernel (Kitten)', kernel: 'lwk', cpus: lwk, programCpus: config.appCpus, memory: config.lwkMem },
-    { name: 'analytics: Linux host', kernel: 'linux', cpus: linux, programCpus: analyticsCpus(config), memory: 'rest' },
-  ];
-}
 
 /** Where the owner enclave takes control-channel IPIs: its first CPU. ASSUMPTION: Pisces' channel interrupts one CPU of the enclave. */
 export function ownerCpu(config: NodeConfig): number {

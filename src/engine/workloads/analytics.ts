@@ -9,20 +9,17 @@
  */
 import type { NodeSim } from '../node/cpu';
 import { FIRST_PID, type Thread } from '../node/state';
-import type { HobbesConfig, NodeConfig } from '../config/nodeConfig';
+import type { NodeConfig } from '../config/nodeConfig';
 import { Role } from '../node/kinds';
-import { HOBBES_DEFAULTS } from '../config/defaults';
+import { hobbesSettings } from '../designs/hobbes/enclaves';
+
+export { hobbesSettings };
 import { NO_FD, syscallAction, type Action } from './program';
 
 /** The XEMEM device: an ioctl on it with `arg` = buffer and `bytes` = the share is an attach. */
 export const XEMEM_DEVICE = '/dev/xemem';
 
 type AnalyticsState = Extract<Thread['prog'], { kind: 'analytics' }>;
-
-/** The Hobbes settings of a configuration (defaults for any the configuration lacks). */
-export function hobbesSettings(config: NodeConfig): HobbesConfig {
-  return { ...HOBBES_DEFAULTS, ...config.syscalls.hobbes };
-}
 
 /** Bytes of one output step each analytics process reads (and attaches per buffer). */
 export function shareBytes(config: NodeConfig): number {
