@@ -4,12 +4,12 @@
  * not found (never a prototype member).
  */
 import type { SyscallConfig, WorkloadConfig } from './nodeConfig';
-import { allDesigns, type Design } from '../designs';
+import { allDesignInfos, type DesignInfo } from '../designs/catalogue';
 import { BSP_WORKLOAD, DEFAULT_WORKLOAD } from './presets';
 import { US } from '../kernel/time';
 
 /** Every registered design by its `syscalls.mechanism` id: choosing one brings its defaults and its kernel. */
-export const DESIGNS: ReadonlyMap<string, Design> = new Map(allDesigns().map((d) => [d.id, d]));
+export const DESIGNS: ReadonlyMap<string, DesignInfo> = new Map(allDesignInfos().map((d) => [d.id, d]));
 
 export const MECHANISM_DEFAULTS: ReadonlyMap<string, SyscallConfig> = new Map([...DESIGNS].map(([id, d]) => [id, d.syscalls]));
 

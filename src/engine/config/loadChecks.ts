@@ -8,7 +8,7 @@ import type { Problem } from './checkParam';
 import { formatNumber, HOUR_NS } from './paramRules';
 import { offeredLoad } from '../osnode';
 import { Role } from '../node/kinds';
-import { designById } from '../designs/registry';
+import { designInfoById } from '../designs/catalogue';
 
 /** Most background PFS requests a second the whole machine may send (far above any real PFS). */
 export const MAX_BACKGROUND_PER_SEC = 10_000_000;
@@ -105,7 +105,7 @@ function noLinuxProblems(c: NodeConfig): Problem[] {
   if (c.roles.some((r) => r !== Role.Lwk)) return [];
   const why = 'this node has no Linux CPU to take them (every CPU is the LWK\'s)';
   const out: Problem[] = [];
-  const design = designById(c.syscalls.mechanism);
+  const design = designInfoById(c.syscalls.mechanism);
   if (design && !design.withoutLinux) out.push({ path: 'syscalls.mechanism', message: `the design "${design.title}" needs a Linux CPU and this node has none: choose a preset with Linux CPUs` });
   if (c.linux.daemons.some((d) => d.ratePerSec > 0)) out.push({ path: 'linux.daemons', message: `kernel daemons must be empty: ${why}` });
   if (c.linux.nicIrqPerSec > 0) out.push({ path: 'linux.nicIrqPerSec', message: `must be 0: ${why}` });

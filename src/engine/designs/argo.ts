@@ -14,20 +14,11 @@
  * Specialization for Exascale Computing" (2015); the Argo project's pages (the ServiceOS
  * "currently occupying a single core"); anlsys/nrm-core (the manifest).
  */
-import { ARGO_SYSCALLS } from '../config/defaults';
 import { nativeTriage } from '../syscalls/triage';
 import { registerDesign } from './registry';
-import { MANIFEST_SYNTAX } from './argo/manifest';
+import { ARGO_INFO } from './info/argo';
 
 export const ARGO = registerDesign({
-  id: 'argo',
-  title: 'Argo NodeOS: compute containers on one Linux kernel',
-  summary:
-    'One Linux kernel split by containers: the application\'s compute container owns every core but one, and the ServiceOS partition on that core takes the daemons and device interrupts; every call is served by Linux where it is made. Watch the Timeline: container cores see no daemons or device interrupts, but what one kernel keeps (the residual 1 Hz tick, vmstat, deferred work, TLB shootdowns) still reaches them.',
-  source: 'Perarnau et al., Argo NodeOS (IPDPS 2017); Zounmevo et al., A Container-Based Approach to OS Specialization for Exascale Computing (2015); anlsys/nrm-core',
-  appKernel: 'linux',
-  syscalls: ARGO_SYSCALLS,
-  usesProxies: false,
-  syntax: MANIFEST_SYNTAX,
+  ...ARGO_INFO,
   triage: nativeTriage,
 });

@@ -20,9 +20,9 @@ import { transferDirection } from '../syscalls/classes';
 import { isPfsCall } from '../syscalls/pfs';
 import { pfsFromLinux } from '../syscalls/osnodePath';
 import { lwkTriage } from '../syscalls/triage';
-import { EVANESCENCE_SYSCALLS } from '../config/defaults';
+
 import { registerDesign } from './registry';
-import { MOS_SYNTAX } from '../config/syntax/mosSyntax';
+import { AS_BUILT_INFO } from './info/asBuilt';
 
 function migrateOut(sim: NodeSim, tid: number, call: Call): void {
   const t = sim.state.threads[tid];
@@ -83,14 +83,6 @@ const ReplySeenCont = defineContinuation('migrated: reply seen', onReplySeen);
 const ArrivedEvent = defineEvent('migration back', onArrived);
 
 export const AS_BUILT = registerDesign({
-  id: 'evanescence',
-  title: 'mOS as built: thread migration',
-  summary:
-    'Intel\'s mOS keeps memory calls in the LWK and runs some Linux code on the LWK CPU itself; for everything else, all file I/O included, the calling thread migrates to its Linux CPU and back, with an IPI each way and no proxy. Watch the Timeline: the thread leaves its LWK lane and appears on the syscall CPU.',
-  source: 'intel/mOS (mOS/sys.c, arch/x86/include/asm/syscall_wrapper.h)',
-  appKernel: 'lwk',
-  syscalls: EVANESCENCE_SYSCALLS,
-  usesProxies: false,
-  syntax: MOS_SYNTAX,
+  ...AS_BUILT_INFO,
   triage: (sim, tid, call) => lwkTriage(sim, tid, call, migrateOut),
 });

@@ -1,8 +1,10 @@
 /**
- * Every OS design, registered by importing it (the order fixes the ids of the rules they add).
- * Adding a design: one file in this folder that calls registerDesign (see docs/architecture.md),
- * one line here, its tests and its docs.
+ * Every OS design's behaviour, registered by importing it (the order fixes the ids of the rules
+ * they add), after every design's info (./catalogue.ts). Adding a design: its info in ./info and
+ * one line in ./catalogue.ts, its behaviour in this folder and one line here, its tests and its
+ * docs (see docs/architecture.md).
  */
+import './catalogue';
 import './shipping';
 import './mckernel';
 import './asBuilt';

@@ -16,9 +16,9 @@ import { isFdIo } from '../syscalls/classes';
 import { handleLocal } from '../syscalls/local';
 import { setRoute } from '../syscalls/issue';
 import { registerDesign } from './registry';
-import { KITTEN_SYSCALLS } from './kitten/defaults';
+import { KITTEN_INFO } from './info/kitten';
+
 import { hioForward, ringFigures, ringOf } from './kitten/hio';
-import { KITTEN_SYNTAX } from './kitten/syntax';
 
 const sets = new WeakMap<object, { local: ReadonlySet<string>; forwarded: ReadonlySet<string> }>();
 
@@ -52,15 +52,7 @@ function triage(sim: NodeSim, tid: number, call: Call): void {
 }
 
 export const KITTEN = registerDesign({
-  id: 'kitten',
-  title: 'Kitten: HIO forwarding to a Linux enclave',
-  summary:
-    'Kitten runs the application on contiguous memory with a 10 Hz round-robin timer and serves most Linux calls itself; the file and socket calls of its HIO mask go through one 128-entry ring to a stub process in the Linux enclave, and a full ring fails the call with EBUSY. Watch Channels for the ring filling (one notification IPI per sleeping stub) and Syscall triage for the forwarded calls; calls Kitten lacks, such as fsync, return ENOSYS at once.',
-  source: 'HobbesOSR/kitten (kernel/hio/hio.c, kernel/hio/hio_syscalls, kernel/linux_syscalls, kernel/kfs.c, kernel/sched.c); Lange et al., IPDPS 2010',
-  appKernel: 'lwk',
-  syscalls: KITTEN_SYSCALLS,
-  usesProxies: true,
-  syntax: KITTEN_SYNTAX,
+  ...KITTEN_INFO,
   triage,
   metrics: (sim) => ringFigures(sim),
 });

@@ -18,7 +18,6 @@ import { Activity, Cause } from '../node/kinds';
 import { Cont } from '../node/continuations';
 import { interrupt, runSegment, type NodeSim } from '../node/cpu';
 import { defineContinuation, defineEvent } from '../node/rules';
-import { registerRoute, registerStage } from '../descriptors';
 import { enterStage, Route, Stage, type Call } from '../syscalls/calls';
 import { copyNs, serviceNs } from '../syscalls/costs';
 import { handleLocal, hasLocalSemantics } from '../syscalls/local';
@@ -27,15 +26,10 @@ import { setRoute } from '../syscalls/issue';
 import type { NodeConfig, VmConfig } from '../config/nodeConfig';
 import { PAGE_1G, PAGE_2M, tlbReach } from '../node/memory';
 import { registerDesign } from './registry';
-import { KITTEN_PALACIOS_SYSCALLS, PALACIOS_VM } from './kitten/defaults';
+import { KITTEN_PALACIOS_INFO, GuestRoute, VmExitStage } from './info/kittenPalacios';
+import { PALACIOS_VM } from './kitten/defaults';
 import { hioForward, ringFigures } from './kitten/hio';
 import { isForwarded } from './kitten';
-import { KITTEN_SYNTAX } from './kitten/syntax';
-
-/** Calls the guest kernel serves inside the VM. */
-export const GuestRoute = registerRoute({ key: 'guest', short: 'guest', title: 'Linux guest kernel (inside the VM)', phrase: 'the guest kernel', colour: '#AA4499', ink: '#ffffff', letter: 'V' });
-/** Leaving the VM and coming back: the exit, the VMM's dispatch and the entry. */
-export const VmExitStage = registerStage({ key: 'vmExit', short: 'VM exit', title: 'VM exit and entry (the guest leaves the VM for the VMM and comes back)', colour: '#0077BB', ink: '#ffffff', letter: 'v' });
 
 function vmOf(config: NodeConfig): VmConfig {
   return config.syscalls.vm ?? PALACIOS_VM;
@@ -121,15 +115,7 @@ const ExitedCont = defineContinuation('vm: exited', onExited);
 const GuestTickEvent = defineEvent('guest tick', onGuestTick);
 
 export const KITTEN_PALACIOS = registerDesign({
-  id: 'kitten-palacios',
-  title: 'Kitten + Palacios: a Linux guest in a VM',
-  summary:
-    'The application runs in a Linux guest of a Palacios VM on Kitten\'s cores: the guest serves most calls inside the VM, but file and socket calls leave it with a VM exit and go through Kitten\'s HIO ring to Linux, the guest\'s own 1,000 Hz tick is a VM exit on every vCPU, and every TLB miss walks two page tables. Watch Syscall triage for the guest route and the VM-exit stage, the Timeline for the guest\'s ticks on LWK CPUs, and Memory for the TLB factor.',
-  source: 'Lange et al., Palacios and Kitten, IPDPS 2010; PeterDinda/palacios (v3vee); HobbesOSR/kitten; Bhargava et al., Accelerating two-dimensional page walks for virtualized systems, ASPLOS 2008',
-  appKernel: 'lwk',
-  syscalls: KITTEN_PALACIOS_SYSCALLS,
-  usesProxies: true,
-  syntax: KITTEN_SYNTAX,
+  ...KITTEN_PALACIOS_INFO,
   triage,
   start,
   metrics: (sim) => {

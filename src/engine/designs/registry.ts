@@ -6,14 +6,17 @@
  * The continuations and event kinds a design adds are registered by its own module
  * (src/engine/node/rules.ts), so the machine never imports a design.
  *
- * This module only holds the registry (it imports no design): src/engine/designs/index.ts
- * imports every design, and the node model imports that.
+ * A design comes in two registrations: its info (./info/NAME.ts: data, defaults, syntax, the
+ * routes and stages it adds; imported by ./catalogue.ts) and its behaviour (./NAME.ts; imported
+ * by ./index.ts, which imports the catalogue first so codes are allocated in one order). The page
+ * loads only the catalogue. This module only holds the registries (it imports no design).
  */
 import type { NodeConfig, SyscallConfig } from '../config/nodeConfig';
 import type { Diagnostic } from '../config/diagnostic';
 import type { Topology } from '../node/hardware';
 import type { NodeSim } from '../node/cpu';
 import type { Call } from '../syscalls/calls';
+import type { Enclave } from './hobbes/enclaves';
 
 /**
  * A design's own configuration syntax (McKernel's `mcreboot.sh`/`mcexec` options, mOS's
@@ -30,7 +33,12 @@ export interface DesignSyntax {
   print(config: NodeConfig): string;
 }
 
-export interface Design {
+/**
+ * What is known about a design without running it: what the page, the config checker and the
+ * CLI's listings need. Registered by its module in ./info (imported by ./catalogue.ts), which
+ * loads no simulation code, so the page can show and check every design cheaply.
+ */
+export interface DesignInfo {
   /** The `syscalls.mechanism` value that selects it. */
   readonly id: string;
   readonly title: string;
@@ -46,26 +54,50 @@ export interface Design {
   readonly usesProxies: boolean;
   /** Its own configuration syntax, if the real system has one (config key `options`). */
   readonly syntax?: DesignSyntax;
+  /** It runs on a node without Linux (no Linux CPU at all); every other design needs one. */
+  readonly withoutLinux?: boolean;
+  /** The enclaves it divides the node into (Hobbes), for views that draw their boundaries. */
+  enclaves?(config: NodeConfig): readonly Enclave[];
+}
+
+/** A design's behaviour: registered by its module in this folder (imported by ./index.ts) on top of its info. */
+export interface Design extends DesignInfo {
   /** After kernel entry: decides the call's route and starts serving it. */
   triage(sim: NodeSim, tid: number, call: Call): void;
   /** Runs when the launch starts the application threads (a design's own sources of events: a guest's tick). */
   start?(sim: NodeSim): void;
   /** Figures of its own mechanism, shown under `design` in the node's metrics. */
   metrics?(sim: NodeSim): Readonly<Record<string, number>>;
-  /** It runs on a node without Linux (no Linux CPU at all); every other design needs one. */
-  readonly withoutLinux?: boolean;
 }
 
+const infos = new Map<string, DesignInfo>();
 const designs = new Map<string, Design>();
 
-/** Adds a design (each design module calls this once, at load). */
+/** Adds a design's info (each module in ./info calls this once, at load). */
+export function registerDesignInfo<T extends DesignInfo>(info: T): T {
+  if (infos.has(info.id)) throw new Error(`design "${info.id}" is described twice`);
+  infos.set(info.id, info);
+  return info;
+}
+
+/** Adds a design's behaviour (each design module calls this once, at load, after its info). */
 export function registerDesign(design: Design): Design {
   if (designs.has(design.id)) throw new Error(`design "${design.id}" is registered twice`);
+  if (!infos.has(design.id)) throw new Error(`design "${design.id}" has no registered info (src/engine/designs/info)`);
   designs.set(design.id, design);
   return design;
 }
 
-/** Every registered design, in registration order. */
+/** Every described design, in registration order. */
+export function allDesignInfos(): readonly DesignInfo[] {
+  return [...infos.values()];
+}
+
+export function designInfoById(id: string): DesignInfo | undefined {
+  return infos.get(id);
+}
+
+/** Every design with its behaviour, in registration order. */
 export function allDesigns(): readonly Design[] {
   return [...designs.values()];
 }

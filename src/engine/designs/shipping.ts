@@ -24,9 +24,9 @@ import { copyNs, serviceNs } from '../syscalls/costs';
 import { isPfsCall } from '../syscalls/pfs';
 import { pfsFromLinux } from '../syscalls/osnodePath';
 import { enterLinuxQueue, lwkTriage } from '../syscalls/triage';
-import { DEFAULT_SYSCALLS } from '../config/defaults';
+
 import { registerDesign } from './registry';
-import { MOS_SYNTAX } from '../config/syntax/mosSyntax';
+import { SHIPPING_INFO } from './info/shipping';
 
 // ---- the caller: insert, doorbell, wait ----
 
@@ -262,14 +262,6 @@ export function shippingTriage(sim: NodeSim, tid: number, call: Call): void {
 }
 
 export const SHIPPING = registerDesign({
-  id: 'shipping',
-  title: 'mOS (the paper): function shipping',
-  summary:
-    'Linux and a lightweight kernel share the node. The LWK keeps the performance-critical calls and ships the rest to Linux through a shared-memory channel, ringing the doorbell IPI only when the channel turns non-empty; a proxy process on Linux serves each call. Watch Channels for riding IPIs and get_list batches, and Syscall triage for where the time goes.',
-  source: 'Wisniewski, Inglett, Keppel, Murty, Riesen: mOS: An Architecture for Extreme-Scale Operating Systems, ROSS 2014 (function shipping pseudocode)',
-  appKernel: 'lwk',
-  syscalls: DEFAULT_SYSCALLS,
-  usesProxies: true,
-  syntax: MOS_SYNTAX,
+  ...SHIPPING_INFO,
   triage: shippingTriage,
 });

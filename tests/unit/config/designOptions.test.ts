@@ -1,12 +1,12 @@
 /** The config key `options`: a design's own syntax expanded into overrides, with placed errors. */
 import { describe, expect, it } from 'vitest';
-import { registerDesign } from '../../../src/engine/designs/registry';
+import { registerDesign, registerDesignInfo } from '../../../src/engine/designs/registry';
 import { DEFAULT_SYSCALLS } from '../../../src/engine/config/defaults';
 import { lwkTriage } from '../../../src/engine/syscalls/triage';
 import { diag } from '../../../src/engine/config/diagnostic';
 
-// A design with a tiny syntax, registered before the config modules load (they read the registry once).
-registerDesign({
+// A design with a tiny syntax, registered (info and behaviour) before the config modules load (they read the registry once).
+const INFO = registerDesignInfo({
   id: 'test-syntax',
   title: 'A design with options',
   summary: 'For this test only.',
@@ -24,6 +24,9 @@ registerDesign({
     },
     print: (c) => `-p ${c.syscalls.proxyThreads}`,
   },
+});
+registerDesign({
+  ...INFO,
   triage: (sim, tid, call) => lwkTriage(sim, tid, call, () => undefined),
 });
 

@@ -11,7 +11,7 @@ import { Role } from '../../../src/engine/node/kinds';
 import { Tr } from '../../../src/engine/node/events';
 import { MS } from '../../../src/engine/kernel/time';
 import { ROUTES, Stage } from '../../../src/engine/descriptors';
-import { AgentIoStage, AgentRoute } from '../../../src/engine/designs/cake';
+import { AgentIoStage, AgentRoute } from '../../../src/engine/designs/info/cake';
 import { quietNode, recordsOf, runCollecting } from '../node/helpers';
 
 type Metrics = { syscalls: { byName: Record<string, Record<string, number>> } };

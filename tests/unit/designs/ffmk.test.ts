@@ -9,7 +9,7 @@ import { Activity, Cause, Role } from '../../../src/engine/node/kinds';
 import { IpiKind, Tr } from '../../../src/engine/node/events';
 import { MS } from '../../../src/engine/kernel/time';
 import { ROUTES } from '../../../src/engine/descriptors';
-import { IpcReplyStage, IpcStage } from '../../../src/engine/designs/ffmk';
+import { IpcReplyStage, IpcStage } from '../../../src/engine/designs/info/ffmk';
 import { quietNode, recordsOf, runCollecting } from '../node/helpers';
 
 type Route = { count: number; stagesMeanNs: Record<string, number> };
