@@ -14,6 +14,12 @@ import { TooltipLayer } from './components/Tooltip';
 import { LiveText } from './components/LiveText';
 import { SessionProvider, usePage, usePageState } from './session/context';
 import type { Frame } from '../worker/protocol';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsMenu } from './lessons/LessonsMenu';
+import { Intro, IntroBanner } from './lessons/Intro';
+import { RegionHelp } from './lessons/RegionHelp';
+import { useLessonHighlights } from './lessons/useLessonHighlights';
+import './lessons/lessons.css';
 
 const hash = (f: Frame) => f.traceHash;
 
@@ -44,7 +50,10 @@ export function App() {
         ) : (
           <SinglePage key={sessions[0].id} />
         )}
+        <LessonPanel />
         <HelpOverlay />
+        <LessonsMenu />
+        <Intro />
         <TooltipLayer />
       </div>
     </SessionProvider>
@@ -55,13 +64,16 @@ export function App() {
 function SinglePage() {
   const seed = useUi((s) => s.seed);
   const config = useUi((s) => s.config);
+  const highlighted = useLessonHighlights();
   return (
     <>
+      <IntroBanner />
       <ErrorBanner />
       <main id="main" className="views">
         {VIEWS.map(({ id, component: View, wide }) => (
-          <div key={id} className={wide ? 'view-slot view-wide' : 'view-slot'} data-view={id}>
+          <div key={id} className={`view-slot${wide ? ' view-wide' : ''}${highlighted.includes(id) ? ' lesson-highlight' : ''}`} data-view={id}>
             <View config={config} />
+            <RegionHelp view={id} />
           </div>
         ))}
       </main>

@@ -15,7 +15,14 @@ declare global {
 }
 
 // The one page object: created here and handed down through context (no module singletons).
-const page = new Page(browserStorage());
+const location = {
+  get hash() {
+    return window.location.hash;
+  },
+  // replaceState: a lesson's steps are not history entries (Back leaves the page, as before).
+  replace: (hash: string) => history.replaceState(history.state, '', hash || `${window.location.pathname}${window.location.search}`),
+};
+const page = new Page(browserStorage(), location);
 installTestHook(window, page);
 
 const root = createRoot(document.getElementById('root')!);

@@ -54,6 +54,10 @@ export function Header() {
         {comparing && <ActionButton id="swap" />}
       </div>
       {!comparing && <ImportExport />}
+      <div className="learn-actions" role="group" aria-label="Learn">
+        <ActionButton id="lessons" />
+        <ActionButton id="intro" />
+      </div>
       <ActionButton id="help" className="btn btn-icon" />
     </header>
   );

@@ -31,7 +31,7 @@ function baseName(session: Session): string {
 }
 
 /** Parses `blob` in the worker and replays it; `name` is what notices and the Replay region call it. */
-async function importBlob(session: Session, blob: Blob, name: string): Promise<void> {
+export async function importBlob(session: Session, blob: Blob, name: string): Promise<void> {
   const { store, client } = session;
   store.setState({ importing: { loaded: 0, total: blob.size, name } });
   const outcome = await client.importStrace(blob, (loaded, total) => store.setState({ importing: { loaded, total, name } }));

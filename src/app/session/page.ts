@@ -14,10 +14,19 @@ import { Lockstep } from '../compare/lockstep';
 import { partnerPreset } from '../compare/partner';
 import { METRICS_INTERVAL_MS } from '../views/memory/metricsPoller';
 import { ScaleClient } from '../scaleClient';
+import { COMPARE_VIEW_IDS, isCompareView, type CompareViewId } from '../compare/viewIds';
+import { LessonController, type LessonPosition } from '../lessons/controller';
+import { lessonCatalogue } from '../lessons/catalogue';
+import { PRESET_NAMES } from '../../engine/config/presets';
+import { VIEW_INFO } from '../views/viewInfo';
 
-/** Views compare mode can show for both sessions. */
-export const COMPARE_VIEW_IDS = ['cores', 'channels', 'triage', 'timeline', 'memory', 'metrics', 'config'] as const;
-export type CompareViewId = (typeof COMPARE_VIEW_IDS)[number];
+export { COMPARE_VIEW_IDS, type CompareViewId } from '../compare/viewIds';
+
+/** The address bar's fragment, where lessons keep their place (absent outside a browser). */
+export interface HashLocation {
+  readonly hash: string;
+  replace(hash: string): void;
+}
 
 /** The difference table's metrics are asked for this often while running (wall ms). */
 const COMPARE_METRICS_MS = 500;
@@ -29,6 +38,12 @@ export interface PageState {
   readonly sessions: readonly Session[];
   /** The view both panes show in compare mode. */
   readonly compareView: CompareViewId;
+  /** The lesson being followed and its step, or null. */
+  readonly lesson: LessonPosition | null;
+  /** The introduction ("What am I seeing?") is open. */
+  readonly introOpen: boolean;
+  /** The Lessons menu is open. */
+  readonly lessonMenuOpen: boolean;
 }
 
 export class Page {
@@ -48,10 +63,18 @@ export class Page {
   /** Compare mode is being opened (waiting for the left run to pause). */
   private entering = false;
 
-  constructor(private readonly storage: Storage | null) {
+  /** Guided lessons (src/app/lessons): what they set up goes through this page. */
+  readonly lessons: LessonController;
+
+  constructor(
+    private readonly storage: Storage | null,
+    location: HashLocation | null = null,
+  ) {
     const first = this.newSession(loadSettings(storage));
-    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores' }));
+    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', lesson: null, introOpen: false, lessonMenuOpen: false }));
     this.persistFirst();
+    const refs = { presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS) };
+    this.lessons = new LessonController(this, lessonCatalogue(refs), location);
   }
 
   get sessions(): readonly Session[] {
@@ -69,13 +92,15 @@ export class Page {
 
   start(): void {
     this.loop.start();
+    this.lessons.openFromLocation();
   }
 
   /**
    * Opens compare mode: a second session beside the first with another design (same seed,
    * speed and workload), both in lockstep from the first one's time (the new one catches up).
+   * `rightPreset` chooses the other side (a lesson does); by default, a partner of the first.
    */
-  async enterCompare(): Promise<void> {
+  async enterCompare(rightPreset?: string): Promise<void> {
     if (this.lockstep || this.entering || this.sessions.length !== 1) return;
     const left = this.primary;
     const s = left.store.getState();
@@ -85,7 +110,7 @@ export class Page {
     const from = await left.client.pauseAndGetTime();
     this.entering = false;
     if (this.lockstep || this.sessions[0] !== left) return;
-    const right = this.newSession({ ...settingsOf(s), presetName: partnerPreset(s.presetName, s.config), edits: {} });
+    const right = this.newSession({ ...settingsOf(s), presetName: rightPreset ?? partnerPreset(s.presetName, s.config), edits: {} });
     const lockstep = new Lockstep(() => this.sessions, s.speed);
     this.lockstep = lockstep;
     this.store.setState({ sessions: [left, right] });
@@ -105,6 +130,11 @@ export class Page {
     for (const s of rest) s.dispose();
     left.metrics.intervalMs = METRICS_INTERVAL_MS;
     if (playing) left.client.play();
+  }
+
+  /** Shows view `id` in both panes of compare mode, if compare mode can show it. */
+  showCompareView(id: string): void {
+    if (isCompareView(id)) this.store.setState({ compareView: id });
   }
 
   /** Exchanges the two sides (each session keeps its state); the new left one persists. */
