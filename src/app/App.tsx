@@ -17,7 +17,7 @@ import type { Frame } from '../worker/protocol';
 import { LessonPanel } from './lessons/LessonPanel';
 import { LessonsMenu } from './lessons/LessonsMenu';
 import { Intro, IntroBanner } from './lessons/Intro';
-import { RegionHelp } from './lessons/RegionHelp';
+import { RegionTools } from './regions/RegionTools';
 import { useLessonHighlights } from './lessons/useLessonHighlights';
 import './lessons/lessons.css';
 
@@ -73,7 +73,7 @@ function SinglePage() {
         {VIEWS.map(({ id, component: View, wide }) => (
           <div key={id} className={`view-slot${wide ? ' view-wide' : ''}${highlighted.includes(id) ? ' lesson-highlight' : ''}`} data-view={id}>
             <View config={config} />
-            <RegionHelp view={id} />
+            <RegionTools view={id} />
           </div>
         ))}
       </main>

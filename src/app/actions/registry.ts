@@ -8,6 +8,7 @@
 import type { UiState } from '../store';
 import { clampSpeed, type Session } from '../session/session';
 import type { Page, PageState } from '../session/page';
+import { exportBaseName, exportRegion } from '../export/exportRegion';
 
 export interface ActionContext {
   readonly session: Session;
@@ -133,6 +134,21 @@ export const ACTIONS: readonly Action[] = [
     keyHint: 'I',
     enabled: () => true,
     perform: ({ page }) => page.store.setState((p) => ({ introOpen: !p.introOpen })),
+  },
+  {
+    id: 'export-page',
+    label: () => 'Export page (PNG)',
+    helpName: 'Export the whole page as PNG',
+    keys: [],
+    keyHint: '',
+    enabled: () => true,
+    perform: ({ session, page }) => {
+      const el = document.querySelector('.app');
+      if (!el) return;
+      const s = session.store.getState();
+      const name = exportBaseName('page', s.presetName, s.seed, session.bus.frame?.time ?? null);
+      void exportRegion(el, 'mOS Explorer', name, 'png1x', page.canvasExports).then((problem) => session.store.setState({ notice: problem ?? 'Saved the page as PNG.' }));
+    },
   },
   {
     id: 'restart-worker',

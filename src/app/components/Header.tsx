@@ -54,6 +54,7 @@ export function Header() {
         {comparing && <ActionButton id="swap" />}
       </div>
       {!comparing && <ImportExport />}
+      {!comparing && <ActionButton id="export-page" />}
       <div className="learn-actions" role="group" aria-label="Learn">
         <ActionButton id="lessons" />
         <ActionButton id="intro" />

@@ -19,6 +19,7 @@ import { LessonController, type LessonPosition } from '../lessons/controller';
 import { lessonCatalogue } from '../lessons/catalogue';
 import { PRESET_NAMES } from '../../engine/config/presets';
 import { VIEW_INFO } from '../views/viewInfo';
+import { CanvasExports } from '../export/canvasExports';
 
 export { COMPARE_VIEW_IDS, type CompareViewId } from '../compare/viewIds';
 
@@ -63,6 +64,8 @@ export class Page {
   /** Compare mode is being opened (waiting for the left run to pause). */
   private entering = false;
 
+  /** Canvases that can be drawn again as vectors, for SVG exports (views register theirs). */
+  readonly canvasExports = new CanvasExports();
   /** Guided lessons (src/app/lessons): what they set up goes through this page. */
   readonly lessons: LessonController;
 
