@@ -6,6 +6,7 @@ import type { Measurer } from './measure';
 import { change, count, moreOrFewer, ns, pct, signedPct, times, verdict } from './phrases';
 import { bspScenarios, lwkBspLabels, TUNED_BSP_LABEL } from './scenarios';
 import { cite } from './sources';
+import { seedsSection } from './seedsSection';
 
 const iterations = (r: CompareRun) => num(r.metrics, 'progress.iterations') ?? 0;
 
@@ -68,7 +69,7 @@ export function defaultsSection(m: Measurer): string[] {
         `${code('mos-bsp')}'s mean barrier wait is ${ns(num(mos.metrics, 'syscalls.sync.meanNs'))} against ${ns(num(linux.metrics, 'syscalls.sync.meanNs'))}.`,
     );
   }
-  out.push('', '### Next to published results', '');
+  out.push('', ...seedsSection(m), '### Next to published results', '');
 
   const mck = runs.get('mckernel');
   if (mck) {

@@ -4,6 +4,8 @@ import type { Assignment } from '../compare/settings';
 import { PRESETS, PRESET_NAMES } from '../../engine/config/presets';
 
 export const FINDINGS_SEED = 1;
+/** The seeds every BSP configuration also runs with, to tell a mechanism's effect from the random streams'. */
+export const SPREAD_SEEDS: readonly number[] = [1, 2, 3, 4, 5];
 export const FINDINGS_UNTIL_NS = 200 * MS;
 
 /** One configuration: a preset and settings on top of it, under a label. */

@@ -82,3 +82,14 @@ describe('sweepSection', () => {
     expect(m.runs).toBe(4);
   });
 });
+
+describe('the sign of a difference across seeds', () => {
+  it('says whether it holds in every seed, is nil, or changes with the seed', async () => {
+    const { signPhrase } = await import('../../../src/cli/findings/seedsSection');
+    const spread = (changes: number[]) => ({ min: Math.min(...changes), max: Math.max(...changes), positive: changes.filter((c) => c > 0).length, negative: changes.filter((c) => c < 0).length, seeds: changes.length });
+    expect(signPhrase(spread([0.01, 0.02, 0.03]))).toBe('higher in all 3 seeds');
+    expect(signPhrase(spread([-0.01, -0.02]))).toBe('lower in all 2 seeds');
+    expect(signPhrase(spread([0, 0, 0, 0, 0]))).toBe('the same in all 5 seeds');
+    expect(signPhrase(spread([0.01, -0.01, 0]))).toBe('**the sign changes with the seed** (higher in 1, lower in 1, the same in 1 of 3)');
+  });
+});
