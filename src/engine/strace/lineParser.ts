@@ -11,12 +11,13 @@ import { CALL_COMPLETE, CALL_DETACHED, CALL_ORPHAN_RESUMED, CALL_UNFINISHED, Cal
 import { CLONE_FLAGS, CLONE_NONE, isExternalKind, NameTable, type NameMeta } from './callMeta';
 import { FrameTable } from './frames';
 import {
-  BRACKET_NR, bracket, CH_GT, CH_LT, CH_QUOTE, CH_SPACE, decorationPath, fdKindCode, fdKindOf, isDigit, isNameChar, num,
-  readBracketPrefix, readFractionNs, readInteger, skipDecoration, skipQuoted, skipSpaces,
+  BRACKET_NR, bracket, CH_GT, CH_LT, CH_QUOTE, CH_SPACE, isDigit, isNameChar, num,
+  readBracketPrefix, readInteger, skipDecoration, skipQuoted, skipSpaces,
 } from './scan';
-import { MAX_FD, MAX_RW_COUNT, MAX_SECONDS, PID_MAX_LIMIT } from './limits';
+import { MAX_RW_COUNT, MAX_SECONDS, PID_MAX_LIMIT } from './limits';
 import { ThreadState, ThreadTracker } from './threads';
 import { Timestamps } from './timestamps';
+import { CallFields } from './callFields';
 
 const UNFINISHED = '<unfinished ...>';
 const DETACHED = '<detached ...>';
@@ -69,12 +70,12 @@ export class LineParser {
   /** Why the last rejected line was rejected. */
   reason = '';
   /** What the last accepted line had changed (a value capped to a physical bound); '' if nothing. */
-  warning = '';
+  get warning(): string {
+    return this.fields.warning;
+  }
 
-  /** Distinct decoration texts, with their fd kind code and path index (computed once each). */
-  private readonly decorations = new StringTable();
-  private readonly decorationKind: number[] = [];
-  private readonly decorationPath: number[] = [];
+  /** Fills the current call's row from its arguments and return value. */
+  private readonly fields = new CallFields(this.calls, this.names, this.paths, this.errnos);
   /** State of the thread of the line being parsed when the log has no pid column. */
   private solo = new ThreadState(0);
   /** The pid of lines without a pid column (-ff files: taken from the file name); 0 = none. */
@@ -86,17 +87,13 @@ export class LineParser {
   // Scratch of the current line (fields, not objects, so that parsing allocates nothing).
   private tid = 0;
   private hasPid = false;
-  private row = -1;
-  private meta: NameMeta | undefined;
-  private arg = 0;
   private depth = 1;
   private argStart = 0;
-  private cloneThread = false;
 
   /** Parses s[start, end) (no newline). Returns false, with `reason` set, for a line it cannot use. */
   parse(s: string, start: number, end: number): boolean {
     if (end > start && s.charCodeAt(end - 1) === 13) end--;
-    this.warning = '';
+    this.fields.warning = '';
     let i = skipSpaces(s, start, end);
     if (i === end) return this.reject('empty line');
     if (s.charCodeAt(i) === CH_GT) return this.frameLine(s, i, end);
@@ -263,7 +260,7 @@ export class LineParser {
     const pending = t !== undefined && t.pendingRow >= 0 && this.calls.name[t.pendingRow] === nameIdx ? t : undefined;
     if (pending) this.begin(pending.pendingRow, meta, pending.pendingArg, pending.pendingDepth, pending.pendingCloneThread);
     else this.begin(this.calls.add(this.tid, nameIdx, meta.nr < 0 ? this.prefixNr : meta.nr, this.time.nowNs), meta, NO_ARGS, 1, false);
-    const row = this.row;
+    const row = this.fields.row;
     const out = this.scanArgs(s, ne + RESUMED_TAIL.length, end);
     const ok = out !== ARGS_UNTERMINATED && out !== ARGS_UNBALANCED && (out !== ARGS_CLOSED || this.readReturn(s, this.argStart, end));
     if (!ok) return pending ? this.reject(out === ARGS_CLOSED ? this.reason : argsReason(out)) : this.rollback(out);
@@ -274,52 +271,42 @@ export class LineParser {
   }
 
   private begin(row: number, meta: NameMeta, arg: number, depth: number, cloneThread: boolean): void {
-    this.row = row;
-    this.meta = meta;
-    this.arg = arg;
+    this.fields.begin(row, meta, arg, cloneThread);
     this.depth = depth;
-    this.cloneThread = cloneThread;
+  }
+
+  /** The return value and what follows it; a refusal's reason becomes the line's. */
+  private readReturn(s: string, i: number, end: number): boolean {
+    if (this.fields.readReturn(s, i, end)) return true;
+    return this.reject(this.fields.reason);
   }
 
   /** Drops the row reserved by a line that turned out unusable (it is always the last one). */
   private rollback(out: number): boolean {
-    if (this.row === this.calls.length - 1) this.calls.length--;
+    if (this.fields.row === this.calls.length - 1) this.calls.length--;
     return this.reject(out === ARGS_CLOSED ? this.reason : argsReason(out));
   }
 
   private finish(out: number, t: ThreadState): void {
-    const row = this.row;
+    const row = this.fields.row;
     const calls = this.calls;
-    const meta = this.meta as NameMeta;
+    const meta = this.fields.meta as NameMeta;
     if (!meta.futex) calls.blocking[row] = meta.blocks || (meta.blocksOnFd && isExternalKind(calls.fdKind[row])) ? 1 : 0;
-    if (calls.bytes[row] > MAX_RW_COUNT) this.capBytes(row, meta);
+    if (calls.bytes[row] > MAX_RW_COUNT) this.fields.capBytes(row, meta);
     t.lastRow = row;
     this.frameOwner = row;
     if (out === ARGS_UNFINISHED) {
       calls.status[row] = CALL_UNFINISHED;
       t.pendingRow = row;
-      t.pendingArg = this.arg;
+      t.pendingArg = this.fields.index;
       t.pendingDepth = this.depth;
-      t.pendingCloneThread = this.cloneThread;
+      t.pendingCloneThread = this.fields.cloneThread;
       return;
     }
     calls.status[row] = out === ARGS_DETACHED ? CALL_DETACHED : CALL_COMPLETE;
     if (out === ARGS_CLOSED && meta.clone !== CLONE_NONE && this.hasPid && calls.ret[row] > 0 && calls.ret[row] <= PID_MAX_LIMIT) {
-      this.threads.created(this.tid, calls.ret[row] | 0, meta.clone === CLONE_FLAGS && this.cloneThread);
+      this.threads.created(this.tid, calls.ret[row] | 0, meta.clone === CLONE_FLAGS && this.fields.cloneThread);
     }
-  }
-
-  /**
-   * Linux moves at most MAX_RW_COUNT bytes in one read/write-family call: a larger count (a
-   * corrupted line, or a failed call's requested length such as size_t -1) is capped, with a
-   * warning, so that the replay's copy and I/O times stay physical.
-   */
-  private capBytes(row: number, meta: NameMeta): void {
-    const bytes = this.calls.bytes[row];
-    if (!(meta.transfer || meta.lengthArg2)) return;
-    this.calls.bytes[row] = MAX_RW_COUNT;
-    const name = this.names.strings.values[this.calls.name[row]];
-    this.warning = `${name} of ${bytes} bytes: Linux moves at most ${MAX_RW_COUNT} (MAX_RW_COUNT) in one call; replayed as ${MAX_RW_COUNT}`;
   }
 
   /**
@@ -344,20 +331,20 @@ export class LineParser {
       else if (cls === C_CLOSE) {
         if (--depth === 0) {
           if (c !== 41) return ARGS_UNBALANCED;
-          this.emitArg(s, this.argStart, i);
+          this.fields.arg(s, this.argStart, i);
           this.argStart = i + 1;
           return ARGS_CLOSED;
         }
         if (depth < 0) return ARGS_UNBALANCED;
       } else if (cls === C_COMMA) {
         if (depth === 1) {
-          this.emitArg(s, this.argStart, i);
-          this.arg++;
+          this.fields.arg(s, this.argStart, i);
+          this.fields.index++;
           this.argStart = i + 1;
         }
       } else {
         if (s.startsWith(UNFINISHED, i) || s.startsWith(DETACHED, i)) {
-          this.emitArg(s, this.argStart, i);
+          this.fields.arg(s, this.argStart, i);
           this.depth = depth;
           return s.charCodeAt(i + 1) === 117 ? ARGS_UNFINISHED : ARGS_DETACHED;
         }
@@ -376,86 +363,6 @@ export class LineParser {
     return ARGS_UNTERMINATED;
   }
 
-  /** Extracts what the call needs from argument `this.arg`, s[a, b). */
-  private emitArg(s: string, a: number, b: number): void {
-    const meta = this.meta as NameMeta;
-    const k = this.arg;
-    a = skipSpaces(s, a, b);
-    if (a >= b) return;
-    const row = this.row;
-    if (k === 0 && meta.fdFirst) {
-      const j = readInteger(s, a, b);
-      if (j > a && num.value >= 0 && num.value <= MAX_FD) {
-        this.calls.fd[row] = num.value;
-        if (s.charCodeAt(j) === CH_LT) this.decoration(s, j, b);
-      }
-    }
-    if (k === meta.pathArg && s.charCodeAt(a) === CH_QUOTE) {
-      const q = skipQuoted(s, a, b);
-      this.calls.path[row] = this.paths.internRange(s, a + 1, Math.max(a + 1, q - 1));
-    }
-    if (k === 2 && meta.lengthArg2 && readInteger(s, a, b) > a) this.calls.bytes[row] = num.value;
-    if (k === meta.memLengthArg && readInteger(s, a, b) > a) this.calls.bytes[row] = num.value;
-    if (k === 1 && meta.futex) this.calls.blocking[row] = within(s, 'WAIT', a, b) || within(s, 'LOCK_PI', a, b) ? 1 : 0;
-    if (meta.clone === CLONE_FLAGS && within(s, 'CLONE_THREAD', a, b)) this.cloneThread = true;
-  }
-
-  /** Records the path and fd kind of a decoration starting at i ('<'); returns the index after it. */
-  private decoration(s: string, i: number, end: number): number {
-    const k = skipDecoration(s, i, end);
-    if (k < 0) return i;
-    const d = this.decorations.internRange(s, i + 1, k - 1);
-    if (d === this.decorationPath.length) {
-      const content = this.decorations.values[d];
-      this.decorationKind.push(fdKindCode(fdKindOf(content)));
-      this.decorationPath.push(this.paths.intern(decorationPath(content, 0, content.length)));
-    }
-    this.calls.fdKind[this.row] = this.decorationKind[d];
-    if (this.calls.path[this.row] < 0) this.calls.path[this.row] = this.decorationPath[d];
-    return k;
-  }
-
-  /** Reads ` = RET [decoration] [ERRNO ...] ... [<duration>]` from i (after the closing ')'). */
-  private readReturn(s: string, i: number, end: number): boolean {
-    i = skipSpaces(s, i, end);
-    if (s.charCodeAt(i) !== 61) return this.reject('no "= return value" after the arguments');
-    i = skipSpaces(s, i + 1, end);
-    const row = this.row;
-    const calls = this.calls;
-    const meta = this.meta as NameMeta;
-    if (s.charCodeAt(i) === 63) {
-      i++;
-    } else {
-      const j = readInteger(s, i, end);
-      if (j === i) return this.reject('bad return value');
-      const ret = num.value;
-      calls.ret[row] = ret;
-      i = j;
-      if (meta.retIsFd && ret >= 0 && ret <= MAX_FD) calls.fd[row] = ret;
-      if (s.charCodeAt(i) === CH_LT) i = this.decoration(s, i, end);
-      if (meta.transfer && ret >= 0) calls.bytes[row] = ret;
-    }
-    i = skipSpaces(s, i, end);
-    if (s.charCodeAt(i) === 69) {
-      let j = i + 1;
-      while (j < end && isErrnoChar(s.charCodeAt(j))) j++;
-      calls.errno[row] = this.errnos.internRange(s, i, j);
-    }
-    if (s.charCodeAt(end - 1) === CH_GT) {
-      const lt = s.lastIndexOf('<', end - 1);
-      if (lt >= i && s.charCodeAt(lt - 1) === CH_SPACE) {
-        const j = readInteger(s, lt + 1, end);
-        const secs = num.value;
-        const k = j > lt + 1 ? readFractionNs(s, j, end) : j;
-        if (k > j && k === end - 1) {
-          if (secs <= MAX_SECONDS) calls.durationNs[row] = secs * 1e9 + num.value;
-          else this.warning = `-T duration of ${s.slice(lt + 1, k)} s is not plausible: ignored`;
-        }
-      }
-    }
-    return true;
-  }
-
   private reject(reason: string): boolean {
     this.reason = reason;
     return false;
@@ -467,18 +374,8 @@ export class LineParser {
   }
 }
 
-function isErrnoChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || isDigit(c) || c === 95;
-}
 
 /** Whether `needle` occurs inside s[a, b); bounded so that a long line is not rescanned per argument. */
-function within(s: string, needle: string, a: number, b: number): boolean {
-  const first = needle.charCodeAt(0);
-  for (let k = a, last = b - needle.length; k <= last; k++) {
-    if (s.charCodeAt(k) === first && s.startsWith(needle, k)) return true;
-  }
-  return false;
-}
 
 function pidRange(text: string): string {
   return `pid ${text.length > 20 ? text.slice(0, 20) + '…' : text} is out of range (Linux ids are 1 to ${PID_MAX_LIMIT})`;
