@@ -41,7 +41,9 @@ test('the single offline file, opened from disk with no network, plays and advan
   expect(csp).not.toContain('unsafe-eval');
   expect(await page.locator('script[src], link[rel="stylesheet"]').count()).toBe(0);
   // The fonts are in the file: IBM Plex is loaded, not a fallback.
-  await expect.poll(() => page.evaluate(async () => (await document.fonts.ready, document.fonts.check('16px "IBM Plex Sans"')))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/["']/g, '')} ${f.weight}`).sort()))
+    .toEqual(expect.arrayContaining(['IBM Plex Sans 400', 'IBM Plex Sans 600', 'IBM Plex Mono 400']));
 
   const timeBefore = await page.evaluate(() => window.mosExplorer!.frameStats().time);
   const eventsBefore = await eventCount(page);
