@@ -14,16 +14,21 @@ import { TooltipLayer } from './components/Tooltip';
 import { LiveText } from './components/LiveText';
 import { SessionProvider, usePage, usePageState } from './session/context';
 import type { Frame } from '../worker/protocol';
+import { useExerciseLink } from './exercises/useExerciseLink';
 
 const hash = (f: Frame) => f.traceHash;
 
 // Compare mode's own code loads when it is first opened (the initial JavaScript stays small).
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
+// So does the Exercises panel (with the engine code that answers its questions).
+const ExercisesPanel = lazy(() => import('./exercises/ExercisesPanel').then((m) => ({ default: m.ExercisesPanel })));
 
 export function App() {
   const page = usePage();
   const sessions = usePageState((p) => p.sessions);
+  const exerciseOpen = usePageState((p) => p.exercise !== null);
   useShortcuts();
+  useExerciseLink(page);
 
   useEffect(() => {
     page.start();
@@ -37,6 +42,11 @@ export function App() {
       <div className="app">
         <a className="skip-link" href="#main">Skip to the views</a>
         <Header />
+        {exerciseOpen && (
+          <Suspense fallback={<p className="muted">Opening the exercises…</p>}>
+            <ExercisesPanel />
+          </Suspense>
+        )}
         {sessions.length > 1 ? (
           <Suspense fallback={<main id="main" className="compare"><p className="muted">Opening compare mode…</p></main>}>
             <CompareView sessions={sessions} />

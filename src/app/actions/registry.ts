@@ -8,6 +8,7 @@
 import type { UiState } from '../store';
 import { clampSpeed, type Session } from '../session/session';
 import type { Page, PageState } from '../session/page';
+import { DEFAULT_EXERCISE } from '../exercises/exerciseLink';
 
 export interface ActionContext {
   readonly session: Session;
@@ -104,6 +105,15 @@ export const ACTIONS: readonly Action[] = [
     keyHint: '',
     enabled: (s) => s.workerError !== null,
     perform: ({ session }) => session.client.restart(),
+  },
+  {
+    id: 'exercises',
+    label: (_, p) => (p.exercise ? 'Close exercises' : 'Exercises'),
+    helpName: 'Exercises: questions from a seed, answers from the simulation / close',
+    keys: ['e'],
+    keyHint: 'E',
+    enabled: () => true,
+    perform: ({ page }) => page.store.setState((p) => ({ exercise: p.exercise ? null : DEFAULT_EXERCISE })),
   },
   {
     id: 'help',

@@ -54,6 +54,7 @@ export function Header() {
         {comparing && <ActionButton id="swap" />}
       </div>
       {!comparing && <ImportExport />}
+      <ActionButton id="exercises" />
       <ActionButton id="help" className="btn btn-icon" />
     </header>
   );

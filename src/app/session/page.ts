@@ -14,6 +14,7 @@ import { Lockstep } from '../compare/lockstep';
 import { partnerPreset } from '../compare/partner';
 import { METRICS_INTERVAL_MS } from '../views/memory/metricsPoller';
 import { ScaleClient } from '../scaleClient';
+import type { ExerciseRequest } from '../exercises/exerciseLink';
 
 /** Views compare mode can show for both sessions. */
 export const COMPARE_VIEW_IDS = ['cores', 'channels', 'triage', 'timeline', 'memory', 'metrics', 'config'] as const;
@@ -29,6 +30,8 @@ export interface PageState {
   readonly sessions: readonly Session[];
   /** The view both panes show in compare mode. */
   readonly compareView: CompareViewId;
+  /** The exercise the Exercises panel shows (null: closed), as typed or linked. */
+  readonly exercise: ExerciseRequest | null;
 }
 
 export class Page {
@@ -50,7 +53,7 @@ export class Page {
 
   constructor(private readonly storage: Storage | null) {
     const first = this.newSession(loadSettings(storage));
-    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores' }));
+    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', exercise: null }));
     this.persistFirst();
   }
 
