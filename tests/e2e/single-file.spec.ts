@@ -55,6 +55,11 @@ test('the single offline file, opened from disk with no network, plays and advan
   await scale.getByRole('button', { name: 'Run' }).click();
   await expect(scale.getByRole('status')).toHaveText(/Done in/, { timeout: 30_000 });
   expect(await scale.locator('table tbody tr').count()).toBeGreaterThan(0);
+  // The third worker answers exercises.
+  await page.getByRole('button', { name: 'Exercises' }).click();
+  const first = page.getByRole('region', { name: 'Exercises' }).locator('ol.exercises-questions > li').first();
+  await first.getByRole('button', { name: 'Show answer' }).click();
+  await expect(first.getByText(/^Answer: \d+ messages?$/)).toBeVisible({ timeout: 20_000 });
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   expect(requests).toEqual([]);
   expect(problems).toEqual([]);
