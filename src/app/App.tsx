@@ -22,11 +22,14 @@ const hash = (f: Frame) => f.traceHash;
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 // So does the Exercises panel (with the engine code that answers its questions).
 const ExercisesPanel = lazy(() => import('./exercises/ExercisesPanel').then((m) => ({ default: m.ExercisesPanel })));
+// And presenter mode.
+const Presenter = lazy(() => import('./presenter/Presenter').then((m) => ({ default: m.Presenter })));
 
 export function App() {
   const page = usePage();
   const sessions = usePageState((p) => p.sessions);
   const exerciseOpen = usePageState((p) => p.exercise !== null);
+  const presenting = usePageState((p) => p.presenter !== null);
   useShortcuts();
   useExerciseLink(page);
 
@@ -37,6 +40,17 @@ export function App() {
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [page]);
 
+  if (presenting) {
+    return (
+      <SessionProvider session={sessions[0]}>
+        <Suspense fallback={<p className="muted">Opening presenter mode…</p>}>
+          <Presenter />
+        </Suspense>
+        <HelpOverlay />
+        <TooltipLayer />
+      </SessionProvider>
+    );
+  }
   return (
     <SessionProvider session={sessions[0]}>
       <div className="app">

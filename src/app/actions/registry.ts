@@ -9,6 +9,7 @@ import type { UiState } from '../store';
 import { clampSpeed, type Session } from '../session/session';
 import type { Page, PageState } from '../session/page';
 import { DEFAULT_EXERCISE } from '../exercises/exerciseLink';
+import { PRESENTER_ACTIONS } from '../presenter/presenterActions';
 
 export interface ActionContext {
   readonly session: Session;
@@ -39,6 +40,9 @@ const alive = (s: UiState) => s.workerError === null;
 const comparing = (p: PageState) => p.sessions.length > 1;
 
 export const ACTIONS: readonly Action[] = [
+  // First: in presenter mode a remote's keys (Page Up/Down, B, .) move between views and blank
+  // the screen; keys go to the first enabled action that has them, so outside it they step and play.
+  ...PRESENTER_ACTIONS,
   {
     id: 'play',
     label: (s) => (s.running ? 'Pause' : 'Play'),

@@ -28,7 +28,9 @@ export function useShortcuts(): void {
       const t = e.target as HTMLElement | null;
       if ((e.key === ' ' || e.key === 'Enter') && t && (t.tagName === 'BUTTON' || t.tagName === 'A')) return;
       if (e.key.startsWith('Arrow') && t instanceof HTMLInputElement && t.type === 'range') return;
-      const action = ACTIONS.find((a) => a.keys.includes(e.key));
+      // The first enabled action with the key: a key may mean one thing in presenter mode and another outside it.
+      const ui = page.primary.store.getState(), pageState = page.store.getState();
+      const action = ACTIONS.find((a) => a.keys.includes(e.key) && a.enabled(ui, pageState));
       if (!action) return;
       if (runAction(action, { session: page.primary, page })) e.preventDefault();
     };

@@ -55,6 +55,7 @@ export function Header() {
       </div>
       {!comparing && <ImportExport />}
       <ActionButton id="exercises" />
+      {!comparing && <ActionButton id="presenter" />}
       <ActionButton id="help" className="btn btn-icon" />
     </header>
   );

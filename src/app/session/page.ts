@@ -32,6 +32,8 @@ export interface PageState {
   readonly compareView: CompareViewId;
   /** The exercise the Exercises panel shows (null: closed), as typed or linked. */
   readonly exercise: ExerciseRequest | null;
+  /** Presenter mode (null: off): the view shown (its index in VIEWS, modulo their number), and whether the screen is blanked. */
+  readonly presenter: { readonly view: number; readonly blank: boolean } | null;
 }
 
 export class Page {
@@ -53,7 +55,7 @@ export class Page {
 
   constructor(private readonly storage: Storage | null) {
     const first = this.newSession(loadSettings(storage));
-    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', exercise: null }));
+    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', exercise: null, presenter: null }));
     this.persistFirst();
   }
 
