@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { openApp, play, watchConsole } from './helpers';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventCount, openApp, pause, play, watchConsole } from './helpers';
 
 interface ExerciseJson {
   topic: string;
   seed: number;
   title: string;
+  setup: { kind: 'node'; config: Record<string, unknown>; seed: number; windowNs: number } | { kind: 'scale'; args: string[] };
   questions: { id: string; text: string; answer: { value: number | string; text: string } }[];
 }
 
@@ -81,5 +85,30 @@ test('a link with an unknown topic or a bad seed names the problem, keeps other 
   await expect(page).toHaveURL(/#other=kept&exercise=routing&seed=3$/);
   await expectAnswersOf(page, cliExercise('routing', 3), [0, 2]);
   await play(page);
+  expect(problems).toEqual([]);
+});
+
+test('Run this setup loads the exercise into the simulator, which runs it as the CLI does', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/#exercise=ipis&seed=7');
+  await expect(page.getByLabel('Event count')).toHaveText(/\d/);
+  const expected = cliExercise('ipis', 7);
+  if (expected.setup.kind !== 'node') throw new Error('a node setup expected');
+  await panel(page).getByRole('button', { name: 'Run this setup' }).click();
+  await expect(panel(page).getByRole('status')).toContainText(`Loaded into the simulator: preset ${String(expected.setup.config.preset)}`);
+  await expect.poll(() => page.evaluate(() => window.mosExplorer!.sessions()[0].presetName)).toBe(expected.setup.config.preset);
+  await expect(page.getByText(`seed ${expected.setup.seed} · trace`)).toBeVisible();
+  await play(page);
+  await expect.poll(() => eventCount(page), { timeout: 30_000 }).toBeGreaterThan(3000);
+  await pause(page);
+  const metrics = (await page.evaluate(() => window.mosExplorer!.metrics())) as { partition: string; mechanism: string };
+  expect(metrics.partition).toBe(expected.setup.config.partition);
+  // The same run as the CLI's on the setup's configuration: equal trace hashes after as many events.
+  const events = await eventCount(page);
+  const file = join(mkdtempSync(join(tmpdir(), 'mos-exercise-')), 'setup.json');
+  writeFileSync(file, JSON.stringify(expected.setup.config));
+  const run = JSON.parse(execFileSync('node', ['dist-cli/cli.js', 'run', '--config', file, '--seed', String(expected.setup.seed), '--events', String(events), '--json'], { encoding: 'utf8' })) as { traceHash: string; metrics: { mechanism: string } };
+  await expect(page.getByLabel('Trace hash')).toHaveText(run.traceHash);
+  expect(metrics.mechanism).toBe(run.metrics.mechanism);
   expect(problems).toEqual([]);
 });

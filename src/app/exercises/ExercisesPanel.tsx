@@ -6,6 +6,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Exercise } from '../../engine/exercises';
 import { usePage, usePageState } from '../session/context';
+import { applyEdits, choosePreset, type ConfigEdits } from '../store';
+import type { Page } from '../session/page';
 import { ActionButton } from '../components/ActionButton';
 import { EMPTY_VIEW, ExerciseClient, type ExerciseView } from './exerciseClient';
 import { DEFAULT_EXERCISE, writeExerciseLink, type ExerciseRequest } from './exerciseLink';
@@ -16,6 +18,18 @@ function setupText(ex: Exercise): string {
   return ex.setup.kind === 'node'
     ? `run seed ${ex.setup.seed}, looked at from the job's launch; config: ${JSON.stringify(ex.setup.config)}`
     : `mos-explorer scale ${ex.setup.args.join(' ')}`;
+}
+
+/** Loads a node setup into the left session (preset, then the partition and workload edits, then the seed); returns what happened. */
+function runSetup(page: Page, ex: Exercise): string {
+  if (ex.setup.kind !== 'node') return '';
+  const { preset, ...edits } = ex.setup.config as { preset: string } & ConfigEdits;
+  const store = page.primary.store;
+  choosePreset(store, preset);
+  const problems = applyEdits(store, edits);
+  if (problems.length > 0) return `The setup could not be loaded: ${problems.join('; ')}`;
+  page.setSeed(ex.setup.seed);
+  return `Loaded into the simulator: preset ${preset} with the exercise's partition and workload, seed ${ex.setup.seed}. Press Play: the window starts when the job launches.`;
 }
 
 /** Seeds a person can type: 0 .. 2^32 - 1 (the engine checks them). */
@@ -44,6 +58,7 @@ export function ExercisesPanel() {
     if (seedText.trim() !== request.seed) set({ topic: request.topic, seed: seedText.trim() });
   };
   const known = view.topics.some((t) => t.id === request.topic);
+  const [loaded, setLoaded] = useState<{ key: string; text: string } | null>(null);
   const { exercise } = view;
 
   return (
@@ -88,6 +103,14 @@ export function ExercisesPanel() {
             <span className="muted">Setup: </span>
             <code className="mono">{setupText(exercise)}</code>
           </p>
+          {exercise.setup.kind === 'node' && (
+            <p className="exercises-run">
+              <button type="button" className="btn" onClick={() => setLoaded({ key: `${exercise.topic}:${exercise.seed}`, text: runSetup(page, exercise) })}>
+                Run this setup
+              </button>
+              <span role="status">{loaded?.key === `${exercise.topic}:${exercise.seed}` ? loaded.text : ''}</span>
+            </p>
+          )}
           <ExerciseQuestions key={`${exercise.topic}:${exercise.seed}`} exercise={exercise} answers={view.answers} failed={view.problems.length > 0} />
         </div>
       )}
