@@ -60,6 +60,11 @@ test('the single offline file, opened from disk with no network, plays and advan
   const first = page.getByRole('region', { name: 'Exercises' }).locator('ol.exercises-questions > li').first();
   await first.getByRole('button', { name: 'Show answer' }).click();
   await expect(first.getByText(/^Answer: \d+ messages?$/)).toBeVisible({ timeout: 20_000 });
+  // Presenter mode's code is in the file as well.
+  await page.keyboard.press('p');
+  await expect(page.locator('.presenter')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.presenter')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   expect(requests).toEqual([]);
   expect(problems).toEqual([]);
