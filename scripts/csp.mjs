@@ -14,3 +14,25 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The policy of the single offline file (`npm run build:single`), opened from disk: its one script
+ * and one stylesheet are inline, allowed by their hashes (still no 'unsafe-inline' and no eval);
+ * workers come from Blob URLs of the inlined worker code, fonts and icons from data: URLs; nothing
+ * else is loaded, from disk or from a network.
+ */
+export function singleFileCsp({ scripts, styles }) {
+  return [
+    "default-src 'none'",
+    `script-src ${scripts.join(' ')}`,
+    'worker-src blob:',
+    `style-src ${styles.join(' ')}`,
+    "style-src-attr 'unsafe-inline'",
+    'img-src data: blob:',
+    'font-src data:',
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}

@@ -1,4 +1,4 @@
-// End-to-end tests in a real Chromium: build the app, then Playwright (which starts the servers).
+// End-to-end tests in a real Chromium: build the app (and its single-file form), then Playwright (which starts the servers).
 import { spawnSync } from 'node:child_process';
 import { NO_CHROMIUM } from './find-chromium.mjs';
 import { ensureChromium } from './get-chromium.mjs';
@@ -18,4 +18,5 @@ const run = (cmd, args, env = {}) => {
 };
 run('node', ['scripts/build-cli.mjs']); // the tests compare the page with the CLI
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['vite', 'build', '--mode', 'single', '--logLevel', 'warn']); // the one offline file (dist-single/), opened as file://
 run('npx', ['playwright', 'test', ...process.argv.slice(2)], { CHROMIUM_PATH: chromium });

@@ -20,16 +20,24 @@ import { Intro, IntroBanner } from './lessons/Intro';
 import { RegionTools } from './regions/RegionTools';
 import { useLessonHighlights } from './lessons/useLessonHighlights';
 import './lessons/lessons.css';
+import { useExerciseLink } from './exercises/useExerciseLink';
 
 const hash = (f: Frame) => f.traceHash;
 
 // Compare mode's own code loads when it is first opened (the initial JavaScript stays small).
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
+// So does the Exercises panel (with the engine code that answers its questions).
+const ExercisesPanel = lazy(() => import('./exercises/ExercisesPanel').then((m) => ({ default: m.ExercisesPanel })));
+// And presenter mode.
+const Presenter = lazy(() => import('./presenter/Presenter').then((m) => ({ default: m.Presenter })));
 
 export function App() {
   const page = usePage();
   const sessions = usePageState((p) => p.sessions);
+  const exerciseOpen = usePageState((p) => p.exercise !== null);
+  const presenting = usePageState((p) => p.presenter !== null);
   useShortcuts();
+  useExerciseLink(page);
 
   useEffect(() => {
     page.start();
@@ -38,11 +46,27 @@ export function App() {
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [page]);
 
+  if (presenting) {
+    return (
+      <SessionProvider session={sessions[0]}>
+        <Suspense fallback={<p className="muted">Opening presenter mode…</p>}>
+          <Presenter />
+        </Suspense>
+        <HelpOverlay />
+        <TooltipLayer />
+      </SessionProvider>
+    );
+  }
   return (
     <SessionProvider session={sessions[0]}>
       <div className="app">
         <a className="skip-link" href="#main">Skip to the views</a>
         <Header />
+        {exerciseOpen && (
+          <Suspense fallback={<p className="muted">Opening the exercises…</p>}>
+            <ExercisesPanel />
+          </Suspense>
+        )}
         {sessions.length > 1 ? (
           <Suspense fallback={<main id="main" className="compare"><p className="muted">Opening compare mode…</p></main>}>
             <CompareView sessions={sessions} />

@@ -6,6 +6,7 @@ import { scaleCommand, SCALE_USAGE } from './commands/scale';
 import { paramsCommand, PARAMS_USAGE } from './commands/params';
 import { compareCommand, COMPARE_USAGE } from './commands/compare';
 import { findingsCommand, FINDINGS_USAGE } from './commands/findings';
+import { exerciseCommand, EXERCISE_USAGE } from './commands/exercise';
 
 interface Command {
   readonly usage: string;
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   params: { usage: PARAMS_USAGE, run: paramsCommand },
   compare: { usage: COMPARE_USAGE, run: compareCommand },
   findings: { usage: FINDINGS_USAGE, run: findingsCommand },
+  exercise: { usage: EXERCISE_USAGE, run: exerciseCommand },
 };
 
 export const USAGE = `usage: mos-explorer <command> [options]

@@ -9,6 +9,8 @@ import type { UiState } from '../store';
 import { clampSpeed, type Session } from '../session/session';
 import type { Page, PageState } from '../session/page';
 import { exportBaseName, exportRegion } from '../export/exportRegion';
+import { DEFAULT_EXERCISE } from '../exercises/exerciseLink';
+import { PRESENTER_ACTIONS } from '../presenter/presenterActions';
 
 export interface ActionContext {
   readonly session: Session;
@@ -39,6 +41,9 @@ const alive = (s: UiState) => s.workerError === null;
 const comparing = (p: PageState) => p.sessions.length > 1;
 
 export const ACTIONS: readonly Action[] = [
+  // First: in presenter mode a remote's keys (Page Up/Down, B, .) move between views and blank
+  // the screen; keys go to the first enabled action that has them, so outside it they step and play.
+  ...PRESENTER_ACTIONS,
   {
     id: 'play',
     label: (s) => (s.running ? 'Pause' : 'Play'),
@@ -157,6 +162,15 @@ export const ACTIONS: readonly Action[] = [
     keyHint: '',
     enabled: (s) => s.workerError !== null,
     perform: ({ session }) => session.client.restart(),
+  },
+  {
+    id: 'exercises',
+    label: (_, p) => (p.exercise ? 'Close exercises' : 'Exercises'),
+    helpName: 'Exercises: questions from a seed, answers from the simulation / close',
+    keys: ['e'],
+    keyHint: 'E',
+    enabled: () => true,
+    perform: ({ page }) => page.store.setState((p) => ({ exercise: p.exercise ? null : DEFAULT_EXERCISE })),
   },
   {
     id: 'help',

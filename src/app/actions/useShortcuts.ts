@@ -20,23 +20,23 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      // Escape closes an open overlay first (help, introduction, lessons menu); otherwise it is an action's key.
       if (e.key === 'Escape') {
         const p = page.store.getState();
-        if (p.helpOpen || p.introOpen || p.lessonMenuOpen) page.store.setState({ helpOpen: false, introOpen: false, lessonMenuOpen: false });
-        return;
+        if (p.helpOpen || p.introOpen || p.lessonMenuOpen) {
+          page.store.setState({ helpOpen: false, introOpen: false, lessonMenuOpen: false });
+          return;
+        }
       }
       // A focused button or slider keeps its own Space/arrow behaviour.
       const t = e.target as HTMLElement | null;
       if ((e.key === ' ' || e.key === 'Enter') && t && (t.tagName === 'BUTTON' || t.tagName === 'A')) return;
       if (e.key.startsWith('Arrow') && t instanceof HTMLInputElement && t.type === 'range') return;
-      // The first enabled action with the key (a lesson's Next before Step).
-      const ctx = { session: page.primary, page };
-      for (const action of ACTIONS) {
-        if (action.keys.includes(e.key) && runAction(action, ctx)) {
-          e.preventDefault();
-          return;
-        }
-      }
+      // The first enabled action with the key: a key may mean one thing in presenter mode and another outside it.
+      const ui = page.primary.store.getState(), pageState = page.store.getState();
+      const action = ACTIONS.find((a) => a.keys.includes(e.key) && a.enabled(ui, pageState));
+      if (!action) return;
+      if (runAction(action, { session: page.primary, page })) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

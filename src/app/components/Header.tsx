@@ -57,7 +57,9 @@ export function Header() {
       {!comparing && <ActionButton id="export-page" />}
       <div className="learn-actions" role="group" aria-label="Learn">
         <ActionButton id="lessons" />
+        <ActionButton id="exercises" />
         <ActionButton id="intro" />
+        {!comparing && <ActionButton id="presenter" />}
       </div>
       <ActionButton id="help" className="btn btn-icon" />
     </header>

@@ -20,6 +20,7 @@ import { lessonCatalogue } from '../lessons/catalogue';
 import { PRESET_NAMES } from '../../engine/config/presets';
 import { VIEW_INFO } from '../views/viewInfo';
 import { CanvasExports } from '../export/canvasExports';
+import type { ExerciseRequest } from '../exercises/exerciseLink';
 
 export { COMPARE_VIEW_IDS, type CompareViewId } from '../compare/viewIds';
 
@@ -45,6 +46,10 @@ export interface PageState {
   readonly introOpen: boolean;
   /** The Lessons menu is open. */
   readonly lessonMenuOpen: boolean;
+  /** The exercise the Exercises panel shows (null: closed), as typed or linked. */
+  readonly exercise: ExerciseRequest | null;
+  /** Presenter mode (null: off): the view shown (its index in VIEWS, modulo their number), and whether the screen is blanked. */
+  readonly presenter: { readonly view: number; readonly blank: boolean } | null;
 }
 
 export class Page {
@@ -74,7 +79,7 @@ export class Page {
     location: HashLocation | null = null,
   ) {
     const first = this.newSession(loadSettings(storage));
-    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', lesson: null, introOpen: false, lessonMenuOpen: false }));
+    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', lesson: null, introOpen: false, lessonMenuOpen: false, exercise: null, presenter: null }));
     this.persistFirst();
     const refs = { presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS) };
     this.lessons = new LessonController(this, lessonCatalogue(refs), location);

@@ -1,0 +1,5 @@
+// Every exercise topic: importing this registers them (one file per topic).
+import './ipis';
+import './routing';
+import './latency';
+import './scale';
