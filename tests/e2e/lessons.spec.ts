@@ -10,7 +10,7 @@ import { COMPARE_VIEW_IDS } from '../../src/app/compare/viewIds';
 // The lesson files as the page bundles them (read here from disk: this process has no Vite).
 const dataDir = 'src/app/lessons/data';
 const files = Object.fromEntries(readdirSync(dataDir).map((f) => [`./data/${f}`, JSON.parse(readFileSync(`${dataDir}/${f}`, 'utf8')) as unknown]));
-const { lessons } = lessonCatalogue({ presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS) }, files);
+const { lessons } = lessonCatalogue({ presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS) }, files, Object.fromEntries(readdirSync('src/app/lessons/straces').map((f) => [f, () => Promise.resolve('')])));
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Lesson' });
 
 test.describe('lessons', () => {

@@ -8,7 +8,7 @@
 import type { UiState } from '../store';
 import { clampSpeed, type Session } from '../session/session';
 import type { Page, PageState } from '../session/page';
-import { exportBaseName, exportRegion } from '../export/exportRegion';
+import { exportBaseName } from '../export/formats';
 import { DEFAULT_EXERCISE } from '../exercises/exerciseLink';
 import { PRESENTER_ACTIONS } from '../presenter/presenterActions';
 
@@ -152,7 +152,9 @@ export const ACTIONS: readonly Action[] = [
       if (!el) return;
       const s = session.store.getState();
       const name = exportBaseName('page', s.presetName, s.seed, session.bus.frame?.time ?? null);
-      void exportRegion(el, 'mOS Explorer', name, 'png1x', page.canvasExports).then((problem) => session.store.setState({ notice: problem ?? 'Saved the page as PNG.' }));
+      void import('../export/exportRegion')
+        .then(({ exportRegion }) => exportRegion(el, 'mOS Explorer', name, 'png1x', page.canvasExports))
+        .then((problem) => session.store.setState({ notice: problem ?? 'Saved the page as PNG.' }));
     },
   },
   {

@@ -1,6 +1,8 @@
-/** Exports a region of the page (or the whole page) as SVG or PNG, for slides. */
+/** Exports a region of the page (or the whole page) as SVG or PNG, for slides (loaded on the first export). */
 import { elementToSvg, embeddedFonts, svgToPng } from './domToSvg';
 import type { CanvasExports } from './canvasExports';
+import type { ExportFormat } from './formats';
+import { SvgContext } from './svgContext';
 
 /** The fonts the page uses (public/fonts), embedded in every SVG. */
 const FONTS = [
@@ -8,20 +10,6 @@ const FONTS = [
   { family: 'IBM Plex Sans', weight: 600, url: './fonts/ibm-plex-sans-latin-600-normal.woff2' },
   { family: 'IBM Plex Mono', weight: 400, url: './fonts/ibm-plex-mono-latin-400-normal.woff2' },
 ] as const;
-
-export type ExportFormat = 'svg' | 'png1x' | 'png2x';
-
-export const EXPORT_FORMATS: readonly { readonly format: ExportFormat; readonly label: string }[] = [
-  { format: 'png1x', label: 'PNG (1x)' },
-  { format: 'png2x', label: 'PNG (2x)' },
-  { format: 'svg', label: 'SVG (vector)' },
-];
-
-/** A file name that says what and when: view, preset, seed and simulated time. */
-export function exportBaseName(view: string, preset: string, seed: number, timeNs: number | null): string {
-  const t = timeNs === null ? '' : `-t${(timeNs / 1e6).toFixed(3)}ms`;
-  return `mos-explorer-${view}-${preset}-seed${seed}${t}`.replace(/[^A-Za-z0-9._-]/g, '_');
-}
 
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -34,9 +22,28 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+let scratch: CanvasRenderingContext2D | null = null;
+
+function measure(text: string, font: string): number {
+  scratch ??= document.createElement('canvas').getContext('2d');
+  if (!scratch) return text.length * 7;
+  scratch.font = font;
+  return scratch.measureText(text).width;
+}
+
+/** A canvas drawn again by its view into an SvgContext, or null when its view registered no drawing. */
+function vectors(canvas: HTMLCanvasElement, canvases: CanvasExports): string | null {
+  const draw = canvases.drawOf(canvas);
+  if (!draw) return null;
+  const r = canvas.getBoundingClientRect();
+  const ctx = new SvgContext(r.width, r.height, measure, { width: r.width, height: r.height });
+  draw(ctx, r.width, r.height);
+  return ctx.elements();
+}
+
 /** Renders `el` in `format`; returns the file (name and contents) without saving it. */
 export async function renderRegion(el: Element, title: string, baseName: string, format: ExportFormat, canvases: CanvasExports): Promise<{ name: string; blob: Blob }> {
-  const svg = elementToSvg(el, title, (c) => canvases.vectors(c), await embeddedFonts(FONTS));
+  const svg = elementToSvg(el, title, (c) => vectors(c, canvases), await embeddedFonts(FONTS));
   if (format === 'svg') return { name: `${baseName}.svg`, blob: new Blob([svg], { type: 'image/svg+xml' }) };
   const r = el.getBoundingClientRect();
   const scale = format === 'png2x' ? 2 : 1;

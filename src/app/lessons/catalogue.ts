@@ -7,6 +7,8 @@ import { parseLesson, type Lesson, type LessonRefs } from './schema';
 
 export interface LessonCatalogue {
   readonly lessons: readonly Lesson[];
+  /** A step's strace log, fetched when the step runs (a chunk of its own). */
+  loadStrace(file: string): Promise<string>;
   /** Problems of files left out, each naming its file, step and field. */
   readonly problems: readonly string[];
   byId(id: string): Lesson | undefined;
@@ -17,16 +19,36 @@ function bundledFiles(): Record<string, unknown> {
   return import.meta.glob<unknown>('./data/*.json', { eager: true, import: 'default' });
 }
 
-export function lessonCatalogue(refs: LessonRefs, files: Readonly<Record<string, unknown>> = bundledFiles()): LessonCatalogue {
+/** The strace logs lessons replay, by file name, each loaded on demand. */
+function bundledStraces(): Record<string, () => Promise<string>> {
+  const logs = import.meta.glob<string>('./straces/*.log', { query: '?raw', import: 'default' });
+  return Object.fromEntries(Object.entries(logs).map(([path, load]) => [path.replace(/^.*\//, ''), load]));
+}
+
+/** The names of the logs `straces` offers (what lesson files may name). */
+export function straceNames(straces: Readonly<Record<string, unknown>>): ReadonlySet<string> {
+  return new Set(Object.keys(straces));
+}
+
+export function lessonCatalogue(
+  refs: Omit<LessonRefs, 'straces'>,
+  files: Readonly<Record<string, unknown>> = bundledFiles(),
+  straces: Readonly<Record<string, () => Promise<string>>> = bundledStraces(),
+): LessonCatalogue {
+  const checks: LessonRefs = { ...refs, straces: straceNames(straces) };
   const lessons: Lesson[] = [];
   const problems: string[] = [];
   for (const [path, data] of Object.entries(files)) {
     const file = path.replace(/^.*\//, '');
-    const r = parseLesson(data, file, refs);
+    const r = parseLesson(data, file, checks);
     if (!r.ok) problems.push(...r.problems);
     else if (lessons.some((l) => l.id === r.lesson.id)) problems.push(`${file}: another lesson already has the id "${r.lesson.id}"`);
     else lessons.push(r.lesson);
   }
   lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return { lessons, problems, byId: (id) => lessons.find((l) => l.id === id) };
+  const loadStrace = (file: string) => {
+    const load = straces[file];
+    return load ? load() : Promise.reject(new Error(`no strace log "${file}"`));
+  };
+  return { lessons, problems, byId: (id) => lessons.find((l) => l.id === id), loadStrace };
 }

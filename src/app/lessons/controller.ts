@@ -132,7 +132,14 @@ export class LessonController {
     }
     if (store.getState().seed !== s.seed) page.setSeed(s.seed);
     if (s.strace) {
-      await importBlob(session, new Blob([s.strace.text], { type: 'text/plain' }), s.strace.name);
+      let text: string;
+      try {
+        text = await this.catalogue.loadStrace(s.strace.file);
+      } catch {
+        return `The step's strace log "${s.strace.file}" could not be loaded.`;
+      }
+      if (generation !== this.generation) return null;
+      await importBlob(session, new Blob([text], { type: 'text/plain' }), s.strace.name);
       if (generation !== this.generation) return null;
       if (store.getState().replay === null) return `The step's strace log "${s.strace.name}" could not be replayed.`;
     }

@@ -22,8 +22,8 @@ export interface StepSetup {
   readonly pid: number | null;
   /** Compare mode: the right session's preset and the view both sides show; null = single page. */
   readonly compare: { readonly right: string; readonly view: string } | null;
-  /** An strace log to import and replay (its lines), or null. */
-  readonly strace: { readonly name: string; readonly text: string } | null;
+  /** An strace log to import and replay (a file of src/app/lessons/straces, loaded when the step runs), or null. */
+  readonly strace: { readonly name: string; readonly file: string } | null;
 }
 
 export interface LessonStep {
@@ -50,6 +50,8 @@ export interface LessonRefs {
   readonly presets: ReadonlySet<string>;
   readonly views: ReadonlySet<string>;
   readonly compareViews: ReadonlySet<string>;
+  /** The strace logs lessons may replay (file names in src/app/lessons/straces). */
+  readonly straces: ReadonlySet<string>;
 }
 
 type Obj = Record<string, unknown>;
@@ -118,8 +120,9 @@ function setupOf(raw: unknown, where: string, refs: LessonRefs, p: Problems): St
   let strace: StepSetup['strace'] = null;
   if (raw.strace !== undefined) {
     const s = raw.strace;
-    if (!isObj(s) || typeof s.name !== 'string' || !Array.isArray(s.lines) || s.lines.some((l) => typeof l !== 'string')) p.add(where, '"strace" must be { name, lines: [strings] }');
-    else strace = { name: s.name, text: `${(s.lines as string[]).join('\n')}\n` };
+    if (!isObj(s) || typeof s.name !== 'string' || typeof s.file !== 'string') p.add(where, '"strace" must be { name, file }');
+    else if (!refs.straces.has(s.file)) p.add(where, `no strace log "${s.file}" (logs: ${[...refs.straces].join(', ')})`);
+    else strace = { name: s.name, file: s.file };
   }
   return {
     preset,

@@ -1,7 +1,7 @@
 /** A region's "Export" menu: PNG at 1x or 2x, or vector SVG, of the region as it is on screen now. */
 import { useId, useRef, useState } from 'react';
 import { usePage, useSession } from '../session/context';
-import { EXPORT_FORMATS, exportBaseName, exportRegion, type ExportFormat } from '../export/exportRegion';
+import { EXPORT_FORMATS, exportBaseName, type ExportFormat } from '../export/formats';
 import { viewInfo } from '../views/viewInfo';
 
 export function RegionExport({ view }: { view: string }) {
@@ -20,6 +20,7 @@ export function RegionExport({ view }: { view: string }) {
     setBusy(true);
     const s = session.store.getState();
     const name = exportBaseName(view, s.presetName, s.seed, session.bus.frame?.time ?? null);
+    const { exportRegion } = await import('../export/exportRegion');
     const problem = await exportRegion(region, info.title, name, format, page.canvasExports);
     setBusy(false);
     session.store.setState({ notice: problem ?? `Saved ${info.title} as ${format === 'svg' ? 'SVG' : 'PNG'}.` });

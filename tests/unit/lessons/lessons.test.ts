@@ -9,7 +9,7 @@ import { VIEW_INFO } from '../../../src/app/views/viewInfo';
 import { COMPARE_VIEW_IDS } from '../../../src/app/compare/viewIds';
 import { parseStraceText, summarizeStrace } from '../../../src/engine/strace';
 
-const refs = { presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS) };
+const refs = { presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS), straces: new Set(['threads.log']) };
 
 const valid = {
   id: 'demo',
@@ -45,11 +45,11 @@ describe('the bundled lessons', () => {
     for (const v of VIEW_INFO) expect(catalogue.byId(v.lesson), v.id).toBeDefined();
   });
 
-  it('carry strace logs that the parser reads without skipping a line', () => {
+  it('carry strace logs that the parser reads without skipping a line', async () => {
     const logs = catalogue.lessons.flatMap((l) => l.steps.flatMap((s) => (s.setup.strace ? [s.setup.strace] : [])));
     expect(logs.length).toBeGreaterThan(0);
     for (const log of logs) {
-      const summary = summarizeStrace(parseStraceText(log.text));
+      const summary = summarizeStrace(parseStraceText(await catalogue.loadStrace(log.file)));
       expect(summary.skippedLineCount, log.name).toBe(0);
       expect(summary.calls.total, log.name).toBeGreaterThan(50);
     }
@@ -68,7 +68,7 @@ describe('a lesson file with problems', () => {
       ...valid,
       id: 'Bad Id',
       extra: 1,
-      steps: [{ title: 'One', text: 'Watch.', setup: { preset: 'nope', time: 'soon', highlight: ['nowhere'], compare: { right: 'mos', view: 'scale' } } }, 'not a step'],
+      steps: [{ title: 'One', text: 'Watch.', setup: { preset: 'nope', time: 'soon', highlight: ['nowhere'], compare: { right: 'mos', view: 'scale' }, strace: { name: 'x', file: 'gone.log' } } }, 'not a step'],
     };
     const r = parseLesson(bad, 'bad.json', refs);
     expect(r.ok).toBe(false);
@@ -80,12 +80,13 @@ describe('a lesson file with problems', () => {
       'bad.json step 1: "soon" is not a duration (examples: 250ns, 10us, 1.5ms, 2s)',
       `bad.json step 1: "highlight" must list views among ${VIEW_INFO.map((v) => v.id).join(', ')}`,
       `bad.json step 1 compare: compare mode cannot show "scale" (it shows ${COMPARE_VIEW_IDS.join(', ')})`,
+      'bad.json step 1: no strace log "gone.log" (logs: threads.log)',
       'bad.json step 2: a step must be an object',
     ]);
   });
 
   it('is left out of the catalogue with its problems listed, a duplicate id too', () => {
-    const c = lessonCatalogue(refs, { './data/a.json': valid, './data/b.json': valid, './data/c.json': 42 });
+    const c = lessonCatalogue(refs, { './data/a.json': valid, './data/b.json': valid, './data/c.json': 42 }, {});
     expect(c.lessons.map((l) => l.id)).toEqual(['demo']);
     expect(c.problems).toEqual(['b.json: another lesson already has the id "demo"', 'c.json: a lesson must be a JSON object']);
   });
