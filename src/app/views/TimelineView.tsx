@@ -182,15 +182,17 @@ export function TimelineView({ config }: ViewProps) {
         />
       </div>
       <Legend />
-      <table className="visually-hidden" aria-label="Timeline spans per CPU">
-        <caption>
-          Timeline window <span ref={captionRef} />
-        </caption>
-        <thead>
-          <tr>{COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-        </thead>
-        <tbody ref={bodyRef} />
-      </table>
+      <div className="visually-hidden">
+        <table aria-label="Timeline spans per CPU">
+          <caption>
+            Timeline window <span ref={captionRef} />
+          </caption>
+          <thead>
+            <tr>{COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          </thead>
+          <tbody ref={bodyRef} />
+        </table>
+      </div>
     </section>
   );
 }

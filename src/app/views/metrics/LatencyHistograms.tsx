@@ -63,11 +63,13 @@ export function LatencyHistograms() {
   return (
     <div className="mx-hist">
       <canvas ref={canvasRef} className="mx-canvas" style={{ height: ROW_H * ROUTES.length + 22 }} role="img" aria-label="Latency histograms per route, log time axis" onPointerMove={onMove} onPointerLeave={tooltip.hide} />
-      <table className="visually-hidden" aria-label="Latency histograms">
-        <caption>Latency histograms per route (bins of 1/8 of a power of two)</caption>
-        <thead><tr><th scope="col">Route</th><th scope="col">From (ns)</th><th scope="col">Calls</th></tr></thead>
-        <tbody ref={bodyRef} />
-      </table>
+      <div className="visually-hidden">
+        <table aria-label="Latency histograms">
+          <caption>Latency histograms per route (bins of 1/8 of a power of two)</caption>
+          <thead><tr><th scope="col">Route</th><th scope="col">From (ns)</th><th scope="col">Calls</th></tr></thead>
+          <tbody ref={bodyRef} />
+        </table>
+      </div>
     </div>
   );
 }
