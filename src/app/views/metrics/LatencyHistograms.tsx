@@ -11,6 +11,7 @@ import { readTheme } from '../../palette';
 import { formatDuration } from '../../../engine/kernel/time';
 import { ROUTES } from '../../../engine/descriptors';
 import { useTooltip } from '../../components/Tooltip';
+import { canvasFont } from '../type';
 
 const ROW_H = 38;
 const LEFT = 110;
@@ -89,7 +90,7 @@ function draw(canvas: HTMLCanvasElement, data: Hist[]): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
   const x = axis(width);
-  ctx.font = '12px "IBM Plex Sans", sans-serif';
+  ctx.font = canvasFont(13);
   ctx.textBaseline = 'middle';
   data.forEach((h, row) => {
     const y0 = row * ROW_H;

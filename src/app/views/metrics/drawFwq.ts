@@ -10,6 +10,7 @@ import type { Theme } from '../../palette';
 import { cpuGroups } from '../cpuLayout';
 import { ns, nsShort } from './drawLatency';
 import { fmtInt } from '../memory/memoryModel';
+import { canvasFont } from '../type';
 
 export const FWQ_HEIGHT = 150;
 const AXIS_W = 58;
@@ -69,14 +70,14 @@ export function drawFwq(ctx: CanvasRenderingContext2D, config: NodeConfig, layou
   ctx.textBaseline = 'middle';
   if (layout.bars.length === 0 || quanta === 0) {
     ctx.fillStyle = theme.muted;
-    ctx.font = '13px "IBM Plex Sans", sans-serif';
+    ctx.font = canvasFont(13);
     ctx.textAlign = 'center';
     const fwqPreset = config.workload.kind === 'fwq';
     ctx.fillText(fwqPreset ? 'No quantum has completed yet: press Play or Step.' : 'This workload runs no FWQ: choose an FWQ preset (mos, linux, linux-tuned, xeon-phi).', width / 2, FWQ_HEIGHT / 2);
     return;
   }
   const y = fwqScale(fwq, layout);
-  ctx.font = '11px "IBM Plex Sans", sans-serif';
+  ctx.font = canvasFont(13);
   ctx.textAlign = 'right';
   for (const t of y.ticks(4)) {
     const py = Math.round(y(t)) + 0.5;
@@ -93,7 +94,7 @@ export function drawFwq(ctx: CanvasRenderingContext2D, config: NodeConfig, layou
   const base = y(0);
   for (const g of layout.groups) {
     ctx.fillStyle = theme.text;
-    ctx.font = '600 11.5px "IBM Plex Sans", sans-serif';
+    ctx.font = canvasFont(13, { bold: true });
     ctx.textAlign = 'left';
     ctx.fillText(g.title, g.x, 8);
   }
