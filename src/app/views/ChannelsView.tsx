@@ -26,6 +26,7 @@ import { ChannelsModel, DECISION_TEXT, proxyStateText } from './channels/model';
 import { readViewTheme, selectPid, textGate, useSelectedPidRef, writeText, type ViewTheme } from './channels/shared';
 import type { ViewProps } from './index';
 import './views-syscall.css';
+import { channelsCaption } from './channels/caption';
 
 const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI', 'Callers (LWK CPUs)'];
 const PID_COLUMNS = ['Channel', 'Queued messages', 'State'];
@@ -213,7 +214,7 @@ export function ChannelsView({ config }: ViewProps) {
     <section className="panel syscall-view" aria-label="Channels">
       <h2 className="panel-title">Channels</h2>
       <p className="panel-sub">
-        Function shipping: a doorbell IPI goes out only when a channel turns non-empty.
+        <span aria-label="How this configuration ships calls">{channelsCaption(config)}</span>
         <br />
         <strong>Coalescing</strong> <span ref={statsRef} aria-label="Coalescing" />
       </p>
