@@ -27,6 +27,7 @@ import { readViewTheme, selectPid, textGate, useSelectedPidRef, writeText, type 
 import type { ViewProps } from './index';
 import './views-syscall.css';
 import { channelsCaption } from './channels/caption';
+import { EmptyViewNote } from './EmptyViewNote';
 
 const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI', 'Callers (LWK CPUs)'];
 const PID_COLUMNS = ['Channel', 'Queued messages', 'State'];
@@ -218,6 +219,7 @@ export function ChannelsView({ config }: ViewProps) {
         <br />
         <strong>Coalescing</strong> <span ref={statsRef} aria-label="Coalescing" />
       </p>
+      <EmptyViewNote view="channels" config={config} />
       <canvas
         ref={ref}
         className="syscall-canvas"
