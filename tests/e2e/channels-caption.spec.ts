@@ -20,6 +20,8 @@ test('choosing McKernel-style in the panel changes the caption and the coalescin
   await presetSelect.selectOption('mos-bsp');
   await expect(page.getByLabel('Event count')).toHaveText('0');
   const paper = await channelsAfterSteps(page, 800);
+  // get_list, drawn in the handler's box, is explained in the legend.
+  await expect(page.getByRole('region', { name: 'Channels' }).getByRole('list', { name: 'Legend' })).toContainText('get_list ×N: the IPI handler took N messages');
   expect(paper.caption).toContain('a doorbell IPI only when a channel turns non-empty');
 
   const panel = page.getByRole('region', { name: 'Configuration' });

@@ -237,6 +237,7 @@ export function ChannelsView({ config }: ViewProps) {
         <li><span className="swatch caller-swatch caller-full">0</span>caller waiting: channel full</li>
         <li><span className="legend-glyph" aria-hidden="true">⚡</span>IPI sent (queue was empty)</li>
         <li><span className="legend-glyph" aria-hidden="true">⊘</span>no IPI: queue non-empty or channel polls</li>
+        <li><span className="legend-glyph mono" aria-hidden="true">×N</span>get_list ×N: the IPI handler took N messages off the queue at once</li>
         <li><span className="swatch proxy-swatch">X</span>proxy running · R runnable</li>
         <li><span className="legend-glyph" aria-hidden="true">◯</span>reply ready</li>
         <li><span className="legend-glyph" aria-hidden="true">✓</span>reply seen</li>

@@ -120,18 +120,19 @@ function drawBand(ctx: CanvasRenderingContext2D, band: Band, m: ChannelsModel, f
     ctx.globalAlpha = fresh ? 1 : 0.5;
     const fill = fresh ? theme.text : theme.muted;
     if (d.kind === 0) {
-      bolt(ctx, mid - 18, band.arrowY - 13, 7, fill);
-      label('IPI', mid - 8, band.arrowY - 13, canvasFont(13, { bold: true }), fill, 'left', theme.panel);
+      // Above the arrow, clear of the IPI marks that fly along it.
+      bolt(ctx, mid - 18, band.arrowY - 17, 7, fill);
+      label('IPI', mid - 8, band.arrowY - 17, canvasFont(13, { bold: true }), fill, 'left', theme.panel);
     } else {
       ctx.strokeStyle = theme.text;
       ctx.lineWidth = 2;
       ctx.beginPath();
-      ctx.arc(mid - 24, band.arrowY - 13, 5, 0, Math.PI * 2);
-      ctx.moveTo(mid - 27.5, band.arrowY - 9.5);
-      ctx.lineTo(mid - 20.5, band.arrowY - 16.5);
+      ctx.arc(mid - 24, band.arrowY - 17, 5, 0, Math.PI * 2);
+      ctx.moveTo(mid - 27.5, band.arrowY - 13.5);
+      ctx.lineTo(mid - 20.5, band.arrowY - 20.5);
       ctx.stroke();
-      label('no IPI', mid - 15, band.arrowY - 13, canvasFont(13, { bold: true }), fill, 'left', theme.panel);
-      label(d.kind === 1 ? 'queue non-empty' : 'channel polls', mid, band.arrowY + 12, canvasFont(13), fill, 'center', theme.panel);
+      label('no IPI', mid - 15, band.arrowY - 17, canvasFont(13, { bold: true }), fill, 'left', theme.panel);
+      label(d.kind === 1 ? 'queue non-empty' : 'channel polls', mid, band.arrowY + 17, canvasFont(13), fill, 'center', theme.panel);
     }
     ctx.globalAlpha = 1;
   }
@@ -149,10 +150,15 @@ function drawBand(ctx: CanvasRenderingContext2D, band: Band, m: ChannelsModel, f
   ctx.fill();
   const ink = style.fill === 'var-idle' ? theme.text : style.ink;
   label(`CPU ${cpu}`, band.hx + 8, band.hy + 11, canvasFont(13, { bold: true }), ink);
-  label(`${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hx + 8, band.hy + 26, canvasFont(13), ink);
+  // What the CPU runs, cut to the box (the tooltip and the table give it whole).
+  label(fitText(ctx, `${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hw - 12, canvasFont(13)), band.hx + 8, band.hy + 29, canvasFont(13), ink);
   const g = m.getList.get(band.ch);
-  if (g && now - g.at < FLASH_MS * 1.5 && band.hh >= 44) label(`get_list ×${g.n}`, band.hx + 8, band.hy + 40, canvasFont(13, { bold: true }), ink);
-  label(statsLine(band.ch, msgs, ipis), 0, band.statsY, canvasFont(13), theme.text, 'left', theme.panel);
+  if (g && now - g.at < FLASH_MS * 1.5 && band.hh >= 58) label(`get_list ×${g.n}`, band.hx + 8, band.hy + 47, canvasFont(13, { bold: true }), ink);
+  // Who calls into this channel, then its counts (the callers' list is cut to the width).
+  const stats = statsLine(band.ch, msgs, ipis);
+  const font = canvasFont(13);
+  const callers = fitText(ctx, `LWK callers ${formatCpuList(band.callers.map((c) => c.cpu))}`, Math.max(40, band.hx + band.hw - measure(ctx, stats, font) - 14), font);
+  label(`${callers} · ${stats}`, 0, band.statsY, font, theme.text, 'left', theme.panel);
 }
 
 export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, frame: Frame, theme: ViewTheme, s: DrawState): void {
@@ -162,7 +168,7 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
   for (const band of l.bands) drawBand(ctx, band, m, frame, theme, s);
   if (m.aggregated(now)) {
     const r = m.rates();
-    label(`fast: rates, not single messages · ${fmtRate(r.msgs)} msg/ms, ${fmtRate(r.ipis)} IPI/ms (simulated)`, l.width, l.bands.length ? l.bands[l.bands.length - 1].statsY + 14 : 10, canvasFont(13, { bold: true }), theme.accent, 'right', theme.panel);
+    label(`fast: rates, not single messages · ${fmtRate(r.msgs)} msg/ms, ${fmtRate(r.ipis)} IPI/ms (simulated)`, l.width, l.bands.length ? l.bands[l.bands.length - 1].statsY + 20 : 10, canvasFont(13, { bold: true }), theme.accent, 'right', theme.panel);
   }
   drawPids(ctx, l, m, theme, selected);
   drawLwk(ctx, l, m, frame, theme, now);
@@ -287,8 +293,6 @@ export function drawBackgroundText(ctx: CanvasRenderingContext2D, l: ChannelsLay
   for (const band of l.bands) {
     const cpu = channelValue(frame.buffers.channels, band.ch, 'syscallCpu');
     put(`Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, canvasFont(13, { bold: true }), theme.text);
-    const caption = `LWK callers ${formatCpuList(band.callers.map((c) => c.cpu))}`;
-    put(fitText(ctx, caption, band.gridRight + 2, canvasFont(13)), 0, band.captionY, canvasFont(13), theme.muted);
   }
   put('Per-pid channels → proxies (routed by the IPI handler, then sched_run)', 0, l.pidY + 8, canvasFont(13, { bold: true }), theme.text);
   put('LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 8, canvasFont(13, { bold: true }), theme.text);

@@ -9,8 +9,9 @@ import type { Frame } from '../../../worker/protocol';
 import { channelCount, channelValue } from '../../../worker/frameLayout';
 import type { Anchor } from './model';
 
-const ARROW = 84;
-const HANDLER_W = 104;
+/** Room between the queue and the handler: the doorbell arrow, 'no IPI' above it, 'queue non-empty' below. */
+const ARROW = 128;
+const HANDLER_W = 124;
 const CELL_H = 14;
 const GAP = 2;
 /** Caller cells: size and pitch. */
@@ -19,7 +20,7 @@ const CALLER_PITCH = 14;
 /** Room between the caller grid and the queue (an arrow). */
 const CALLER_GAP = 22;
 /** The caption under the caller grid. */
-const CAPTION_H = 14;
+const CAPTION_H = 0;
 
 export interface Rect {
   readonly x: number;
@@ -51,9 +52,8 @@ export interface Band {
   readonly statsY: number;
   /** The LWK CPUs that send to this channel, one cell each. */
   readonly callers: readonly CallerCell[];
-  /** Right edge of the caller grid, and the caption line under it. */
+  /** Right edge of the caller grid. */
   readonly gridRight: number;
-  readonly captionY: number;
 }
 
 export interface ChannelsLayout {
@@ -99,16 +99,18 @@ export function layoutChannels(width: number, frame: Frame | null, pids: readonl
     const qh = rows * (CELL_H + GAP) - GAP;
     const callers = groups[ch].map((cpu, i) => ({ cpu, x: (i % gcols) * CALLER_PITCH, y: qy + Math.floor(i / gcols) * CALLER_PITCH, w: CALLER, h: CALLER }));
     const gridH = Math.ceil(groups[ch].length / gcols) * CALLER_PITCH;
-    const hh = Math.max(qh, 44, gridH + CAPTION_H);
+    // Three lines of text in the handler box: the CPU, what it runs, get_list's batch.
+    const hh = Math.max(qh, 60, gridH + CAPTION_H);
     const hx = width - HANDLER_W + 4;
     bands.push({
       ch, y, qx: left, qy, cols, rows, cw, capacity, hx, hy: qy, hw: HANDLER_W - 6, hh,
-      arrowX0: left + qw + 6, arrowX1: hx - 6, arrowY: qy + Math.min(hh, 44) / 2, statsY: qy + hh + 12,
-      callers, gridRight: gcols * CALLER_PITCH - GAP, captionY: qy + gridH + 5,
+      arrowX0: left + qw + 6, arrowX1: hx - 6, arrowY: qy + 28, statsY: qy + hh + 12,
+      callers, gridRight: gcols * CALLER_PITCH - GAP,
     });
     y = qy + hh + 26;
   }
-  const pidY = y + 4;
+  // A line of its own for the 'fast: rates' note, then the per-pid channels.
+  const pidY = y + 22;
   const gap = 8;
   const bw = pids.length ? Math.min(170, (width - gap * (pids.length - 1)) / pids.length) : 0;
   const pidBoxes = pids.map((pid, i) => ({ pid, x: i * (bw + gap), y: pidY + 18, w: bw, h: 44 }));
@@ -149,8 +151,10 @@ export function anchorPoint(l: ChannelsLayout, a: Anchor): { x: number; y: numbe
       return b ? { x: b.hx + 2, y: b.arrowY } : null;
     }
     case 'pid': {
+      // Tokens meet a pid's box at its top edge (arriving) or leave from its bottom edge
+      // (replies), never crossing the text inside it.
       const p = l.pidBoxes.find((x) => x.pid === a.pid);
-      return p ? centre(p) : null;
+      return p ? { x: p.x + p.w / 2, y: a.leaving ? p.y + p.h : p.y } : null;
     }
     case 'lwk': {
       const c = l.lwkCells.find((x) => x.cpu === a.cpu);
