@@ -8,7 +8,7 @@ import { formatCpuList } from '../../../engine/config/cpuList';
 import type { Frame } from '../../../worker/protocol';
 import { channelValue, slotPid } from '../../../worker/frameLayout';
 import { ACTIVITY_STYLES, fillFor } from '../../palette';
-import { anchorPoint, slotRect, type Band, type ChannelsLayout } from './layout';
+import { alongPath, slotRect, tokenPath, type Band, type ChannelsLayout } from './layout';
 import type { ChannelsModel } from './model';
 import { clamp, easeInOut, pidStyle, type ViewTheme } from './shared';
 import { drawLabel, fitText, flushLabels, label, measure, resetText, text } from './text';
@@ -151,7 +151,7 @@ function drawBand(ctx: CanvasRenderingContext2D, band: Band, m: ChannelsModel, f
   const ink = style.fill === 'var-idle' ? theme.text : style.ink;
   label(`CPU ${cpu}`, band.hx + 8, band.hy + 11, canvasFont(13, { bold: true }), ink);
   // What the CPU runs, cut to the box (the tooltip and the table give it whole).
-  label(fitText(ctx, `${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hw - 12, canvasFont(13)), band.hx + 8, band.hy + 29, canvasFont(13), ink);
+  label(fitText(ctx, `${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hw - 14, canvasFont(13)), band.hx + 8, band.hy + 29, canvasFont(13), ink);
   const g = m.getList.get(band.ch);
   if (g && now - g.at < FLASH_MS * 1.5 && band.hh >= 58) label(`get_list ×${g.n}`, band.hx + 8, band.hy + 47, canvasFont(13, { bold: true }), ink);
   // Who calls into this channel, then its counts (the callers' list is cut to the width).
@@ -168,16 +168,16 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
   for (const band of l.bands) drawBand(ctx, band, m, frame, theme, s);
   if (m.aggregated(now)) {
     const r = m.rates();
-    label(`fast: rates, not single messages · ${fmtRate(r.msgs)} msg/ms, ${fmtRate(r.ipis)} IPI/ms (simulated)`, l.width, l.bands.length ? l.bands[l.bands.length - 1].statsY + 20 : 10, canvasFont(13, { bold: true }), theme.accent, 'right', theme.panel);
+    label(`fast: rates, not single messages · ${fmtRate(r.msgs)} msg/ms, ${fmtRate(r.ipis)} IPI/ms (simulated)`, l.gutterX - 10, l.bands.length ? l.bands[l.bands.length - 1].statsY + 20 : 10, canvasFont(13, { bold: true }), theme.accent, 'right', theme.panel);
   }
   drawPids(ctx, l, m, theme, selected);
   drawLwk(ctx, l, m, frame, theme, now);
   for (const t of m.tokens) {
     if (now < t.start) continue;
-    const a = anchorPoint(l, t.from), z = anchorPoint(l, t.to);
-    if (!a || !z) continue;
+    const path = tokenPath(l, t.from, t.to);
+    if (path.length === 0) continue;
     const p = reduced ? 1 : easeInOut(clamp((now - t.start) / t.dur, 0, 1));
-    const x = a.x + (z.x - a.x) * p, y = a.y + (z.y - a.y) * p;
+    const { x, y } = alongPath(path, p);
     const dim = selected !== null && t.pid !== selected;
     if (t.reply) {
       ctx.globalAlpha = dim ? 0.3 : 1;
@@ -193,7 +193,7 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
 }
 
 function drawPids(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, theme: ViewTheme, selected: number | null): void {
-  if (!l.pidBoxes.length) label('no forwarded calls yet', 0, l.pidY + 30, canvasFont(13), theme.muted, 'left', theme.panel);
+  if (!l.pidBoxes.length) label('no forwarded calls yet', 0, l.pidY + 46, canvasFont(13), theme.muted, 'left', theme.panel);
   for (const p of l.pidBoxes) {
     const st = pidStyle(p.pid);
     const s = m.pidState(p.pid);
@@ -295,7 +295,7 @@ export function drawBackgroundText(ctx: CanvasRenderingContext2D, l: ChannelsLay
     put(`Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, canvasFont(13, { bold: true }), theme.text);
   }
   put('Per-pid channels → proxies (routed by the IPI handler, then sched_run)', 0, l.pidY + 8, canvasFont(13, { bold: true }), theme.text);
-  put('LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 8, canvasFont(13, { bold: true }), theme.text);
+  put('↑ LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 4, canvasFont(13, { bold: true }), theme.text);
   for (const c of l.lwkCells) {
     if (c.cpu % 8 === 0 || c === l.lwkCells[0]) put(String(c.cpu), c.x + 1, c.y + c.h + 8, canvasFont(13), theme.muted);
   }
