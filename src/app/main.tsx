@@ -6,6 +6,7 @@ import { PageProvider } from './session/context';
 import { browserStorage } from './store';
 import { installTestHook } from './testHook';
 import './styles.css';
+import { MIN_TEXT_PX } from './views/type';
 
 declare global {
   interface Window {
@@ -24,6 +25,9 @@ const location = {
 };
 const page = new Page(browserStorage(), location);
 installTestHook(window, page);
+
+// The minimum text size is defined once (views/type.ts); the style sheets read it as --text-min.
+document.documentElement.style.setProperty('--text-min', `${MIN_TEXT_PX}px`);
 
 const root = createRoot(document.getElementById('root')!);
 const app = (

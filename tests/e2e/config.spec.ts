@@ -146,3 +146,43 @@ test('every design has an "About this design" with its account and its source', 
     await expect(about).toContainText('Source:');
   }
 });
+
+test.describe('configuration form words (issue 15)', () => {
+  test('a bad number is named beside its field in the field\'s words, with the checker\'s limits; native Linux hides what does not apply; the partition syntax has a key', async ({ page }) => {
+    await openApp(page);
+    const panel = page.getByRole('region', { name: 'Configuration' });
+    const hz = panel.getByRole('spinbutton', { name: 'Linux tick (HZ)' });
+    await hz.fill('0');
+    await expect(hz).toHaveAttribute('aria-invalid', 'true');
+    const hzRow = hz.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " field ")][1]');
+    await expect(hzRow.getByRole('alert')).toHaveText('0 is out of range: Linux tick must be 1 to 10,000 Hz');
+    // No internal key anywhere in the panel's messages.
+    await expect(panel.getByRole('alert').filter({ hasText: 'linux.hz' })).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    await hz.fill('250');
+    await expect(hzRow.getByRole('alert')).toHaveCount(0);
+
+    // The field's limits are the checker's: k = 5 is refused beside the field, and max says 0.1.
+    const k = panel.getByRole('spinbutton', { name: 'Cache interference per busy CPU (assumption)' });
+    await expect(k).toHaveAttribute('max', '0.1');
+    await k.fill('5');
+    await expect(k).toHaveAttribute('aria-invalid', 'true');
+    await expect(k.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " field ")][1]').getByRole('alert')).toContainText('must be 0 to 0.1');
+    await panel.getByRole('button', { name: 'Revert' }).click();
+
+    await expect(panel).toContainText('Key: lwkcpus=S.L:S.L');
+    // Native Linux: no channels, proxies or LWK quantum to set.
+    await panel.getByRole('combobox', { name: 'Design' }).selectOption('native');
+    for (const name of ['Channel slots', 'Proxy threads per process', 'LWK round-robin quantum (ms, 0 = off)']) await expect(panel.getByRole('spinbutton', { name })).toHaveCount(0);
+    await expect(panel.getByRole('combobox', { name: 'IPIs' })).toHaveCount(0);
+  });
+
+  test('the ACPI sentence is said once', async ({ page }) => {
+    await openApp(page);
+    const panel = page.getByRole('region', { name: 'Configuration' });
+    await panel.getByRole('textbox', { name: 'Partition' }).fill('lwkcpus=0.1-13:14.15-27 lwkmem=0:16G,1:16G');
+    const line = panel.getByText(/cannot express it/);
+    await expect(line).toBeVisible();
+    expect(((await line.textContent()) ?? '').match(/ACPI/g)).toHaveLength(1);
+  });
+});

@@ -13,6 +13,8 @@ import { AdvancedCosts } from './AdvancedCosts';
 import { DESIGNS } from '../../engine/config/kindDefaults';
 import { ADVANCED_FIELDS, advancedDraftOf, advancedErrors, withAdvancedEdits, type AdvancedDraft } from './advancedFields';
 import { DesignOptions, leafPaths } from './DesignOptions';
+import { numberRuleFor, type NumberRule } from '../../engine/config/paramRules';
+import { numberProblem } from '../../engine/config/checkParam';
 
 const ADVANCED_PATHS: ReadonlySet<string> = new Set(ADVANCED_FIELDS.map((f) => f.path));
 
@@ -119,11 +121,39 @@ function designBaseOf(presetName: string, preset: NodeConfig, mechanism: string)
   return r.ok ? r.config : preset;
 }
 
-/** A configuration problem about one advanced field ("settings: linux.tickNs: …") goes beside that field. */
+/**
+ * The form's number fields and the parameter each sets: its bounds (and so the field's min and
+ * max) are the checker's own (paramRules.ts), in the field's unit, so the two always agree.
+ */
+const NUM_FIELDS = {
+  hz: { path: 'linux.hz', perUnit: 1, unit: 'Hz', label: 'Linux tick (HZ)' },
+  rrQuantumMs: { path: 'lwk.rrQuantumNs', perUnit: MS, unit: 'ms', label: 'LWK round-robin quantum (ms, 0 = off)' },
+  interference: { path: 'interference.perBusyCpu', perUnit: 1, unit: '', label: 'Cache interference per busy CPU (assumption)' },
+  channelCapacity: { path: 'syscalls.channelCapacity', perUnit: 1, unit: '', label: 'Channel slots' },
+  proxyThreads: { path: 'syscalls.proxyThreads', perUnit: 1, unit: '', label: 'Proxy threads per process' },
+} as const;
+type NumField = keyof typeof NUM_FIELDS;
+const NUM_PATHS = new Set<string>(Object.values(NUM_FIELDS).map((f) => f.path));
+
+/** The checker's rule for a number field, in the field's own unit. */
+function fieldRule(field: NumField): NumberRule {
+  const f = NUM_FIELDS[field];
+  const r = numberRuleFor(f.path);
+  return { ...r, min: r.min / f.perUnit, max: r.max / f.perUnit, unit: f.unit, what: f.label.replace(/ \(.*\)$/, '') };
+}
+
+/** What is wrong with a number field's value, in the field's words and unit (null if nothing). */
+function fieldProblem(field: NumField, value: number): string | null {
+  const p = numberProblem(fieldRule(field), Number.isNaN(value) ? undefined : value);
+  return p === null ? null : p.replace(/^expected a number, got undefined: /, 'a number is needed: ');
+}
+
+/** A configuration problem about one field ("settings: linux.tickNs: …") goes beside that field. */
 function splitErrors(errors: readonly string[], fieldErrors: Map<string, string>): string[] {
   const general: string[] = [];
   for (const e of errors) {
     const m = /^settings: ([\w.]+): (.*)$/s.exec(e);
+    if (m && NUM_PATHS.has(m[1])) continue; // shown beside its field (fieldProblem)
     if (m && ADVANCED_PATHS.has(m[1])) {
       if (!fieldErrors.has(m[1])) fieldErrors.set(m[1], m[2]);
     } else general.push(e.replace(/^settings: /, ''));
@@ -176,7 +206,16 @@ function ConfigForm({ active }: { active: NodeConfig }) {
   const fieldErrors = advancedErrors(draft.advanced);
   // Errors in the options text are shown beside it, with their place.
   const generalErrors = resolved.ok ? [] : splitErrors(resolved.errors, fieldErrors).filter((e) => !e.startsWith('options: '));
-  const valid = resolved.ok && fieldErrors.size === 0;
+  const numErrors = new Map<NumField, string>();
+  for (const k of Object.keys(NUM_FIELDS) as NumField[]) {
+    const p = fieldProblem(k, draft[k]);
+    if (p) numErrors.set(k, p);
+  }
+  const valid = resolved.ok && fieldErrors.size === 0 && numErrors.size === 0;
+  const num = (field: NumField, step?: number) => (
+    <Num label={NUM_FIELDS[field].label} value={draft[field]} rule={fieldRule(field)} step={step} error={numErrors.get(field)} onChange={(v) => set(field, v)} />
+  );
+  const lwkApp = design?.appKernel !== 'linux';
 
   return (
     <section className="panel config" aria-label="Configuration">
@@ -194,6 +233,10 @@ function ConfigForm({ active }: { active: NodeConfig }) {
             onChange={(e) => set('partition', e.currentTarget.value)}
           />
           <div id={`${id}-partition-help`} className="field-help">
+            <div className="syntax-key">
+              Key: <code>lwkcpus=S.L:S.L</code>, S a syscall CPU, <code>.</code> gives it the LWK CPUs L that ship calls to it, <code>:</code> starts the next group
+              (<code>1-15</code> a range, <code>1,33</code> a list); <code>lwkmem=N:size,…</code> gives NUMA domain N that much LWK memory.
+            </div>
             {partition.ok ? (
               <>
                 <div className="boot-line"><span className="muted">mOS boot line:</span> <code>{mosBootLine(partition.partition)}</code></div>
@@ -228,22 +271,22 @@ function ConfigForm({ active }: { active: NodeConfig }) {
             <Select label="Waiting for a reply" value={draft.wait} onChange={(v) => set('wait', v)} options={[['block', 'block (run another thread)'], ['spin', 'spin (poll)']]} />
             <Select label="IPIs" value={draft.ipiPolicy} onChange={(v) => set('ipiPolicy', v)} options={[['coalesce', 'on empty → non-empty only'], ['every', 'on every message']]} />
             <Check label="Reply IPIs to LWK CPUs" checked={draft.replyIpi} onChange={(v) => set('replyIpi', v)} />
-            <Num label="Channel slots" value={draft.channelCapacity} min={1} max={4096} onChange={(v) => set('channelCapacity', v)} />
-            <Num label="Proxy threads per process" value={draft.proxyThreads} min={1} max={64} onChange={(v) => set('proxyThreads', v)} />
+            {num('channelCapacity')}
+            {num('proxyThreads')}
           </>
         )}
-        {design?.appKernel !== 'linux' && <Check label="glibc aggregation of small writes" checked={draft.aggregation} onChange={(v) => set('aggregation', v)} />}
+        {lwkApp && <Check label="glibc aggregation of small writes" checked={draft.aggregation} onChange={(v) => set('aggregation', v)} />}
         <Select label="OS-node shipping by" value={draft.osNodeShipper} onChange={(v) => set('osNodeShipper', v)} options={[['linux', 'Linux (proxy)'], ['lwk', 'the LWK'], ['glibc', 'glibc'], ['none', 'nobody: the node is a PFS client']]} />
       </fieldset>
       <fieldset className="field-group">
         <legend>Linux and LWK</legend>
-        <Num label="Linux tick (HZ)" value={draft.hz} min={1} max={10000} onChange={(v) => set('hz', v)} />
+        {num('hz')}
         <Check label="nohz_full" checked={draft.nohzFull} onChange={(v) => set('nohzFull', v)} />
         <Check label="isolcpus" checked={draft.isolcpus} onChange={(v) => set('isolcpus', v)} />
         <Check label="IRQ affinity" checked={draft.irqAffinity} onChange={(v) => set('irqAffinity', v)} />
         <Check label="transparent huge pages" checked={draft.thp} onChange={(v) => set('thp', v)} />
-        <Num label="LWK round-robin quantum (ms, 0 = off)" value={draft.rrQuantumMs} min={0} max={1000} step={0.5} onChange={(v) => set('rrQuantumMs', v)} />
-        <Num label="Cache interference per busy CPU (assumption)" value={draft.interference} min={0} max={0.1} step={0.0005} onChange={(v) => set('interference', v)} />
+        {lwkApp && num('rrQuantumMs', 0.5)}
+        {num('interference', 0.0005)}
         <Select label="Workload" value={draft.workload} onChange={(v) => set('workload', v)} options={[['fwq', 'FWQ (fixed work quanta)'], ['bsp', 'BSP mini-app'], ['syscall', 'syscall microbenchmark']]} />
       </fieldset>
       <AdvancedCosts draft={draft.advanced} errors={fieldErrors} onChange={(path, text) => setDraft((d) => ({ ...d, advanced: { ...d.advanced, [path]: text } }))} />
@@ -269,7 +312,7 @@ function PaperLine({ line }: { line: ReturnType<typeof paperBootLine> }) {
   return line.expressible ? (
     <div className="boot-line"><span className="muted">paper’s form:</span> <code>{line.line}</code></div>
   ) : (
-    <div className="boot-line muted">paper’s maxcpus=/mem= cannot express it: {line.reason} (needs ACPI table edits)</div>
+    <div className="boot-line muted">paper’s maxcpus=/mem= cannot express it: {line.reason}</div>
   );
 }
 
@@ -293,11 +336,23 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
-function Num({ label, value, min, max, step = 1, onChange }: { label: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void }) {
+/** A number field: its bounds are the checker's; a problem shows beside it and marks it. */
+function Num({ label, value, rule, step = 1, error, onChange }: { label: string; value: number; rule: NumberRule; step?: number; error?: string; onChange: (v: number) => void }) {
   const id = useId();
   return (
     <Row label={label} id={id}>
-      <input id={id} type="number" value={value} min={min} max={max} step={step} onChange={(e) => onChange(e.currentTarget.valueAsNumber)} />
+      <input
+        id={id}
+        type="number"
+        value={Number.isNaN(value) ? '' : value}
+        min={rule.offZero ? 0 : rule.min}
+        max={rule.max}
+        step={step}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.currentTarget.valueAsNumber)}
+      />
+      {error && <p id={`${id}-error`} className="field-error field-error-row" role="alert">{error}</p>}
     </Row>
   );
 }

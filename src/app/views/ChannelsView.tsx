@@ -26,6 +26,8 @@ import { ChannelsModel, DECISION_TEXT, proxyStateText } from './channels/model';
 import { readViewTheme, selectPid, textGate, useSelectedPidRef, writeText, type ViewTheme } from './channels/shared';
 import type { ViewProps } from './index';
 import './views-syscall.css';
+import { channelsCaption } from './channels/caption';
+import { EmptyViewNote } from './EmptyViewNote';
 
 const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI', 'Callers (LWK CPUs)'];
 const PID_COLUMNS = ['Channel', 'Queued messages', 'State'];
@@ -213,10 +215,11 @@ export function ChannelsView({ config }: ViewProps) {
     <section className="panel syscall-view" aria-label="Channels">
       <h2 className="panel-title">Channels</h2>
       <p className="panel-sub">
-        Function shipping: a doorbell IPI goes out only when a channel turns non-empty.
+        <span aria-label="How this configuration ships calls">{channelsCaption(config)}</span>
         <br />
         <strong>Coalescing</strong> <span ref={statsRef} aria-label="Coalescing" />
       </p>
+      <EmptyViewNote view="channels" config={config} />
       <canvas
         ref={ref}
         className="syscall-canvas"
@@ -234,6 +237,7 @@ export function ChannelsView({ config }: ViewProps) {
         <li><span className="swatch caller-swatch caller-full">0</span>caller waiting: channel full</li>
         <li><span className="legend-glyph" aria-hidden="true">⚡</span>IPI sent (queue was empty)</li>
         <li><span className="legend-glyph" aria-hidden="true">⊘</span>no IPI: queue non-empty or channel polls</li>
+        <li><span className="legend-glyph mono" aria-hidden="true">×N</span>get_list ×N: the IPI handler took N messages off the queue at once</li>
         <li><span className="swatch proxy-swatch">X</span>proxy running · R runnable</li>
         <li><span className="legend-glyph" aria-hidden="true">◯</span>reply ready</li>
         <li><span className="legend-glyph" aria-hidden="true">✓</span>reply seen</li>

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { ACTIVITY_NAMES, ROLE_NAMES } from '../../engine/node/kinds';
 import { ACTIVITY_STYLES, readTheme, type Theme } from '../palette';
-import { layoutCpus, type CpuLayout, type TileRect } from './cpuLayout';
+import { layoutCpus, socketsOf, type CpuLayout, type TileRect } from './cpuLayout';
+import { designEnclaves } from '../../engine/designs/enclaves';
 import { useCanvas } from './useCanvas';
 import type { Frame } from '../../worker/protocol';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
@@ -23,14 +24,22 @@ import { CpuInspector } from './cores/CpuInspector';
 const FAST_SPEED = 1e8;
 const FAST_DRAW_MS = 30;
 
-const COLUMNS = ['CPU', 'Partition', 'Now running', 'Pid', 'Interruptions'];
+const COLUMNS = ['CPU', 'Partition', 'Now running', 'Pid', 'Interruptions', 'Socket', 'Core', 'Enclave'];
+
+/** Per CPU: the name of the design's enclave that owns it ('' when the design has none). */
+function enclaveNames(config: NodeConfig): string[] {
+  const names = config.roles.map(() => '');
+  for (const e of designEnclaves(config)) for (const cpu of e.cpus) names[cpu] = e.name;
+  return names;
+}
 
 function describeCpu(config: NodeConfig, frame: Frame | null, cpu: number): string[] {
   const act = frame ? frame.buffers.cpuActivity[cpu] : 0;
   const pid = frame ? frame.buffers.cpuPid[cpu] : -1;
   return [
     `CPU ${cpu}: ${ROLE_NAMES[config.roles[cpu]]}`,
-    `core ${config.coreOf[cpu]}, NUMA domain ${config.numaOf[cpu]}`,
+    `socket ${socketsOf(config)[cpu]}, core ${config.coreOf[cpu]} (SMT siblings: ${siblings(config, cpu)}), NUMA domain ${config.numaOf[cpu]}`,
+    enclaveNames(config)[cpu] ? `enclave: ${enclaveNames(config)[cpu]}` : '',
     `now: ${ACTIVITY_NAMES[act] ?? 'unknown'}${pid >= 0 ? ` (pid ${pid})` : ''}`,
     `interruptions so far: ${frame ? frame.buffers.cpuInterrupts[cpu].toLocaleString('en-US') : 0}`,
     config.syscallCpuOf[cpu] >= 0 ? `syscalls go to CPU ${config.syscallCpuOf[cpu]}` : '',
@@ -38,7 +47,7 @@ function describeCpu(config: NodeConfig, frame: Frame | null, cpu: number): stri
 }
 
 export function CorePartitionsView({ config }: { config: NodeConfig }) {
-  const layoutRef = useRef<CpuLayout>({ tiles: [], groups: [], height: 0 });
+  const layoutRef = useRef<CpuLayout>({ tiles: [], groups: [], cores: [], sockets: [], height: 0 });
   const tileOfRef = useRef<(TileRect | undefined)[]>([]);
   const themeRef = useRef<Theme | null>(null);
   const redraw = useRef<() => void>(() => {});
@@ -50,14 +59,20 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
   const tooltip = useTooltip();
   const tableRef = useHiddenTableWriter(
     useCallback(
-      (f: Frame) =>
-        config.roles.map((role, cpu) => [
+      (f: Frame) => {
+        const sockets = socketsOf(config);
+        const enclaves = enclaveNames(config);
+        return config.roles.map((role, cpu) => [
           String(cpu),
           ROLE_NAMES[role],
           ACTIVITY_NAMES[f.buffers.cpuActivity[cpu]] ?? 'unknown',
           f.buffers.cpuPid[cpu] >= 0 ? String(f.buffers.cpuPid[cpu]) : '',
           String(f.buffers.cpuInterrupts[cpu]),
-        ]),
+          String(sockets[cpu]),
+          String(config.coreOf[cpu]),
+          enclaves[cpu],
+        ]);
+      },
       [config],
     ),
   );
@@ -130,12 +145,11 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     const tiles = layoutRef.current.tiles;
     if (tiles.length === 0) return;
     const i = Math.max(0, tiles.findIndex((t) => t.cpu === store.getState().inspectedCpu));
-    const cols = tiles.filter((t) => t.y === tiles[0].y).length;
-    const move: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols };
-    if (e.key in move) {
+    const next = neighbour(tiles, i, e.key);
+    if (next !== null) {
       e.preventDefault();
       e.stopPropagation();
-      inspect(tiles[Math.min(tiles.length - 1, Math.max(0, i + move[e.key]))].cpu);
+      inspect(tiles[next].cpu);
     } else if (e.key === 'Escape') {
       inspect(null);
     }
@@ -160,14 +174,37 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
         onClick={(e) => inspect(pointAt(e)?.cpu ?? null)}
         onKeyDown={onKey}
       />
-      <Legend />
+      <Legend enclaves={designEnclaves(config).map((e) => e.name)} />
       <CpuInspector config={config} describe={describeCpu} />
       <HiddenTable caption="CPUs and what they run" columns={COLUMNS} tableRef={tableRef} />
     </section>
   );
 }
 
-function Legend() {
+function siblings(config: NodeConfig, cpu: number): string {
+  const others = config.coreOf.flatMap((core, c) => (core === config.coreOf[cpu] && c !== cpu ? [c] : []));
+  return others.length > 0 ? others.join(', ') : 'none';
+}
+
+/** The tile an arrow key moves to: along the drawing order, or to the nearest tile in the row above or below. */
+function neighbour(tiles: readonly TileRect[], i: number, key: string): number | null {
+  if (key === 'ArrowRight') return Math.min(tiles.length - 1, i + 1);
+  if (key === 'ArrowLeft') return Math.max(0, i - 1);
+  if (key !== 'ArrowDown' && key !== 'ArrowUp') return null;
+  const here = tiles[i];
+  const down = key === 'ArrowDown';
+  let rowY: number | null = null;
+  for (const t of tiles) if (down ? t.y > here.y && (rowY === null || t.y < rowY) : t.y < here.y && (rowY === null || t.y > rowY)) rowY = t.y;
+  if (rowY === null) return i;
+  let best = i, bestD = Infinity;
+  tiles.forEach((t, j) => {
+    const d = Math.abs(t.x - here.x);
+    if (t.y === rowY && d < bestD) [best, bestD] = [j, d];
+  });
+  return best;
+}
+
+function Legend({ enclaves }: { enclaves: readonly string[] }) {
   return (
     <div className="legend-block">
       <ul className="legend" aria-label="Legend: activities">
@@ -188,6 +225,10 @@ function Legend() {
           </li>
         ))}
       </ul>
+      <p className="legend legend-note">
+        Boxes group a core's SMT siblings; S0, S1… are sockets.
+        {enclaves.length > 0 && ` Dashed outlines are the design's enclaves: ${enclaves.join('; ')}.`}
+      </p>
     </div>
   );
 }

@@ -30,12 +30,14 @@ export function useHiddenTableWriter(rows: (f: Frame) => string[][]): RefObject<
 
 export function HiddenTable({ caption, columns, tableRef }: { caption: string; columns: readonly string[]; tableRef: RefObject<HTMLTableSectionElement | null> }) {
   return (
-    <table className="visually-hidden" aria-label={caption}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-      </thead>
-      <tbody ref={tableRef} />
-    </table>
+    <div className="visually-hidden">
+      <table aria-label={caption}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+        </thead>
+        <tbody ref={tableRef} />
+      </table>
+    </div>
   );
 }

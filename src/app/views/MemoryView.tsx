@@ -14,6 +14,7 @@ import { useSession } from '../session/context';
 import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { HiddenTable } from './HiddenTable';
+import { enclaveCells } from './memory/enclaveMemory';
 import { RegionBars } from './memory/RegionBars';
 import { drawFlashes, drawMemory, hitTest, layoutMemory, makePatterns, type DomainNote, type Flash, type MemLayout, type Patterns } from './memory/drawMemory';
 import { CellsFilter, countCells, domainsOf, faultCell, fmtInt, formatBytes, formatPages, type DomainInfo } from './memory/memoryModel';
@@ -33,6 +34,7 @@ function cellSizeText(domains: readonly DomainInfo[]): string {
 
 export function MemoryView({ config }: { config: NodeConfig }) {
   const domains = useMemo(() => domainsOf(config), [config]);
+  const enclaves = useMemo(() => enclaveCells(config, domains), [config, domains]);
   const redraw = useRef<() => void>(() => {});
   const layoutRef = useRef<MemLayout>({ blocks: [], height: 0 });
   const cellsRef = useRef<Uint32Array | null>(null);
@@ -85,13 +87,13 @@ export function MemoryView({ config }: { config: NodeConfig }) {
     const paintBase = () => {
       const { width, dpr } = size.current;
       if (width <= 0) return;
-      const layout = layoutMemory(domains, width);
+      const layout = layoutMemory(domains, width, enclaves.length);
       if (layout.height !== layoutRef.current.height) canvas.style.height = `${layout.height}px`;
       layoutRef.current = layout;
       canvas.dataset.grid = JSON.stringify(layout.blocks.map((b) => [b.domain, b.gridX, b.gridY, b.cell]));
       theme ??= readTheme(canvas);
       patterns ??= makePatterns(theme);
-      drawMemory(ctx, { layout, domains, cells, notes: notes(), selectedPid: store.getState().selectedPid, theme, patterns }, dpr, width);
+      drawMemory(ctx, { layout, domains, cells, notes: notes(), selectedPid: store.getState().selectedPid, theme, patterns, enclaves }, dpr, width);
       dirty = false;
     };
     const paintOverlay = (now: number) => {
@@ -137,7 +139,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
     };
     const writeTables = (frame: Frame) => {
       const snap = snapshot;
-      writeRows(domainBody.current, domainRows(domains, cells, snap, faultsSeen, frame.time));
+      writeRows(domainBody.current, domainRows(domains, cells, snap, faultsSeen, frame.time, enclaves));
       writeRows(processBody.current, processRows(domains, cells, store.getState().selectedPid));
       const out = faultsRef.current;
       if (out && snap) {
@@ -207,7 +209,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       window.removeEventListener('keydown', onKey);
       media.removeEventListener('change', onTheme);
     };
-  }, [config, domains, ref, size, bus, store, metrics]);
+  }, [config, domains, enclaves, ref, size, bus, store, metrics]);
 
   const cellAt = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -113,8 +113,8 @@ export function MetricsView({ config }: { config: NodeConfig }) {
       <LatencyLegend />
       <h3 className="mx-h3">Latency histograms (calls per bin; heights are square roots so tails show)</h3>
       <LatencyHistograms />
-      <h3 className="mx-h3">FWQ noise per CPU</h3>
-      <canvas ref={fwq.ref} className="mx-canvas mx-fwq" style={{ height: FWQ_HEIGHT }} role="img" aria-label="Fixed-work-quanta noise per application CPU, grouped by partition" onPointerMove={onFwqMove} onPointerLeave={tooltip.hide} />
+      <h3 className="mx-h3">FWQ noise per CPU (log scale, 10 ns to 10 ms, the same for every preset)</h3>
+      <canvas ref={fwq.ref} className="mx-canvas mx-fwq" style={{ height: FWQ_HEIGHT }} role="img" aria-label="Fixed-work-quanta noise per application CPU, grouped by partition, CPU numbers along the bottom, on a fixed log scale" onPointerMove={onFwqMove} onPointerLeave={tooltip.hide} />
       <FwqLegend />
       <h3 className="mx-h3">Counters</h3>
       <dl ref={countersRef} className="mx-counters">

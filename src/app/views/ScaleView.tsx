@@ -5,11 +5,11 @@
  * forms overlaid, a histogram of per-node noise at one N, and a visually hidden table of the numbers.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { DEFAULT_SCALE_PARAMS, type ScalePoint } from '../../engine/scale';
+import { DEFAULT_SCALE_PARAMS, parseNoiseSpec, type CollectiveKind, type ScalePoint } from '../../engine/scale';
 import type { ScaleBase } from '../../worker/scaleProtocol';
 import type { ScaleListener } from '../scaleClient';
 import { usePage } from '../session/context';
-import { SERIES, SERIES_BY_KEY } from './scale/series';
+import { COLLECTIVES, defaultParamValues, SERIES, SERIES_BY_KEY, type SeriesDef } from './scale/series';
 import { formatN, Marker, SlowdownPlot, type Curve } from './scale/SlowdownPlot';
 import { NoiseHistogram } from './scale/NoiseHistogram';
 import './views-scale.css';
@@ -26,7 +26,10 @@ function intIn(text: string, min: number, max: number): number | null {
 }
 
 export function ScaleView() {
-  const ids = { iters: useId(), compute: useId(), seed: useId(), maxN: useId(), hist: useId() };
+  const ids = { iters: useId(), compute: useId(), seed: useId(), maxN: useId(), hist: useId(), collective: useId(), params: useId() };
+  const [collective, setCollective] = useState<CollectiveKind>(DEFAULT_SCALE_PARAMS.collective);
+  const [values, setValues] = useState(defaultParamValues);
+  const [ranWith, setRanWith] = useState<CollectiveKind>(DEFAULT_SCALE_PARAMS.collective);
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set(SERIES.filter((s) => s.checked).map((s) => s.key)));
   const [maxExp, setMaxExp] = useState(14);
   const [histExp, setHistExp] = useState<number | null>(null);
@@ -60,13 +63,19 @@ export function ScaleView() {
     const K = intIn(iterations, 1, 100_000);
     const W = intIn(computeUs, 0, 1_000_000);
     const s = intIn(seed, 0, 2 ** 31);
-    const series = SERIES.filter((d) => checked.has(d.key));
+    const chosen = SERIES.filter((d) => checked.has(d.key));
+    // Each editable profile's noise spec from its fields, checked as the worker will check it.
+    const specs = chosen.map((d) => ({ d, noise: d.spec ? d.spec(values[d.key]) : d.noise }));
+    const badSpec = specs.map(({ d, noise }) => ({ d, r: d.spec ? parseNoiseSpec(noise) : null })).find(({ r }) => r && !r.ok);
+    if (badSpec && badSpec.r && !badSpec.r.ok) return setStatus({ kind: 'error', text: `${badSpec.d.label}: ${badSpec.r.error}` });
+    const series = specs.map(({ d, noise }) => ({ ...d, noise }));
     const bad = series.length === 0 ? 'Choose at least one profile.' : K === null ? 'Iterations must be a whole number from 1 to 100,000.' : W === null ? 'Compute W must be a whole number of µs from 0 to 1,000,000.' : s === null ? 'The seed must be a whole number ≥ 0.' : null;
     if (bad) return setStatus({ kind: 'error', text: bad });
     const maxN = 2 ** maxExp;
     const nodes = Array.from({ length: maxExp + 1 }, (_, i) => 2 ** i);
     const { noise: _n, phase: _p, ...defaults } = DEFAULT_SCALE_PARAMS;
-    const params: ScaleBase = { ...defaults, nodes, iterations: K!, computeNs: W! * 1000, seed: s!, histogram: { nodes: histN, bins: HIST_BINS } };
+    const params: ScaleBase = { ...defaults, collective, nodes, iterations: K!, computeNs: W! * 1000, seed: s!, histogram: { nodes: histN, bins: HIST_BINS } };
+    setRanWith(collective);
     setCurves(series.map((def) => ({ def, points: [] })));
     setRun({ maxN, histN });
     setStatus({ kind: 'running', text: 'Running…' });
@@ -102,22 +111,31 @@ export function ScaleView() {
     <section className="panel scale" aria-label="Scale">
       <h2 className="panel-title">Scale: OS noise on N nodes</h2>
       <p className="panel-sub">
-        Each of N nodes computes for W, then all meet in a dissemination barrier (LogGP: L 1 µs, o 500 ns), K times. The slowest node sets the pace: slowdown = mean iteration ÷ noiseless iteration. Dashed lines are closed forms.
+        Each of N nodes computes for W, {COLLECTIVES.find((c) => c.value === collective)?.says} (LogGP: L 1 µs, o 500 ns), K times. The slowest node sets the pace: slowdown = mean iteration ÷ noiseless iteration. Dashed lines are closed forms (what each assumes is said under the plot).
       </p>
       <div className="scale-body">
         <form className="scale-controls" onSubmit={start} aria-label="Scale run settings">
           <fieldset>
             <legend>Noise profiles</legend>
             {SERIES.map((d) => (
-              <label key={d.key} className="scale-check" title={d.detail}>
-                <input type="checkbox" checked={checked.has(d.key)} onChange={() => toggle(d.key)} disabled={running} />
-                <svg width="14" height="14" aria-hidden="true"><Marker def={d} x={7} y={7} size={40} /></svg>
-                <span>{d.label}</span>
-              </label>
+              <div key={d.key}>
+                <label className="scale-check" title={d.detail}>
+                  <input type="checkbox" checked={checked.has(d.key)} onChange={() => toggle(d.key)} disabled={running} />
+                  <svg width="14" height="14" aria-hidden="true"><Marker def={d} x={7} y={7} size={40} /></svg>
+                  <span>{d.label}</span>
+                </label>
+                {d.params && checked.has(d.key) && (
+                  <ProfileFields def={d} values={values[d.key]} disabled={running} onChange={(id, v) => setValues((prev) => ({ ...prev, [d.key]: { ...prev[d.key], [id]: v } }))} />
+                )}
+              </div>
             ))}
           </fieldset>
           <fieldset className="scale-fields">
             <legend>Sweep</legend>
+            <label htmlFor={ids.collective}>Collective</label>
+            <select id={ids.collective} value={collective} onChange={(e) => setCollective(e.target.value as CollectiveKind)} disabled={running}>
+              {COLLECTIVES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+            </select>
             <label htmlFor={ids.maxN}>N up to</label>
             <select id={ids.maxN} value={maxExp} onChange={(e) => setMaxExp(Number(e.target.value))} disabled={running}>
               {MAX_EXPONENTS.map((x) => <option key={x} value={x}>{formatN(2 ** x)}</option>)}
@@ -162,24 +180,69 @@ export function ScaleView() {
           </li>
         )}
       </ul>
-      <table className="visually-hidden" aria-label="Scale results">
-        <caption>Scale results: one row per profile and node count</caption>
-        <thead>
-          <tr>{COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-        </thead>
-        <tbody>
-          {rows.map(({ key, label, p }) => (
-            <tr key={key}>
-              <td>{label}</td>
-              <td>{p.nodes}</td>
-              <td>{p.meanIterationNs.toFixed(1)}</td>
-              <td>{p.noiselessIterationNs.toFixed(1)}</td>
-              <td>{p.slowdown.toFixed(6)}</td>
-              <td>{p.closedFormNs === undefined ? '' : p.closedFormNs.toFixed(1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {curves.length > 0 && <ClosedFormNotes defs={curves.map((c) => c.def)} collective={ranWith} />}
+      <div className="visually-hidden">
+        <table aria-label="Scale results">
+          <caption>Scale results: one row per profile and node count</caption>
+          <thead>
+            <tr>{COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {rows.map(({ key, label, p }) => (
+              <tr key={key}>
+                <td>{label}</td>
+                <td>{p.nodes}</td>
+                <td>{p.meanIterationNs.toFixed(1)}</td>
+                <td>{p.noiselessIterationNs.toFixed(1)}</td>
+                <td>{p.slowdown.toFixed(6)}</td>
+                <td>{p.closedFormNs === undefined ? '' : p.closedFormNs.toFixed(1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
+  );
+}
+
+/** The editable parameters of one profile, under its checkbox. */
+function ProfileFields({ def, values, disabled, onChange }: { def: SeriesDef; values: Readonly<Record<string, string>>; disabled: boolean; onChange: (id: string, v: string) => void }) {
+  const id = useId();
+  return (
+    <div className="scale-fields scale-profile-fields" role="group" aria-label={`${def.label} parameters`}>
+      {def.params!.map((p) => (
+        <FragmentRow key={p.id} id={`${id}-${p.id}`} label={`${p.label}${p.unit ? ` (${p.unit})` : ''}`} value={values[p.id]} disabled={disabled} onChange={(v) => onChange(p.id, v)} />
+      ))}
+    </div>
+  );
+}
+
+function FragmentRow({ id, label, value, disabled, onChange }: { id: string; label: string; value: string; disabled: boolean; onChange: (v: string) => void }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} inputMode="decimal" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} />
+    </>
+  );
+}
+
+/**
+ * What the dashed lines assume, said on the plot: E[T] = W + E[max of N noise draws] + C(N).
+ * Exact with no collective; with a barrier or an allreduce the simulation may lie above it,
+ * because noise also lands in the collective's rounds (each message's overhead o is stretched).
+ */
+function ClosedFormNotes({ defs, collective }: { defs: readonly SeriesDef[]; collective: CollectiveKind }) {
+  return (
+    <div className="scale-assumptions" aria-label="What the closed forms assume">
+      <p>
+        Closed form: iteration = W + E[largest noise among N nodes] + the noiseless collective.{' '}
+        {collective === 'none'
+          ? 'With no collective it is exact: the simulation should match it.'
+          : 'It counts noise during compute only; in the simulation noise also lands in the collective’s log2 N rounds, so the points may lie above the line. Choose “none (compute only)” to see the simulation match it.'}
+      </p>
+      <ul>
+        {defs.map((d) => <li key={d.key}><span style={{ color: d.color }} aria-hidden="true">━ </span>{d.label}: {d.assumes}.</li>)}
+      </ul>
+    </div>
   );
 }

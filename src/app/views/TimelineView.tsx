@@ -14,6 +14,8 @@ import { useSession } from '../session/context';
 import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { TimelineController } from './timeline/controller';
+import type { GroupBand } from './timeline/lanes';
+import { FLOW_COLOUR } from './timeline/draw';
 import type { ViewProps } from './index';
 import './views-timeline.css';
 
@@ -30,6 +32,7 @@ export function TimelineView({ config }: ViewProps) {
   const inspectedCpu = useUi((s) => s.inspectedCpu);
   const ctl = useRef<TimelineController | null>(null);
   const [follow, setFollowState] = useState(true);
+  const [groups, setGroups] = useState<readonly GroupBand[]>([]);
   const labelRef = useRef<HTMLSpanElement>(null);
   const captionRef = useRef<HTMLSpanElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -45,6 +48,7 @@ export function TimelineView({ config }: ViewProps) {
     if (!canvas || !ctx) return;
     const c = new TimelineController(canvas, ctx, config, () => size.current, targetHeight, (from, to, bins) => client.queryTimeline(from, to, bins), {
       onFollowChange: setFollowState,
+      onGroupsChange: (g) => setGroups((prev) => (sameGroups(prev, g) ? prev : g)),
       writeWindowLabel: (text) => {
         if (labelRef.current && labelRef.current.textContent !== text) labelRef.current.textContent = text;
       },
@@ -142,6 +146,7 @@ export function TimelineView({ config }: ViewProps) {
     if (!c) return;
     const r = e.currentTarget.getBoundingClientRect();
     // The outlined span under the pointer, so that a click selects exactly what the tooltip describes.
+    if (c.clickHeader(e.clientY - r.top)) return;
     const hit = c.hovered ?? c.hitTest(e.clientX - r.left, e.clientY - r.top);
     if (hit) store.setState({ selectedPid: hit.pid >= 0 ? hit.pid : null, inspectedCpu: hit.cpu });
   };
@@ -165,9 +170,18 @@ export function TimelineView({ config }: ViewProps) {
           <button type="button" className="btn btn-small" onClick={() => ctl.current?.zoomBy(1 / ZOOM_STEP)}>Zoom out</button>
           <button type="button" className="btn btn-small" aria-pressed={follow} onClick={() => ctl.current?.setFollow(!follow)}>Follow</button>
         </div>
+        <div className="timeline-tools" role="group" aria-label="Lane groups">
+          {groups.map((g, gi) =>
+            g.expanded || g.shown < g.count ? (
+              <button key={g.title} type="button" className="btn btn-small" aria-expanded={g.expanded} onClick={() => ctl.current?.toggleGroup(gi)}>
+                {g.expanded ? `Fold ${g.title} lanes` : `All ${g.count} ${g.title} lanes`}
+              </button>
+            ) : null,
+          )}
+        </div>
       </div>
       <p id={keysId} className="panel-sub">
-        One lane per CPU. Drag or use <kbd>←</kbd> <kbd>→</kbd> to pan, the wheel or <kbd>+</kbd> <kbd>−</kbd> to zoom,{' '}
+        One lane per CPU, labelled, a core's SMT siblings together; a group too large to fit shows its first cores (click its header to show all). Drag or use <kbd>←</kbd> <kbd>→</kbd> to pan, the wheel or <kbd>+</kbd> <kbd>−</kbd> to zoom,{' '}
         <kbd>F</kbd> to follow the present; click a span to select its process. Arrows: forwarded calls.
       </p>
       <div className="timeline-lanes" tabIndex={0} role="group" aria-label="Timeline lanes" aria-describedby={keysId} onKeyDown={onKeyDown}>
@@ -182,17 +196,24 @@ export function TimelineView({ config }: ViewProps) {
         />
       </div>
       <Legend />
-      <table className="visually-hidden" aria-label="Timeline spans per CPU">
-        <caption>
-          Timeline window <span ref={captionRef} />
-        </caption>
-        <thead>
-          <tr>{COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-        </thead>
-        <tbody ref={bodyRef} />
-      </table>
+      <div className="visually-hidden">
+        <table aria-label="Timeline spans per CPU">
+          <caption>
+            Timeline window <span ref={captionRef} />
+          </caption>
+          <thead>
+            <tr>{COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          </thead>
+          <tbody ref={bodyRef} />
+        </table>
+      </div>
     </section>
   );
+}
+
+/** Same groups, same folding: the toolbar need not render again. */
+function sameGroups(a: readonly GroupBand[], b: readonly GroupBand[]): boolean {
+  return a.length === b.length && a.every((g, i) => g.title === b[i].title && g.shown === b[i].shown && g.expanded === b[i].expanded && g.count === b[i].count);
 }
 
 function Legend() {
@@ -207,7 +228,7 @@ function Legend() {
         ) : null,
       )}
       <li>
-        <span className="timeline-arrow" aria-hidden="true">→</span> forwarded call (caller CPU to serving CPU)
+        <span className="timeline-arrow" aria-hidden="true" style={{ color: FLOW_COLOUR }}>→</span> forwarded call (caller CPU to serving CPU; drawn for all processes when zoomed in enough to tell them apart, else for the selected one)
       </li>
     </ul>
   );

@@ -21,6 +21,7 @@ import { TriageModel } from './triage/model';
 import { fmtNs, stageTotal, writeHighlight, writeNumbers } from './triage/update';
 import type { ViewProps } from './index';
 import './views-syscall.css';
+import { EmptyViewNote } from './EmptyViewNote';
 
 /** Columns of the hidden table (read when rendered: designs may register stages). */
 const tableColumns = () => ['Route', 'Calls', 'p50', 'p99', 'Max', 'Mean', ...STAGES.map((s) => `Mean ${s.short}`), 'Highlighted'];
@@ -204,6 +205,7 @@ export function TriageView({ config }: ViewProps) {
   return (
     <section className="panel syscall-view" aria-label="Syscall triage" onKeyDown={onKey}>
       <h2 className="panel-title">Syscall triage</h2>
+      <EmptyViewNote view="triage" config={config} />
       <div className="triage-controls">
         <label htmlFor={selectId}>Highlight</label>
         <select id={selectId} ref={selectRef} aria-label="Syscall" defaultValue="" onChange={onName}>

@@ -28,7 +28,7 @@ export interface ViewEntry {
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'cores', component: CorePartitionsView },
   { id: 'channels', component: ChannelsView },
-  { id: 'triage', component: TriageView },
+  { id: 'triage', component: TriageView, wide: true },
   { id: 'timeline', component: TimelineView, wide: true },
   { id: 'memory', component: MemoryView },
   { id: 'metrics', component: MetricsView },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../src/engine/config/presets';
 import { Role } from '../../../src/engine/node/kinds';
-import { AXIS_H, laneAt, laneHeights, layoutLanes, MAX_LANE, timelineGroups } from '../../../src/app/views/timeline/lanes';
+import { AXIS_H, headerAt, headerText, laneAt, laneHeights, layoutLanes, MAX_LANE, MIN_LANE, timelineGroups } from '../../../src/app/views/timeline/lanes';
 
 describe('timeline lanes', () => {
   it('groups mOS CPUs as Linux, syscall CPUs and LWK, every CPU once', () => {
@@ -13,26 +13,45 @@ describe('timeline lanes', () => {
     expect(timelineGroups(PRESETS.linux).map((x) => x.title)).toEqual(['Linux housekeeping', 'Linux application']);
   });
 
-  it('gives small groups taller lanes, caps them, and uses the height it is given', () => {
-    const h = laneHeights([2, 2, 60], 330);
+  it('orders lanes by socket and core: SMT siblings side by side', () => {
+    const c = PRESETS['mos-bsp'];
+    const lwk = timelineGroups(c)[2].cpus;
+    expect(lwk.slice(0, 4)).toEqual([1, 33, 2, 34]);
+    for (let i = 0; i + 1 < lwk.length; i += 2) expect(c.coreOf[lwk[i]]).toBe(c.coreOf[lwk[i + 1]]);
+  });
+
+  it('gives small groups taller lanes, caps them, never below the labelled minimum', () => {
+    const h = laneHeights([2, 2, 20], 400);
     expect(h[0]).toBe(h[1]);
     expect(h[0]).toBeGreaterThan(h[2]);
     expect(h[0]).toBeLessThanOrEqual(MAX_LANE);
-    expect(2 * h[0] + 2 * h[1] + 60 * h[2]).toBeLessThanOrEqual(330);
+    expect(2 * h[0] + 2 * h[1] + 20 * h[2]).toBeLessThanOrEqual(400);
     expect(laneHeights([4], 1000)).toEqual([MAX_LANE]);
-    expect(laneHeights([272], 10)).toEqual([1]);
+    expect(laneHeights([272], 10)).toEqual([MIN_LANE]);
   });
 
-  it('fits 64 CPUs in the height of a 1280x720 page and 272 CPUs with 1-2 px LWK lanes', () => {
+  it('folds a large group to what fits (every lane labelled-tall), shows all of it once unfolded', () => {
     for (const [name, height] of [['mos-bsp', 389], ['xeon-phi', 389], ['linux', 389], ['xeon-phi', 583]] as const) {
       const c = PRESETS[name];
-      const l = layoutLanes(timelineGroups(c), height, c.cpuCount);
-      expect(l.lanes.length).toBe(c.cpuCount);
+      const groups = timelineGroups(c);
+      const l = layoutLanes(groups, height, c.cpuCount);
       expect(l.height).toBeLessThanOrEqual(height);
       expect(l.height).toBe(l.lanesBottom + AXIS_H);
-      for (let cpu = 0; cpu < c.cpuCount; cpu++) expect(l.lanes[l.laneOf[cpu]].cpu).toBe(cpu);
-      if (name === 'xeon-phi') expect(l.groups[2].laneH).toBeGreaterThanOrEqual(1);
-      if (name === 'xeon-phi') expect(l.groups[2].laneH).toBeLessThanOrEqual(2);
+      for (const lane of l.lanes) expect(lane.h).toBeGreaterThanOrEqual(MIN_LANE);
+      // The small groups are whole; the lanes shown are each group's first CPUs.
+      l.groups.forEach((g, gi) => {
+        if (groups[gi].cpus.length <= 4) expect(g.shown).toBe(g.count);
+        expect(l.lanes.filter((x) => x.group === gi).map((x) => x.cpu)).toEqual(groups[gi].cpus.slice(0, g.shown));
+      });
+      for (const lane of l.lanes) expect(l.lanes[l.laneOf[lane.cpu]]).toBe(lane);
+      const big = l.groups.findIndex((g) => g.shown < g.count);
+      if (big < 0) continue;
+      expect(headerText(l.groups[big])).toContain('click to show all');
+      const open = layoutLanes(groups, height, c.cpuCount, new Set([big]));
+      expect(open.groups[big].shown).toBe(groups[big].cpus.length);
+      expect(headerText(open.groups[big])).toContain('click to fold');
+      expect(headerAt(open, open.groups[big].y + 1)).toBe(big);
+      for (const lane of open.lanes) expect(lane.h).toBeGreaterThanOrEqual(MIN_LANE);
     }
   });
 

@@ -47,8 +47,10 @@ describe('Channels: callers', () => {
         expect(c.y + c.h).toBeLessThan(b.statsY - 6); // above the band's stats line
         expect(hitTest(l, c.x + c.w / 2, c.y + c.h / 2)).toEqual({ k: 'caller', ch: b.ch, cpu: c.cpu });
       }
-      // The caption under the grid stays inside the band.
-      expect(b.captionY).toBeLessThan(b.statsY - 6);
+      // Text stays clear of the tokens' paths: the doorbell labels above and below the arrow,
+      // the handler's three lines inside its box.
+      expect(b.arrowX1 - b.arrowX0).toBeGreaterThanOrEqual(110);
+      expect(b.hh).toBeGreaterThanOrEqual(58);
     }
   });
 

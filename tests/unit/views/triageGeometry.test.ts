@@ -1,7 +1,7 @@
 /** The triage diagram's columns come from the route table: a registered route gets one. */
 import { describe, expect, it } from 'vitest';
 import { registerRoute, ROUTES } from '../../../src/engine/descriptors';
-import { routeSubtitle, triageGeometry, VB_W, wrapWords } from '../../../src/app/views/triage/geometry';
+import { MIN_SVG_TEXT, routeSubtitle, triageGeometry, VB_W, wrapWords } from '../../../src/app/views/triage/geometry';
 
 function expectReadable(): void {
   const g = triageGeometry();
@@ -11,9 +11,9 @@ function expectReadable(): void {
     expect(c.x + c.w).toBeLessThanOrEqual(VB_W);
     if (i > 0) expect(c.x).toBeGreaterThan(g.columns[i - 1].x + g.columns[i - 1].w); // no overlap, room for an arrow
     expect(c.sub.length).toBeLessThanOrEqual(2);
-    // The sub-lines fit the box at 9.5 px (about 0.56 em per glyph).
-    for (const line of c.sub) expect(line.length * 9.5 * 0.56).toBeLessThanOrEqual(c.w - 14);
-    expect(c.numberSize).toBeGreaterThanOrEqual(8);
+    // The sub-lines fit the box at the minimum size (about 0.56 em per glyph), numbers are no smaller.
+    for (const line of c.sub) expect(line.length * MIN_SVG_TEXT * 0.56).toBeLessThanOrEqual(c.w - 14);
+    expect(c.numberSize * 0.9).toBeGreaterThanOrEqual(MIN_SVG_TEXT);
   });
   expect(g.barX + g.barW).toBeLessThan(VB_W);
 }

@@ -8,10 +8,11 @@ import { formatCpuList } from '../../../engine/config/cpuList';
 import type { Frame } from '../../../worker/protocol';
 import { channelValue, slotPid } from '../../../worker/frameLayout';
 import { ACTIVITY_STYLES, fillFor } from '../../palette';
-import { anchorPoint, slotRect, type Band, type ChannelsLayout } from './layout';
+import { alongPath, slotRect, tokenPath, type Band, type ChannelsLayout } from './layout';
 import type { ChannelsModel } from './model';
 import { clamp, easeInOut, pidStyle, type ViewTheme } from './shared';
-import { drawLabel, fitText, flushLabels, label, measure, resetText, SANS, text } from './text';
+import { drawLabel, fitText, flushLabels, label, measure, resetText, text } from './text';
+import { canvasFont, MIN_TEXT_PX } from '../type';
 
 const FLASH_MS = 900;
 const PROXY_FILL = '#CC79A7';
@@ -36,14 +37,15 @@ function messageChip(ctx: CanvasRenderingContext2D, x: number, y: number, w: num
     ctx.lineWidth = 2;
     ctx.stroke();
   }
-  if (w >= 10 && st.code) text(ctx, st.code, x + w / 2, y + h / 2 + 0.5, `600 ${Math.min(10, h - 3)}px ${SANS}`, st.ink, 'center');
+  // A letter only where the cell holds the minimum text size (the colour and the tooltip tell the rest).
+  if (w >= MIN_TEXT_PX && h >= MIN_TEXT_PX + 2 && st.code) text(ctx, st.code, x + w / 2, y + h / 2 + 0.5, canvasFont(13, { bold: true }), st.ink, 'center');
   ctx.globalAlpha = 1;
 }
 
 function arrow(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number, color: string): void {
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
-  ctx.lineWidth = 1.5;
+  ctx.lineWidth = 2;
   ctx.beginPath();
   ctx.moveTo(x0, y0);
   ctx.lineTo(x1 - 6, y1);
@@ -93,12 +95,12 @@ function drawBand(ctx: CanvasRenderingContext2D, band: Band, m: ChannelsModel, f
   const cpu = v('syscallCpu'), depth = v('depth'), waiting = v('waiting'), msgs = v('messages'), ipis = v('ipis');
   const right = band.qx + band.cols * band.cw - 2;
   const depthText = `depth ${depth} / ${band.capacity}`;
-  const depthFont = `12px ${SANS}`;
+  const depthFont = canvasFont(13);
   label(depthText, right, band.y + 9, depthFont, theme.muted, 'right', theme.panel);
   // Senders waiting for a slot: counted in the heading, marked on their caller cells.
   const fullAt = m.full.get(band.ch);
   const flashing = fullAt !== undefined && now - fullAt < FLASH_MS;
-  if (waiting > 0 || flashing) label(`${waiting} waiting: full ·`, right - measure(ctx, depthText, depthFont) - 5, band.y + 9, `600 11px ${SANS}`, FULL_FILL, 'right', theme.panel);
+  if (waiting > 0 || flashing) label(`${waiting} waiting: full ·`, right - measure(ctx, depthText, depthFont) - 5, band.y + 9, canvasFont(13, { bold: true }), FULL_FILL, 'right', theme.panel);
   drawCallers(ctx, band, m, theme, selected);
   for (let idx = 0; idx < band.capacity; idx++) {
     const r = slotRect(band, idx);
@@ -118,18 +120,19 @@ function drawBand(ctx: CanvasRenderingContext2D, band: Band, m: ChannelsModel, f
     ctx.globalAlpha = fresh ? 1 : 0.5;
     const fill = fresh ? theme.text : theme.muted;
     if (d.kind === 0) {
-      bolt(ctx, mid - 18, band.arrowY - 13, 7, fill);
-      label('IPI', mid - 8, band.arrowY - 13, `600 12px ${SANS}`, fill, 'left', theme.panel);
+      // Above the arrow, clear of the IPI marks that fly along it.
+      bolt(ctx, mid - 18, band.arrowY - 17, 7, fill);
+      label('IPI', mid - 8, band.arrowY - 17, canvasFont(13, { bold: true }), fill, 'left', theme.panel);
     } else {
       ctx.strokeStyle = theme.text;
-      ctx.lineWidth = 1.5;
+      ctx.lineWidth = 2;
       ctx.beginPath();
-      ctx.arc(mid - 24, band.arrowY - 13, 5, 0, Math.PI * 2);
-      ctx.moveTo(mid - 27.5, band.arrowY - 9.5);
-      ctx.lineTo(mid - 20.5, band.arrowY - 16.5);
+      ctx.arc(mid - 24, band.arrowY - 17, 5, 0, Math.PI * 2);
+      ctx.moveTo(mid - 27.5, band.arrowY - 13.5);
+      ctx.lineTo(mid - 20.5, band.arrowY - 20.5);
       ctx.stroke();
-      label('no IPI', mid - 15, band.arrowY - 13, `600 12px ${SANS}`, fill, 'left', theme.panel);
-      label(d.kind === 1 ? 'queue non-empty' : 'channel polls', mid, band.arrowY + 12, `11px ${SANS}`, fill, 'center', theme.panel);
+      label('no IPI', mid - 15, band.arrowY - 17, canvasFont(13, { bold: true }), fill, 'left', theme.panel);
+      label(d.kind === 1 ? 'queue non-empty' : 'channel polls', mid, band.arrowY + 17, canvasFont(13), fill, 'center', theme.panel);
     }
     ctx.globalAlpha = 1;
   }
@@ -146,11 +149,16 @@ function drawBand(ctx: CanvasRenderingContext2D, band: Band, m: ChannelsModel, f
   ctx.roundRect(band.hx, band.hy, band.hw, band.hh, 5);
   ctx.fill();
   const ink = style.fill === 'var-idle' ? theme.text : style.ink;
-  label(`CPU ${cpu}`, band.hx + 8, band.hy + 11, `600 12px ${SANS}`, ink);
-  label(`${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hx + 8, band.hy + 26, `11px ${SANS}`, ink);
+  label(`CPU ${cpu}`, band.hx + 8, band.hy + 11, canvasFont(13, { bold: true }), ink);
+  // What the CPU runs, cut to the box (the tooltip and the table give it whole).
+  label(fitText(ctx, `${style.code ? style.code + ' ' : ''}${ACTIVITY_NAMES[act] ?? ''}`, band.hw - 14, canvasFont(13)), band.hx + 8, band.hy + 29, canvasFont(13), ink);
   const g = m.getList.get(band.ch);
-  if (g && now - g.at < FLASH_MS * 1.5 && band.hh >= 44) label(`get_list ×${g.n}`, band.hx + 8, band.hy + 40, `600 11px ${SANS}`, ink);
-  label(statsLine(band.ch, msgs, ipis), 0, band.statsY, `12px ${SANS}`, theme.text, 'left', theme.panel);
+  if (g && now - g.at < FLASH_MS * 1.5 && band.hh >= 58) label(`get_list ×${g.n}`, band.hx + 8, band.hy + 47, canvasFont(13, { bold: true }), ink);
+  // Who calls into this channel, then its counts (the callers' list is cut to the width).
+  const stats = statsLine(band.ch, msgs, ipis);
+  const font = canvasFont(13);
+  const callers = fitText(ctx, `LWK callers ${formatCpuList(band.callers.map((c) => c.cpu))}`, Math.max(40, band.hx + band.hw - measure(ctx, stats, font) - 14), font);
+  label(`${callers} · ${stats}`, 0, band.statsY, font, theme.text, 'left', theme.panel);
 }
 
 export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, frame: Frame, theme: ViewTheme, s: DrawState): void {
@@ -160,16 +168,16 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
   for (const band of l.bands) drawBand(ctx, band, m, frame, theme, s);
   if (m.aggregated(now)) {
     const r = m.rates();
-    label(`fast: rates, not single messages · ${fmtRate(r.msgs)} msg/ms, ${fmtRate(r.ipis)} IPI/ms (simulated)`, l.width, l.bands.length ? l.bands[l.bands.length - 1].statsY + 14 : 10, `600 11px ${SANS}`, theme.accent, 'right', theme.panel);
+    label(`fast: rates, not single messages · ${fmtRate(r.msgs)} msg/ms, ${fmtRate(r.ipis)} IPI/ms (simulated)`, l.gutterX - 10, l.bands.length ? l.bands[l.bands.length - 1].statsY + 20 : 10, canvasFont(13, { bold: true }), theme.accent, 'right', theme.panel);
   }
   drawPids(ctx, l, m, theme, selected);
   drawLwk(ctx, l, m, frame, theme, now);
   for (const t of m.tokens) {
     if (now < t.start) continue;
-    const a = anchorPoint(l, t.from), z = anchorPoint(l, t.to);
-    if (!a || !z) continue;
+    const path = tokenPath(l, t.from, t.to);
+    if (path.length === 0) continue;
     const p = reduced ? 1 : easeInOut(clamp((now - t.start) / t.dur, 0, 1));
-    const x = a.x + (z.x - a.x) * p, y = a.y + (z.y - a.y) * p;
+    const { x, y } = alongPath(path, p);
     const dim = selected !== null && t.pid !== selected;
     if (t.reply) {
       ctx.globalAlpha = dim ? 0.3 : 1;
@@ -185,7 +193,7 @@ export function drawChannels(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m
 }
 
 function drawPids(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsModel, theme: ViewTheme, selected: number | null): void {
-  if (!l.pidBoxes.length) label('no forwarded calls yet', 0, l.pidY + 30, `12px ${SANS}`, theme.muted, 'left', theme.panel);
+  if (!l.pidBoxes.length) label('no forwarded calls yet', 0, l.pidY + 46, canvasFont(13), theme.muted, 'left', theme.panel);
   for (const p of l.pidBoxes) {
     const st = pidStyle(p.pid);
     const s = m.pidState(p.pid);
@@ -198,19 +206,19 @@ function drawPids(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsM
     ctx.stroke();
     messageChip(ctx, p.x + 6, p.y + 6, 14, 13, p.pid, theme, false, false);
     const faded = dim ? theme.muted : theme.text;
-    label(`channel[${p.pid}]`, p.x + 25, p.y + 13, `600 12px ${SANS}`, faded, 'left', theme.panel);
+    label(`channel[${p.pid}]`, p.x + 25, p.y + 13, canvasFont(13, { bold: true }), faded, 'left', theme.panel);
     const queued = Math.min(s.pending, Math.floor((p.w - 70) / 9));
     ctx.globalAlpha = dim ? 0.4 : 1;
     for (let k = 0; k < queued; k++) messageChip(ctx, p.x + 6 + k * 9, p.y + 26, 7, 11, p.pid, theme, false, false);
     ctx.globalAlpha = dim ? 0.4 : 1;
-    if (s.pending > queued || s.pending === 0) label(s.pending ? `+${s.pending - queued}` : '0 queued', p.x + 6 + queued * 9 + 2, p.y + 32, `11px ${SANS}`, theme.muted, 'left', theme.panel);
+    if (s.pending > queued || s.pending === 0) label(s.pending ? `+${s.pending - queued}` : '0 queued', p.x + 6 + queued * 9 + 2, p.y + 32, canvasFont(13), theme.muted, 'left', theme.panel);
     const code = s.serving > 0 ? 'X' : s.pending > 0 ? 'R' : '·';
     const state = s.serving > 0 ? 'run' : s.pending > 0 ? 'ready' : 'idle';
     ctx.fillStyle = s.serving > 0 ? PROXY_FILL : s.pending > 0 ? theme.idle : 'transparent';
     ctx.beginPath();
     ctx.roundRect(p.x + p.w - 56, p.y + 24, 50, 16, 3);
     ctx.fill();
-    label(`${code} ${state}`, p.x + p.w - 31, p.y + 32, `600 11px ${SANS}`, s.serving > 0 ? '#111111' : faded, 'center');
+    label(`${code} ${state}`, p.x + p.w - 31, p.y + 32, canvasFont(13, { bold: true }), s.serving > 0 ? '#111111' : faded, 'center');
     ctx.globalAlpha = 1;
   }
 }
@@ -284,13 +292,11 @@ export function drawBackgroundText(ctx: CanvasRenderingContext2D, l: ChannelsLay
   const put = (s: string, x: number, y: number, font: string, fill: string) => drawLabel(ctx, { s, x, y, font, fill, align: 'left', halo: theme.panel });
   for (const band of l.bands) {
     const cpu = channelValue(frame.buffers.channels, band.ch, 'syscallCpu');
-    put(`Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, `600 13px ${SANS}`, theme.text);
-    const caption = `LWK callers ${formatCpuList(band.callers.map((c) => c.cpu))}`;
-    put(fitText(ctx, caption, band.gridRight + 2, `10px ${SANS}`), 0, band.captionY, `10px ${SANS}`, theme.muted);
+    put(`Linux channel ${band.ch} → syscall CPU ${cpu}`, 0, band.y + 9, canvasFont(13, { bold: true }), theme.text);
   }
-  put('Per-pid channels → proxies (routed by the IPI handler, then sched_run)', 0, l.pidY + 8, `600 13px ${SANS}`, theme.text);
-  put('LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 8, `600 13px ${SANS}`, theme.text);
+  put('Per-pid channels → proxies (routed by the IPI handler, then sched_run)', 0, l.pidY + 8, canvasFont(13, { bold: true }), theme.text);
+  put('↑ LWK reply channels (per caller CPU):  ◯ reply ready   ✓ reply seen', 0, l.lwkY + 4, canvasFont(13, { bold: true }), theme.text);
   for (const c of l.lwkCells) {
-    if (c.cpu % 8 === 0 || c === l.lwkCells[0]) put(String(c.cpu), c.x + 1, c.y + c.h + 8, `10px ${SANS}`, theme.muted);
+    if (c.cpu % 8 === 0 || c === l.lwkCells[0]) put(String(c.cpu), c.x + 1, c.y + c.h + 8, canvasFont(13), theme.muted);
   }
 }

@@ -15,7 +15,7 @@ export type Anchor =
   | { readonly k: 'caller'; readonly ch: number; readonly cpu: number }
   | { readonly k: 'slot'; readonly ch: number; readonly idx: number }
   | { readonly k: 'handler'; readonly ch: number }
-  | { readonly k: 'pid'; readonly pid: number }
+  | { readonly k: 'pid'; readonly pid: number; readonly leaving?: boolean }
   | { readonly k: 'lwk'; readonly cpu: number };
 
 export interface Token {
@@ -187,7 +187,7 @@ export class ChannelsModel {
           break;
         case 'replyReady':
           this.serving.delete(e.call);
-          if (animate && this.pids.includes(e.pid)) this.tokens.push({ from: { k: 'pid', pid: e.pid }, to: { k: 'lwk', cpu: e.callerCpu }, pid: e.pid, start: at, dur: clock.durMs(REPLY_NS), reply: true });
+          if (animate && this.pids.includes(e.pid)) this.tokens.push({ from: { k: 'pid', pid: e.pid, leaving: true }, to: { k: 'lwk', cpu: e.callerCpu }, pid: e.pid, start: at, dur: clock.durMs(REPLY_NS), reply: true });
           break;
         case 'replySeen':
           this.replySeenAt.set(e.cpu, at);

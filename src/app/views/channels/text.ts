@@ -2,7 +2,6 @@
  * Text on the Channels canvas. Labels are queued while shapes are drawn and written after the
  * moving tokens, with a halo of the background colour, so a token never covers a word.
  */
-export const SANS = '"IBM Plex Sans", sans-serif';
 
 interface Label {
   readonly s: string;

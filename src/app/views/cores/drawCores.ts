@@ -2,8 +2,9 @@
 import type { Frame } from '../../../worker/protocol';
 import { flightAt } from '../../../worker/frameLayout';
 import { ACTIVITY_STYLES, fillFor, type Theme } from '../../palette';
-import type { CpuLayout, TileRect } from '../cpuLayout';
+import { ENCLAVE_PAD, type CpuLayout, type GroupBox, type TileRect } from '../cpuLayout';
 import { IPI_KIND_NAMES } from '../../../engine/node/events';
+import { canvasFont } from '../type';
 
 export interface CoreDrawState {
   readonly selectedPid: number | null;
@@ -32,12 +33,26 @@ export function drawCores(ctx: CanvasRenderingContext2D, layout: CpuLayout, tile
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, layout.height + 10);
   ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
   for (const g of layout.groups) {
-    ctx.fillStyle = theme.muted;
-    ctx.font = '600 13px "IBM Plex Sans", sans-serif';
-    ctx.textAlign = 'left';
-    ctx.fillText(g.title, g.x, g.y + 10);
+    if (g.enclave) enclaveBoundary(ctx, g, theme);
+    ctx.fillStyle = g.enclave ? theme.text : theme.muted;
+    ctx.font = canvasFont(14, { bold: true });
+    ctx.fillText(g.title, g.x + (g.enclave ? ENCLAVE_PAD + 4 : 0), g.y + (g.enclave ? ENCLAVE_PAD + 12 : 11));
   }
+  // A box per core around its SMT siblings, and each socket's label at its first row.
+  ctx.strokeStyle = theme.muted;
+  ctx.lineWidth = 1;
+  ctx.globalAlpha = 0.55;
+  for (const c of layout.cores) {
+    ctx.beginPath();
+    ctx.roundRect(c.x + 0.5, c.y + 0.5, c.w - 1, c.h - 1, 5);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = theme.muted;
+  ctx.font = canvasFont(13, { bold: true });
+  for (const s of layout.sockets) ctx.fillText(s.text, s.x, s.y);
   for (const t of layout.tiles) drawTile(ctx, t, frame, theme, st);
   if (frame) drawFlights(ctx, tileOf, frame, st.reducedMotion);
 }
@@ -54,15 +69,26 @@ function drawTile(ctx: CanvasRenderingContext2D, t: TileRect, frame: Frame | nul
   ctx.fill();
   ctx.fillStyle = style.fill === 'var-idle' ? theme.text : style.ink;
   ctx.textAlign = 'center';
-  ctx.font = `${Math.round(t.w * 0.3)}px "IBM Plex Mono", monospace`;
-  ctx.fillText(String(t.cpu), t.x + t.w / 2, t.y + t.h * 0.38);
+  ctx.font = canvasFont(t.w * 0.34, { mono: true });
+  ctx.fillText(String(t.cpu), t.x + t.w / 2, t.y + t.h * 0.3);
   if (style.code) {
-    ctx.font = `600 ${Math.round(t.w * 0.28)}px "IBM Plex Sans", sans-serif`;
+    ctx.font = canvasFont(t.w * 0.34, { bold: true });
     ctx.fillText(style.code, t.x + t.w / 2, t.y + t.h * 0.74);
   }
   ctx.globalAlpha = 1;
   if (st.selectedPid !== null && pid === st.selectedPid) outline(ctx, t, theme.text, 2.5);
   if (st.inspectedCpu === t.cpu) outline(ctx, t, '#E69F00', 3);
+}
+
+/** An enclave's boundary: a dashed outline around all its CPUs, its name as the group's title. */
+function enclaveBoundary(ctx: CanvasRenderingContext2D, g: GroupBox, theme: Theme): void {
+  ctx.strokeStyle = theme.text;
+  ctx.lineWidth = 2.5;
+  ctx.setLineDash([8, 4]);
+  ctx.beginPath();
+  ctx.roundRect(g.x + 1.5, g.y + 1.5, g.w - 3, g.h - 3, 8);
+  ctx.stroke();
+  ctx.setLineDash([]);
 }
 
 function outline(ctx: CanvasRenderingContext2D, t: TileRect, color: string, w: number): void {

@@ -9,6 +9,8 @@ import { MEMORY_CELLS } from '../../../worker/protocol';
 import type { Theme } from '../../palette';
 import { cellKind, cellPid, formatBytes, owner, type DomainInfo } from './memoryModel';
 import { cellColors, rasterCells, toRgb, type CellColors } from './rasterCells';
+import { canvasFont, MIN_TEXT_PX } from '../type';
+import { rangeOutline, type EnclaveCells } from './enclaveMemory';
 
 export const COLS = 32;
 const ROWS = MEMORY_CELLS / COLS;
@@ -31,14 +33,22 @@ export interface MemLayout {
   readonly height: number;
 }
 
-/** Two domains: one block per row (large cells). More: two columns, DDR beside its HBM on the Xeon Phi. */
-export function layoutMemory(domains: readonly DomainInfo[], width: number): MemLayout {
+/** Height of one enclave's label line under a block (designs with enclaves). */
+const ENCLAVE_LINE_H = 20;
+/** Enclave outlines: dashed for the first enclave, dotted for the next. */
+const ENCLAVE_DASH: readonly number[][] = [[7, 4], [2, 3]];
+
+/**
+ * Two domains: one block per row (large cells). More: two columns, DDR beside its HBM on the
+ * Xeon Phi. `enclaveLines`: label lines under each block, one per enclave of the design.
+ */
+export function layoutMemory(domains: readonly DomainInfo[], width: number, enclaveLines = 0): MemLayout {
   const n = domains.length;
   const perRow = n > 2 && width >= 440 ? 2 : 1;
   const rowsN = Math.ceil(n / perRow);
   const blockW = (width - (perRow - 1) * GAP) / perRow;
   const cell = Math.max(4, Math.min(20, Math.floor((blockW - 8) / COLS)));
-  const h = TITLE_H + ROWS * cell + 8;
+  const h = TITLE_H + ROWS * cell + 8 + enclaveLines * ENCLAVE_LINE_H;
   const blocks = domains.map((d, i) => {
     const col = Math.floor(i / rowsN);
     const row = i % rowsN;
@@ -103,6 +113,7 @@ export interface DrawInput {
   readonly selectedPid: number | null;
   readonly theme: Theme;
   readonly patterns: Patterns;
+  readonly enclaves: readonly EnclaveCells[];
 }
 
 export function drawMemory(ctx: CanvasRenderingContext2D, input: DrawInput, dpr: number, width: number): void {
@@ -125,36 +136,68 @@ export function drawMemory(ctx: CanvasRenderingContext2D, input: DrawInput, dpr:
     ctx.globalAlpha = 1;
     // Title: badge, domain and size; numbers on the right.
     const badge = hbm ? 'HBM' : 'DDR';
-    ctx.font = '600 11px "IBM Plex Sans", sans-serif';
+    ctx.font = canvasFont(13, { bold: true });
     const bw = ctx.measureText(badge).width + 10;
     ctx.fillStyle = hbm ? HBM_EDGE : theme.muted;
     ctx.beginPath();
-    ctx.roundRect(b.x + 6, b.y + 4, bw, 15, 3);
+    ctx.roundRect(b.x + 6, b.y + 3, bw, 18, 3);
     ctx.fill();
     ctx.fillStyle = hbm ? '#ffffff' : theme.panel;
     ctx.textAlign = 'left';
     ctx.fillText(badge, b.x + 11, b.y + 12);
     ctx.fillStyle = theme.text;
-    ctx.font = '600 12.5px "IBM Plex Sans", sans-serif';
+    ctx.font = canvasFont(13.5, { bold: true });
     const title = `NUMA ${d.id}${hbm ? ' MCDRAM' : ''} · ${formatBytes(d.bytes)}`;
     ctx.fillText(title, b.x + 12 + bw, b.y + 12);
     const note = input.notes[b.domain]?.text;
     if (note) {
       const left = b.x + 20 + bw + ctx.measureText(title).width;
-      ctx.font = '11.5px "IBM Plex Sans", sans-serif';
+      ctx.font = canvasFont(13);
       ctx.fillStyle = theme.muted;
       ctx.textAlign = 'right';
       if (ctx.measureText(note).width < b.x + b.w - 6 - left) ctx.fillText(note, b.x + b.w - 6, b.y + 12);
     }
     if (cells) drawCells(ctx, b, cells, theme, hbm ? patterns.hbm : patterns.ddr, selectedPid, dpr);
+    drawEnclaves(ctx, b, input.enclaves, theme);
+  }
+}
+
+/** Each enclave's memory in this block: an outline around its cells and a label line below the grid. */
+function drawEnclaves(ctx: CanvasRenderingContext2D, b: Block, enclaves: readonly EnclaveCells[], theme: Theme): void {
+  let y = b.gridY + ROWS * b.cell + 4 + ENCLAVE_LINE_H / 2;
+  for (const e of enclaves) {
+    const r = e.ranges[b.domain];
+    const dash = ENCLAVE_DASH[e.index % ENCLAVE_DASH.length];
+    ctx.strokeStyle = theme.text;
+    ctx.lineWidth = 2.5;
+    ctx.setLineDash(dash);
+    const pts = r ? rangeOutline(r.first, r.end, COLS) : [];
+    if (pts.length > 0) {
+      ctx.beginPath();
+      pts.forEach(([c, row], i) => (i === 0 ? ctx.moveTo : ctx.lineTo).call(ctx, b.gridX + c * b.cell - 0.5, b.gridY + row * b.cell - 0.5));
+      ctx.closePath();
+      ctx.stroke();
+    }
+    // The label: a sample of the outline, the enclave's name and its memory in this domain.
+    ctx.beginPath();
+    ctx.moveTo(b.gridX, y);
+    ctx.lineTo(b.gridX + 22, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = theme.text;
+    ctx.font = canvasFont(13);
+    ctx.textAlign = 'left';
+    ctx.fillText(`enclave ${e.name}: ${formatBytes(r?.bytes ?? 0)}`, b.gridX + 28, y);
+    y += ENCLAVE_LINE_H;
   }
 }
 
 function drawCells(ctx: CanvasRenderingContext2D, b: Block, cells: Uint32Array, theme: Theme, colors: CellColors, selectedPid: number | null, dpr: number): void {
   rasterCells(ctx, { domain: b.domain, x: b.gridX * dpr, y: b.gridY * dpr, cell: b.cell * dpr, cols: COLS }, cells, colors, selectedPid, dpr);
   const o = b.domain * MEMORY_CELLS;
-  const letters = b.cell >= 13;
-  ctx.font = `600 ${Math.round(b.cell * 0.62)}px "IBM Plex Sans", sans-serif`;
+  // Letters only where cells are large enough for the minimum text size.
+  const letters = b.cell * 0.62 >= MIN_TEXT_PX;
+  ctx.font = canvasFont(b.cell * 0.62, { bold: true });
   ctx.textAlign = 'center';
   ctx.strokeStyle = theme.text;
   ctx.lineWidth = b.cell >= 12 ? 2 : 1.5;

@@ -4,6 +4,7 @@ import { FRAG, HBM_EDGE, KIND_STYLES, LINUX_4K, LINUX_FREE, LINUX_HUGE } from '.
 import { KIND_NAMES, PAGE_NAMES, cellKind, cellPage, cellPid, countCells, formatBytes, formatPages, linuxFrag, linuxHuge, linuxUsed, owner, type DomainInfo } from './memoryModel';
 import { num, type MetricsSnapshot } from './metricsPoller';
 import { cellNumber } from '../writeRows';
+import type { EnclaveCells } from './enclaveMemory';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -36,10 +37,10 @@ export function cellTooltip(d: DomainInfo, i: number, cells: Uint32Array | null)
 export const DOMAIN_COLUMNS = [
   'NUMA domain', 'Kind', 'Size (bytes)', 'One cell (bytes)', 'One cell (4 KiB pages)', 'Linux cells', 'LWK free cells', 'LWK region cells',
   'LWK pool (bytes)', 'LWK used (bytes)', 'LWK regions', 'Linux used (bytes)', 'Page faults', 'Huge-page faults', 'Faults seen in frames',
-  'Fragmentation', 'Simulated time (ns)',
+  'Fragmentation', 'Simulated time (ns)', 'Enclaves (bytes)',
 ] as const;
 
-export function domainRows(domains: readonly DomainInfo[], cells: Uint32Array | null, snap: MetricsSnapshot | null, faultsSeen: readonly number[], time: number): string[][] {
+export function domainRows(domains: readonly DomainInfo[], cells: Uint32Array | null, snap: MetricsSnapshot | null, faultsSeen: readonly number[], time: number, enclaves: readonly EnclaveCells[] = []): string[][] {
   return domains.map((d, i) => {
     const c = cells ? countCells(cells, i) : null;
     const m = (k: string) => (snap ? cellNumber(num(snap.metrics, ['memory', 'domains', i, k])) : '');
@@ -48,6 +49,7 @@ export function domainRows(domains: readonly DomainInfo[], cells: Uint32Array | 
       c ? String(c.linux) : '', c ? String(c.lwkFree) : '', c ? String(c.region) : '',
       m('lwkBytes'), m('lwkUsed'), m('lwkRegions'), m('linuxUsed'), m('faults'), m('hugeFaults'), String(faultsSeen[i] ?? 0),
       snap ? num(snap.metrics, ['memory', 'domains', i, 'fragmentation']).toFixed(4) : '', String(time),
+      enclaves.map((e) => `${e.name}: ${e.ranges[i]?.bytes ?? 0}`).join('; '),
     ];
   });
 }

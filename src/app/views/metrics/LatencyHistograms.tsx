@@ -11,6 +11,7 @@ import { readTheme } from '../../palette';
 import { formatDuration } from '../../../engine/kernel/time';
 import { ROUTES } from '../../../engine/descriptors';
 import { useTooltip } from '../../components/Tooltip';
+import { canvasFont } from '../type';
 
 const ROW_H = 38;
 const LEFT = 110;
@@ -63,11 +64,13 @@ export function LatencyHistograms() {
   return (
     <div className="mx-hist">
       <canvas ref={canvasRef} className="mx-canvas" style={{ height: ROW_H * ROUTES.length + 22 }} role="img" aria-label="Latency histograms per route, log time axis" onPointerMove={onMove} onPointerLeave={tooltip.hide} />
-      <table className="visually-hidden" aria-label="Latency histograms">
-        <caption>Latency histograms per route (bins of 1/8 of a power of two)</caption>
-        <thead><tr><th scope="col">Route</th><th scope="col">From (ns)</th><th scope="col">Calls</th></tr></thead>
-        <tbody ref={bodyRef} />
-      </table>
+      <div className="visually-hidden">
+        <table aria-label="Latency histograms">
+          <caption>Latency histograms per route (bins of 1/8 of a power of two)</caption>
+          <thead><tr><th scope="col">Route</th><th scope="col">From (ns)</th><th scope="col">Calls</th></tr></thead>
+          <tbody ref={bodyRef} />
+        </table>
+      </div>
     </div>
   );
 }
@@ -87,7 +90,7 @@ function draw(canvas: HTMLCanvasElement, data: Hist[]): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
   const x = axis(width);
-  ctx.font = '12px "IBM Plex Sans", sans-serif';
+  ctx.font = canvasFont(13);
   ctx.textBaseline = 'middle';
   data.forEach((h, row) => {
     const y0 = row * ROW_H;

@@ -10,15 +10,15 @@ import { formatDuration } from '../../../engine/kernel/time';
 import { routeValue, stageMean } from '../../../worker/frameLayout';
 import type { Theme } from '../../palette';
 import { fmtInt } from '../memory/memoryModel';
+import { canvasFont } from '../type';
 
 export const LABEL_W = 128;
-const ROW_H = 32;
+const ROW_H = 36;
 /** Room for the two panels' headings. */
-const TOP = 20;
+const TOP = 22;
 const AXIS_H = 20;
 const PANEL_GAP = 28;
 const BAR_H = 14;
-const SANS = '"IBM Plex Sans", sans-serif';
 
 /** Canvas height for the routes registered now. */
 export function latencyHeight(): number {
@@ -98,13 +98,13 @@ function axes(ctx: CanvasRenderingContext2D, l: LatencyLayout, x: ReturnType<typ
     ctx.stroke();
     ctx.globalAlpha = 1;
   };
-  ctx.font = `600 11.5px ${SANS}`;
+  ctx.font = canvasFont(13, { bold: true });
   ctx.textBaseline = 'top';
   ctx.textAlign = 'left';
   ctx.fillStyle = theme.text;
   ctx.fillText('Share of the mean, by stage', l.shareX, 2);
   ctx.fillText('Latency (log scale)', l.logX0, 2);
-  ctx.font = `11px ${SANS}`;
+  ctx.font = canvasFont(13);
   ctx.fillStyle = theme.muted;
   for (const p of [0, 0.25, 0.5, 0.75, 1]) {
     const px = Math.round(l.shareX + p * l.shareW) + 0.5;
@@ -121,7 +121,7 @@ function axes(ctx: CanvasRenderingContext2D, l: LatencyLayout, x: ReturnType<typ
     const px = Math.round(x(t)) + 0.5;
     grid(px);
     ctx.fillStyle = theme.muted;
-    ctx.fillText(nsShort(t), Math.min(px, width - 24), axisY + 4);
+    ctx.fillText(nsShort(t), Math.min(px, width - 28), axisY + 4);
   }
 }
 
@@ -139,23 +139,23 @@ export function drawLatency(ctx: CanvasRenderingContext2D, routes: Float64Array,
     const cy = TOP + r * ROW_H + ROW_H / 2;
     ctx.textAlign = 'left';
     ctx.fillStyle = theme.text;
-    ctx.font = `600 12.5px ${SANS}`;
-    ctx.fillText(route.short, 0, cy - 7);
+    ctx.font = canvasFont(13.5, { bold: true });
+    ctx.fillText(route.short, 0, cy - 8);
     ctx.fillStyle = theme.muted;
-    ctx.font = `11px ${SANS}`;
-    ctx.fillText(`${fmtInt(st.count)} calls`, 0, cy + 8);
+    ctx.font = canvasFont(13);
+    ctx.fillText(`${fmtInt(st.count)} calls`, 0, cy + 9);
     if (st.count <= 0) {
       ctx.fillText('no calls on this route yet', l.shareX + 4, cy);
       return;
     }
     // The stages' shares: linear, the whole bar is the mean.
-    ctx.font = `600 10px ${SANS}`;
+    ctx.font = canvasFont(13, { bold: true });
     ctx.textAlign = 'center';
     for (const [s, a, b] of shareSegments(st, l.shareX, l.shareW)) {
       const stage = STAGES[s];
       ctx.fillStyle = stage.colour;
       ctx.fillRect(a, cy - BAR_H / 2, Math.max(1, b - a), BAR_H);
-      if (b - a >= stage.letter.length * 7 + 4) {
+      if (b - a >= stage.letter.length * 9 + 4) {
         ctx.fillStyle = stage.ink;
         ctx.fillText(stage.letter, (a + b) / 2, cy + 0.5);
       }

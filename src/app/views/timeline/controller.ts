@@ -8,10 +8,10 @@ import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import { formatClock } from '../../../engine/kernel/time';
 import { ACTIVITY_NAMES } from '../../../engine/node/kinds';
 import type { Frame, TimelineReply } from '../../../worker/protocol';
-import { SPAN } from '../../../worker/frameLayout';
+import { FLOW, SPAN } from '../../../worker/frameLayout';
 import { reducedMotion } from '../../motion';
-import { drawScene, GUTTER, readTimelineTheme, renderReply, type TimelineTheme } from './draw';
-import { laneAt, layoutLanes, timelineGroups, type LaneGroup, type LaneLayout } from './lanes';
+import { drawScene, flowsShown, GUTTER, readTimelineTheme, renderReply, type FlowsShown, type TimelineTheme } from './draw';
+import { headerAt, laneAt, layoutLanes, timelineGroups, type GroupBand, type LaneGroup, type LaneLayout } from './lanes';
 import {
   applyZoomDelta, clampWindow, exactDuration, followSpan, followWindow, pan, shortDuration, spanAt, summarizeLane, zoomAt,
   type TimeWindow, type ZoomTransformLike,
@@ -30,6 +30,8 @@ export interface TimelineHooks {
   /** The hidden table: the window it describes and one row per CPU. */
   writeTable(windowText: string, rows: string[][], query: { from: number; to: number; bins: number }): void;
   writeWindowLabel(text: string): void;
+  /** The lanes were laid out again: the toolbar's fold buttons follow the groups. */
+  onGroupsChange?(groups: readonly GroupBand[]): void;
 }
 
 export interface SpanHit {
@@ -70,6 +72,8 @@ export class TimelineController {
   private hover: SpanHit | null = null;
   private disposed = false;
   private latest: Frame | null = null;
+  private expanded = new Set<number>();
+  private flows: FlowsShown = 'all';
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -83,7 +87,7 @@ export class TimelineController {
     this.groups = timelineGroups(config);
     this.groupOfCpu = [];
     for (const g of this.groups) for (const c of g.cpus) this.groupOfCpu[c] = g.title;
-    this.layout = layoutLanes(this.groups, targetHeight(), config.cpuCount);
+    this.layout = layoutLanes(this.groups, targetHeight(), config.cpuCount, this.expanded);
     this.cpuCount = config.cpuCount;
     // Scrolled out of view, the lanes are not redrawn (queries and the hidden table go on).
     if (typeof IntersectionObserver !== 'undefined') {
@@ -112,11 +116,31 @@ export class TimelineController {
 
   /** Lays the lanes out for the current size and sets the canvas's CSS height. */
   relayout(): void {
-    this.layout = layoutLanes(this.groups, this.targetHeight(), this.cpuCount);
+    this.layout = layoutLanes(this.groups, this.targetHeight(), this.cpuCount, this.expanded);
     this.bitmapOk = false;
     this.dirty = true;
+    this.hooks.onGroupsChange?.(this.layout.groups);
+    // The CPUs that have a lane now, in order (for tests: each must be labelled).
+    this.canvas.dataset.lanes = this.layout.lanes.map((l) => l.cpu).join(',');
     const h = `${this.layout.height}px`;
     if (this.canvas.style.height !== h) this.canvas.style.height = h;
+  }
+
+  /** Unfolds a group (all its lanes; the lanes area scrolls) or folds it back. */
+  toggleGroup(gi: number): void {
+    if (gi < 0 || gi >= this.groups.length) return;
+    if (this.expanded.has(gi)) this.expanded.delete(gi);
+    else this.expanded.add(gi);
+    this.relayout();
+  }
+
+  /** A click on a group header folds or unfolds it; true if the click was on one. */
+  clickHeader(y: number): boolean {
+    const gi = headerAt(this.layout, y);
+    const g = this.layout.groups[gi];
+    if (!g || (g.shown === g.count && !g.expanded)) return false;
+    this.toggleGroup(gi);
+    return true;
   }
 
   themeChanged(): void {
@@ -300,9 +324,10 @@ export class TimelineController {
     if (running && now - this.lastTableAt < TABLE_EVERY_MS) return;
     this.lastTableAt = now;
     const w = { from: r.from, to: r.to };
-    const rows = this.layout.lanes.map((lane) => {
-      const sum = summarizeLane(r.spans[lane.cpu] ?? new Float64Array(0), w);
-      return [String(lane.cpu), this.groupOfCpu[lane.cpu] ?? '', sum.busiest, String(sum.spans), sum.shares];
+    // Every CPU, folded groups included: the table is the whole story for a screen reader.
+    const rows = this.groups.flatMap((g) => g.cpus).map((cpu) => {
+      const sum = summarizeLane(r.spans[cpu] ?? new Float64Array(0), w);
+      return [String(cpu), this.groupOfCpu[cpu] ?? '', sum.busiest, String(sum.spans), sum.shares];
     });
     this.hooks.writeTable(windowText(w), rows, { from: r.from, to: r.to, bins });
   }
@@ -315,6 +340,7 @@ export class TimelineController {
       const laneW = this.laneWidth();
       const offW = Math.min(16384 / dpr, Math.max(1, Math.round((laneW * (r.to - r.from)) / Math.max(1, this.shown.to - this.shown.from))));
       this.offPx = renderReply(this.off, r, this.layout, this.theme, offW, dpr, this.selectedPid);
+      this.flows = flowsShown(r.flows.length / FLOW.stride, offW, this.selectedPid);
       this.bitmapOk = true;
     }
     drawScene(this.ctx, {
@@ -328,6 +354,7 @@ export class TimelineController {
       inspectedCpu: this.inspectedCpu,
       selectedLanes: this.selectedLanes,
       hover: this.hover,
+      flows: this.flows,
     });
     this.dirty = false;
     if (now - this.lastLabelAt >= LABEL_EVERY_MS || !frame.running) {

@@ -7,7 +7,8 @@
 import { ACTIVITY_STYLES } from '../../palette';
 import type { TimelineReply } from '../../../worker/protocol';
 import { FLOW, SPAN } from '../../../worker/frameLayout';
-import type { LaneLayout } from './lanes';
+import { HEADER_H, headerText, type LaneLayout } from './lanes';
+import { canvasFont } from '../type';
 import { axisTicks, type TimeWindow } from './window';
 
 const S = SPAN.field;
@@ -37,8 +38,20 @@ export function readTimelineTheme(el: Element): TimelineTheme {
   };
 }
 
-const SANS = '"IBM Plex Sans", system-ui, sans-serif';
-const MONO = '"IBM Plex Mono", ui-monospace, monospace';
+/**
+ * Forwarded-call arrows: a colour no activity uses (Paul Tol's vibrant magenta), drawn over a
+ * halo of the background, so they never read as IPIs (black) or as a span.
+ */
+export const FLOW_COLOUR = '#EE3377';
+/** Arrows are drawn for every process only when they are at least this far apart on average (px). */
+export const MIN_FLOW_GAP_PX = 8;
+
+/** Which forwarded calls get an arrow: all when they can be told apart, else the selected process's. */
+export type FlowsShown = 'all' | 'selected' | 'none';
+export function flowsShown(flows: number, widthPx: number, selectedPid: number | null): FlowsShown {
+  if (flows <= MAX_FLOW_HEADS && widthPx / flows >= MIN_FLOW_GAP_PX) return 'all';
+  return selectedPid !== null ? 'selected' : 'none';
+}
 
 /** The palette's black (IPI) would vanish on a dark background: it takes the text colour instead. */
 export function fillOf(act: number, theme: TimelineTheme): { fill: string; ink: string } {
@@ -94,7 +107,8 @@ export function renderReply(
   });
   ctx.globalAlpha = 1;
   drawLetters(ctx, reply, layout, theme, sx, selectedPid);
-  drawFlows(ctx, reply, layout, theme, sx, selectedPid);
+  const shown = flowsShown(reply.flows.length / FLOW.stride, width, selectedPid);
+  if (shown !== 'none') drawFlows(ctx, reply, layout, theme, sx, shown === 'all' ? null : selectedPid, shown === 'selected');
   return pxW;
 }
 
@@ -102,15 +116,15 @@ function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   for (const lane of layout.lanes) {
-    if (lane.h < 11) continue;
+    if (lane.h < 15) continue;
     const s = reply.spans[lane.cpu];
     if (!s) continue;
-    ctx.font = `600 ${Math.min(11, lane.h - 3)}px ${SANS}`;
+    ctx.font = canvasFont(13, { bold: true });
     for (let i = 0; i < s.length; i += SPAN.stride) {
       const w = (s[i + S.end] - s[i + S.start]) * sx;
       const act = s[i + S.activity];
       const style = ACTIVITY_STYLES[act];
-      if (w < 11 || !style?.code) continue;
+      if (w < 13 || !style?.code) continue;
       ctx.globalAlpha = selectedPid !== null && s[i + S.pid] !== selectedPid ? 0.35 : 1;
       ctx.fillStyle = fillOf(act, theme).ink;
       ctx.fillText(style.code, (s[i + S.start] - reply.from) * sx + w / 2, lane.y + lane.h / 2 + 0.5);
@@ -119,7 +133,7 @@ function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout
   ctx.globalAlpha = 1;
 }
 
-function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null): void {
+function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null, onlySelected: boolean): void {
   const f = reply.flows;
   const n = f.length / FLOW.stride, F = FLOW.field;
   if (n === 0) return;
@@ -128,11 +142,8 @@ function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: 
     const li = cpu >= 0 && cpu < layout.laneOf.length ? layout.laneOf[cpu] : -1;
     return li < 0 ? -1 : layout.lanes[li].y + layout.lanes[li].h / 2;
   };
-  for (const selected of selectedPid === null ? [false] : [false, true]) {
-    ctx.strokeStyle = theme.text;
-    ctx.fillStyle = theme.text;
-    ctx.lineWidth = 1;
-    ctx.globalAlpha = selected ? 0.75 : selectedPid !== null ? 0.12 : heads ? 0.5 : 0.25;
+  for (const selected of onlySelected ? [true] : selectedPid === null ? [false] : [false, true]) {
+    ctx.globalAlpha = selected ? 1 : selectedPid !== null ? 0.25 : 0.9;
     ctx.beginPath();
     const tips: [number, number, number, number][] = [];
     for (let i = 0; i < n; i++) {
@@ -145,16 +156,23 @@ function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: 
       ctx.lineTo(x1, y1);
       if (heads) tips.push([x0, y0, x1, y1]);
     }
+    // A halo of the background under the arrow, then the arrow.
+    ctx.strokeStyle = theme.bg;
+    ctx.lineWidth = 4;
+    ctx.stroke();
+    ctx.strokeStyle = FLOW_COLOUR;
+    ctx.lineWidth = 2;
     ctx.stroke();
     ctx.beginPath();
     for (const [x0, y0, x1, y1] of tips) arrowHead(ctx, x0, y0, x1, y1);
+    ctx.fillStyle = FLOW_COLOUR;
     ctx.fill();
   }
   ctx.globalAlpha = 1;
 }
 
 function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
-  const a = Math.atan2(y1 - y0, x1 - x0), len = 5, spread = 0.5;
+  const a = Math.atan2(y1 - y0, x1 - x0), len = 8, spread = 0.5;
   ctx.moveTo(x1, y1);
   ctx.lineTo(x1 - len * Math.cos(a - spread), y1 - len * Math.sin(a - spread));
   ctx.lineTo(x1 - len * Math.cos(a + spread), y1 - len * Math.sin(a + spread));
@@ -173,6 +191,8 @@ export interface Scene {
   readonly inspectedCpu: number | null;
   readonly selectedLanes: ReadonlySet<number>;
   readonly hover: { readonly cpu: number; readonly start: number; readonly end: number } | null;
+  /** Which forwarded calls the bitmap shows arrows for (a note says why when not all). */
+  readonly flows: FlowsShown;
 }
 
 export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
@@ -186,11 +206,17 @@ export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
   // Group headers.
   for (const g of layout.groups) {
     ctx.fillStyle = theme.border;
-    ctx.fillRect(0, g.y + 16, width, 1);
-    ctx.fillStyle = theme.muted;
-    ctx.font = `600 12px ${SANS}`;
+    ctx.fillRect(0, g.y + HEADER_H - 1, width, 1);
+    ctx.fillStyle = g.shown < g.count || g.expanded ? theme.text : theme.muted;
+    ctx.font = canvasFont(13, { bold: true });
     ctx.textAlign = 'left';
-    ctx.fillText(`${g.title} · ${g.count} CPU${g.count === 1 ? '' : 's'}`, 2, g.y + 8);
+    ctx.fillText(headerText(g), 2, g.y + HEADER_H / 2);
+  }
+  if (sc.flows === 'none' || sc.flows === 'selected') {
+    ctx.fillStyle = theme.muted;
+    ctx.font = canvasFont(13);
+    ctx.textAlign = 'right';
+    ctx.fillText(sc.flows === 'none' ? 'arrows: zoom in or select a process' : 'arrows: the selected process only', width - 2, HEADER_H / 2);
   }
   // Lane baselines, the inspected and the selected process's lanes.
   for (const lane of layout.lanes) {
@@ -240,20 +266,12 @@ export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
 function drawLaneLabels(ctx: CanvasRenderingContext2D, sc: Scene): void {
   const { layout, theme } = sc;
   ctx.textAlign = 'right';
-  let lastY = -Infinity;
+  // Every lane drawn is labelled (lanes are at least MIN_LANE tall).
   for (const lane of layout.lanes) {
-    const mid = lane.y + lane.h / 2;
     const highlight = lane.cpu === sc.inspectedCpu || sc.selectedLanes.has(lane.cpu);
-    // Labels keep 12 px apart; the inspected CPU's label always shows.
-    if (lane.cpu !== sc.inspectedCpu && mid - lastY < 12) continue;
-    if (lane.cpu === sc.inspectedCpu && mid - lastY < 12) {
-      ctx.fillStyle = theme.bg;
-      ctx.fillRect(0, mid - 6, GUTTER - 2, 12);
-    }
-    ctx.font = `${highlight ? '600 ' : ''}${Math.max(9, Math.min(11, lane.h))}px ${MONO}`;
+    ctx.font = canvasFont(13, { mono: true, bold: highlight });
     ctx.fillStyle = highlight ? theme.text : theme.muted;
-    ctx.fillText(String(lane.cpu), GUTTER - 6, mid);
-    lastY = mid;
+    ctx.fillText(String(lane.cpu), GUTTER - 6, lane.y + lane.h / 2);
   }
 }
 
@@ -262,7 +280,7 @@ function drawAxis(ctx: CanvasRenderingContext2D, sc: Scene, ticks: { x: number; 
   const y = layout.lanesBottom;
   ctx.fillStyle = theme.muted;
   ctx.fillRect(GUTTER, y, width - GUTTER, 1);
-  ctx.font = `11px ${MONO}`;
+  ctx.font = canvasFont(13, { mono: true });
   ctx.textBaseline = 'top';
   let lastRight = -Infinity;
   for (const t of ticks) {

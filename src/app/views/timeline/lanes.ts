@@ -1,15 +1,27 @@
 /**
  * Where each CPU's lane goes in the timeline: grouped by partition (Linux, syscall CPUs, LWK),
- * with lane heights chosen so that every CPU fits the height available. Small groups (the few
- * Linux CPUs, where the interesting traffic is) get taller lanes than the many LWK CPUs.
- * Pure, so it is testable.
+ * a core's SMT siblings side by side. Every lane drawn is tall enough for its CPU label; a
+ * group with more CPUs than fit (60 LWK CPUs) is folded to its first cores until the user
+ * unfolds it (then the lanes area scrolls). Small groups (the few Linux CPUs, where the
+ * interesting traffic is) get taller lanes than the many LWK CPUs. Pure, so it is testable.
  */
 import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import { Role } from '../../../engine/node/kinds';
+import { groupBySocketAndCore } from '../cpuLayout';
 
 export interface LaneGroup { readonly title: string; readonly cpus: readonly number[] }
 export interface Lane { readonly cpu: number; readonly y: number; readonly h: number; readonly group: number }
-export interface GroupBand { readonly title: string; readonly y: number; readonly h: number; readonly laneH: number; readonly count: number }
+export interface GroupBand {
+  readonly title: string;
+  readonly y: number;
+  readonly h: number;
+  readonly laneH: number;
+  /** CPUs in the group, and how many of them have a lane now (fewer while the group is folded). */
+  readonly count: number;
+  readonly shown: number;
+  /** The group was unfolded by the user (all its lanes shown, the lanes area scrolls). */
+  readonly expanded: boolean;
+}
 export interface LaneLayout {
   readonly lanes: readonly Lane[];
   /** Lane index per CPU (-1 for a CPU without a lane). */
@@ -17,38 +29,61 @@ export interface LaneLayout {
   readonly groups: readonly GroupBand[];
   /** Bottom of the last lane. */
   readonly lanesBottom: number;
-  /** Total height including the time axis (at most the height asked for, unless 1 px lanes need more). */
+  /** Total height including the time axis (more than the height asked for when a group is unfolded). */
   readonly height: number;
 }
 
-export const HEADER_H = 17;
+export const HEADER_H = 20;
 export const AXIS_H = 24;
 export const GROUP_GAP = 4;
-export const MAX_LANE = 18;
+export const MAX_LANE = 22;
+/** Every lane drawn is labelled with its CPU number: no lane is lower than the label (13 px text). */
+export const MIN_LANE = 16;
+/** A group never folds below this many lanes (the few Linux CPUs are always all shown). */
+const MIN_SHOWN = 4;
 
+/** Lanes grouped by partition; within a group by socket and core, SMT siblings together. */
 export function timelineGroups(config: NodeConfig): LaneGroup[] {
   const all = config.roles.map((_, i) => i);
-  const byNumaCore = (a: number, b: number) => config.numaOf[a] - config.numaOf[b] || config.coreOf[a] - config.coreOf[b] || a - b;
+  const ordered = (cpus: number[]) => groupBySocketAndCore(config, cpus).flatMap((s) => s.cores.flatMap((c) => c.cpus));
   let groups: LaneGroup[];
   if (config.system === 'mos') {
     groups = [
-      { title: 'Linux', cpus: all.filter((c) => config.roles[c] === Role.Linux).sort(byNumaCore) },
-      { title: 'Syscall CPUs (Linux)', cpus: all.filter((c) => config.roles[c] === Role.Syscall).sort(byNumaCore) },
-      { title: 'LWK', cpus: all.filter((c) => config.roles[c] === Role.Lwk).sort(byNumaCore) },
+      { title: 'Linux', cpus: ordered(all.filter((c) => config.roles[c] === Role.Linux)) },
+      { title: 'Syscall CPUs (Linux)', cpus: ordered(all.filter((c) => config.roles[c] === Role.Syscall)) },
+      { title: 'LWK', cpus: ordered(all.filter((c) => config.roles[c] === Role.Lwk)) },
     ];
   } else {
     const app = new Set(config.appCpus);
     groups = [
-      { title: 'Linux housekeeping', cpus: all.filter((c) => !app.has(c)).sort(byNumaCore) },
-      { title: 'Linux application', cpus: all.filter((c) => app.has(c)).sort(byNumaCore) },
+      { title: 'Linux housekeeping', cpus: ordered(all.filter((c) => !app.has(c))) },
+      { title: 'Linux application', cpus: ordered(all.filter((c) => app.has(c))) },
     ];
   }
   return groups.filter((g) => g.cpus.length > 0);
 }
 
 /**
+ * How many lanes each group shows in `avail` px: every lane at least MIN_LANE tall. Groups the
+ * user unfolded show all; the others share what is left, the smallest first (a group that fits
+ * shows all its CPUs), never fewer than MIN_SHOWN.
+ */
+export function shownCounts(sizes: readonly number[], avail: number, expanded: ReadonlySet<number>): number[] {
+  const shown = sizes.map((n, i) => (expanded.has(i) ? n : 0));
+  let budget = Math.floor(avail / MIN_LANE) - shown.reduce((a, b) => a + b, 0);
+  const rest = sizes.map((_, i) => i).filter((i) => !expanded.has(i)).sort((a, b) => sizes[a] - sizes[b]);
+  rest.forEach((i, k) => {
+    const fair = Math.floor(Math.max(0, budget) / (rest.length - k));
+    shown[i] = Math.min(sizes[i], Math.max(MIN_SHOWN, fair));
+    budget -= shown[i];
+  });
+  return shown;
+}
+
+/**
  * Lane heights: the space is shared between groups in proportion to the square root of their
- * size, capped at MAX_LANE per lane (what a capped group leaves goes to the others), at least 1 px.
+ * size, capped at MAX_LANE per lane (what a capped group leaves goes to the others), at least
+ * MIN_LANE (then the lanes need more than `avail`).
  */
 export function laneHeights(sizes: readonly number[], avail: number): number[] {
   const h = sizes.map(() => 0);
@@ -57,44 +92,40 @@ export function laneHeights(sizes: readonly number[], avail: number): number[] {
   while (open.size > 0) {
     let weight = 0;
     for (const i of open) weight += Math.sqrt(sizes[i]);
-    let capped = false;
-    for (const i of open) {
-      const share = (space * Math.sqrt(sizes[i])) / weight / sizes[i];
-      if (share >= MAX_LANE) {
-        h[i] = MAX_LANE;
-        space -= MAX_LANE * sizes[i];
+    // Groups whose share is below the minimum are fixed there first (they take space), then
+    // those above the cap (they leave space to the others).
+    const shares = new Map([...open].map((i) => [i, (space * Math.sqrt(sizes[i])) / weight / sizes[i]]));
+    const low = [...shares.values()].some((x) => x < MIN_LANE);
+    let fixed = false;
+    for (const [i, share] of shares) {
+      const bound = low ? (share < MIN_LANE ? MIN_LANE : 0) : share >= MAX_LANE ? MAX_LANE : 0;
+      if (bound > 0) {
+        h[i] = bound;
+        space -= bound * sizes[i];
         open.delete(i);
-        capped = true;
+        fixed = true;
       }
     }
-    if (capped) continue;
-    for (const i of open) h[i] = Math.max(1, Math.floor((space * Math.sqrt(sizes[i])) / weight / sizes[i]));
+    if (fixed) continue;
+    for (const i of open) h[i] = Math.max(MIN_LANE, Math.floor((space * Math.sqrt(sizes[i])) / weight / sizes[i]));
     break;
-  }
-  // Lanes of at least 1 px may overflow: take it back from the tallest lanes first.
-  let used = h.reduce((sum, x, i) => sum + x * sizes[i], 0);
-  while (used > avail) {
-    let tallest = -1;
-    for (let i = 0; i < h.length; i++) if (h[i] > 1 && (tallest < 0 || h[i] > h[tallest])) tallest = i;
-    if (tallest < 0) break;
-    h[tallest]--;
-    used -= sizes[tallest];
   }
   return h;
 }
 
-export function layoutLanes(groups: readonly LaneGroup[], height: number, cpuCount: number): LaneLayout {
+export function layoutLanes(groups: readonly LaneGroup[], height: number, cpuCount: number, expanded: ReadonlySet<number> = new Set()): LaneLayout {
   const avail = height - AXIS_H - groups.length * (HEADER_H + GROUP_GAP);
-  const heights = laneHeights(groups.map((g) => g.cpus.length), avail);
+  const shown = shownCounts(groups.map((g) => g.cpus.length), avail, expanded);
+  const heights = laneHeights(shown, avail);
   const lanes: Lane[] = [];
   const bands: GroupBand[] = [];
   const laneOf = new Int32Array(cpuCount).fill(-1);
   let y = 0;
   groups.forEach((g, gi) => {
     const laneH = heights[gi];
-    bands.push({ title: g.title, y, h: HEADER_H + laneH * g.cpus.length, laneH, count: g.cpus.length });
+    bands.push({ title: g.title, y, h: HEADER_H + laneH * shown[gi], laneH, count: g.cpus.length, shown: shown[gi], expanded: expanded.has(gi) });
     y += HEADER_H;
-    for (const cpu of g.cpus) {
+    for (const cpu of g.cpus.slice(0, shown[gi])) {
       if (cpu >= 0 && cpu < cpuCount) laneOf[cpu] = lanes.length;
       lanes.push({ cpu, y, h: laneH, group: gi });
       y += laneH;
@@ -102,6 +133,19 @@ export function layoutLanes(groups: readonly LaneGroup[], height: number, cpuCou
     y += GROUP_GAP;
   });
   return { lanes, laneOf, groups: bands, lanesBottom: y, height: y + AXIS_H };
+}
+
+/** The group whose header is under a y coordinate, or -1. */
+export function headerAt(layout: LaneLayout, y: number): number {
+  return layout.groups.findIndex((g) => y >= g.y && y < g.y + HEADER_H);
+}
+
+/** A group header's text: its name, size, and whether a click shows more or fewer of its lanes. */
+export function headerText(g: GroupBand): string {
+  const base = `${g.title} · ${g.count} CPU${g.count === 1 ? '' : 's'}`;
+  if (g.expanded) return `▾ ${base} · all shown (click to fold)`;
+  if (g.shown < g.count) return `▸ ${base} · ${g.shown} shown (click to show all)`;
+  return base;
 }
 
 /** The lane under a y coordinate, or -1. */

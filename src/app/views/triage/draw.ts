@@ -2,6 +2,7 @@
 import { clamp, easeInOut, pidStyle, type ViewTheme } from '../channels/shared';
 import { columnCenter, columnOfRoute, LANE_H, LANE_Y, triageGeometry, VB_W } from './geometry';
 import { TriageModel, type CallToken } from './model';
+import { canvasFont } from '../type';
 
 const scratch: TokenPos = { x: 0, y: 0, alpha: 1 };
 
@@ -54,8 +55,8 @@ export function drawTokens(
     const rates = m.rates();
     const max = Math.max(1, ...rates);
     const g = triageGeometry();
-    // "1.2k calls/ms" fits the narrowest route column.
-    ctx.font = `600 ${Math.min(12, (g.columns[g.columns.length - 1].w - 6) / 7).toFixed(1)}px "IBM Plex Sans", sans-serif`;
+    // "1.2k calls/ms" fits a route column (VB_W is about the diagram's width in px).
+    ctx.font = canvasFont(14, { bold: true, scale });
     rates.forEach((r, route) => {
       const col = columnOfRoute(route);
       if (!g.columns[col]) return;
@@ -70,7 +71,7 @@ export function drawTokens(
       ctx.fillText(`${fmtRate(r)} calls/ms`, x, LANE_Y + LANE_H / 2);
     });
     ctx.fillStyle = theme.muted;
-    ctx.font = '11px "IBM Plex Sans", sans-serif';
+    ctx.font = canvasFont(14, { scale });
     ctx.fillText('fast: rates', columnCenter(g, 0), LANE_Y + LANE_H / 2);
     ctx.restore();
     return;

@@ -1,20 +1,24 @@
 /**
- * The geometry of the triage diagram, in SVG viewBox units (the token canvas scales it): the
+ * The geometry of the triage diagram, in SVG viewBox units (the token canvas scales it). The
+ * diagram is drawn at most VB_W px wide (a wide view), so a unit is about a CSS pixel and no
+ * text is smaller than MIN_SVG_TEXT units (13 px and more at 1024 px and up). The
  * application's column, then one column per route of the descriptor table (so a registered
  * route gets its own), and one bar row per route. Computed when asked, from ROUTES as it is then.
  */
 import { ROUTES, type RouteDescriptor } from '../../../engine/descriptors';
 
-export const VB_W = 640;
+export const VB_W = 1000;
+/** The smallest SVG text, in units: at least 13 px on screen where the diagram is 930 px wide or more. */
+export const MIN_SVG_TEXT = 14;
 export const BOX_Y = 22;
-export const BOX_H = 102;
+export const BOX_H = 124;
 export const LANE_Y = BOX_Y + BOX_H + 8;
 export const LANE_H = 40;
 export const BARS_Y = LANE_Y + LANE_H + 30;
-export const BAR_ROW_H = 24;
+export const BAR_ROW_H = 26;
 /** Room right of the bars for "mean 12.35 µs". */
-const TOTAL_W = 96;
-const APP_W = 76;
+const TOTAL_W = 140;
+const APP_W = 110;
 const APP_GAP = 16;
 const GAP = 10;
 /** Average glyph width as a share of the font size (IBM Plex Sans), for fitting text. */
@@ -67,14 +71,14 @@ let cached: { routes: number; g: TriageGeometry } | null = null;
 export function triageGeometry(): TriageGeometry {
   if (cached?.routes === ROUTES.length) return cached.g;
   const n = Math.max(1, ROUTES.length);
-  const w = (VB_W - APP_W - APP_GAP - GAP * (n - 1)) / n;
-  const columns: Column[] = [{ x: 0, w: APP_W, title: 'App', sub: ['on LWK CPUs'], numberSize: 12 }];
+  const w = Math.floor((VB_W - APP_W - APP_GAP - GAP * (n - 1)) / n);
+  const columns: Column[] = [{ x: 0, w: APP_W, title: 'App', sub: ['on LWK CPUs'], numberSize: 16 }];
   ROUTES.forEach((r, i) => {
     const x = APP_W + APP_GAP + i * (w + GAP);
-    columns.push({ x, w, title: r.short, sub: wrapWords(routeSubtitle(r), Math.floor((w - 14) / (9.5 * GLYPH)), 2), numberSize: Math.min(12, (w - 14) / (12 * 0.62)) });
+    columns.push({ x, w, title: r.short, sub: wrapWords(routeSubtitle(r), Math.floor((w - 14) / (MIN_SVG_TEXT * GLYPH)), 2), numberSize: Math.max(MIN_SVG_TEXT / 0.9, Math.min(16, (w - 14) / (12 * 0.62))) });
   });
   const longest = Math.max(0, ...ROUTES.map((r) => r.short.length));
-  const barX = Math.min(120, Math.max(56, Math.ceil(longest * 11 * GLYPH) + 10));
+  const barX = Math.min(150, Math.max(70, Math.ceil(longest * MIN_SVG_TEXT * GLYPH) + 12));
   const g: TriageGeometry = { columns, barX, barW: VB_W - barX - TOTAL_W, height: BARS_Y + n * BAR_ROW_H + 6 };
   cached = { routes: ROUTES.length, g };
   return g;

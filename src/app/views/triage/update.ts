@@ -71,7 +71,7 @@ export function writeNumbers(svg: SVGSVGElement, f: Frame): void {
       setAttr(seg, 'x', x.toFixed(1));
       setAttr(seg, 'width', w.toFixed(1));
       const letter = STAGES[s].letter;
-      setText(labels[s], w >= letter.length * 7 + 4 ? letter : '');
+      setText(labels[s], w >= letter.length * 10 + 4 ? letter : '');
       setAttr(labels[s], 'x', (x + w / 2).toFixed(1));
       x += w;
     });
