@@ -118,10 +118,10 @@ test.describe('compare mode', () => {
     await page.keyboard.press('c');
     await expect(side(page, 'Right')).toBeVisible();
     await page.keyboard.press(' ');
-    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
     await expect.poll(async () => Math.min(...(await hookSessions(page)).map((s) => s.time)), { timeout: 15_000 }).toBeGreaterThan(500_000);
     await page.keyboard.press(' ');
-    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await sameTimeSettled(page);
     await page.keyboard.press('s');
     const t = await sameTimeSettled(page);

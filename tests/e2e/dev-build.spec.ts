@@ -4,8 +4,8 @@ import { expect, test } from '@playwright/test';
 test('5 s of play with no input cause at most 5 React commits', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByLabel('Event count')).toHaveText(/\d/);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.waitForTimeout(300);
   await page.evaluate(() => (window.__reactCommits = 0));
   const start = await page.getByLabel('Event count').textContent();
@@ -23,8 +23,8 @@ test('compare mode: 5 s of play of two sessions cause at most 5 React commits', 
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const right = page.getByRole('region', { name: 'Right session' });
   await expect(right.getByLabel('Event count')).toHaveText(/\d/);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.waitForTimeout(300);
   await page.evaluate(() => (window.__reactCommits = 0));
   const start = await right.getByLabel('Event count').textContent();

@@ -78,7 +78,7 @@ test.describe('minimum text size', () => {
   test('the transport bar stays in view while the page scrolls', async ({ page }) => {
     await openApp(page);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await expect(page.getByRole('button', { name: 'Play' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport();
     await expect(page.getByLabel('Simulated time')).toBeInViewport();
   });
 });

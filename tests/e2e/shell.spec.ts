@@ -77,7 +77,7 @@ test.describe('app shell', () => {
     await page.keyboard.type('s r ');
     await page.waitForTimeout(200);
     await expect(page.getByLabel('Event count')).toHaveText('1');
-    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   });
 
   test('an invalid seed is explained next to the field and the run continues', async ({ page }) => {
@@ -142,9 +142,9 @@ test.describe('app shell', () => {
         document.dispatchEvent(new Event('visibilitychange'));
       }, hidden);
     await setHidden(true);
-    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await setHidden(false);
-    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   });
 });
 
