@@ -174,6 +174,19 @@ export class Simulation<S, C = unknown> {
     return this.log;
   }
 
+  /** Commands logged but not replayed yet (after a restore, or given to create). */
+  get pendingCommands(): readonly LoggedCommand[] {
+    return this.pending;
+  }
+
+  /**
+   * Sets the commands still to replay, in log order. Time travel restores a checkpoint taken
+   * before some commands and replays the rest; an empty list forks (later commands dropped).
+   */
+  setPending(commands: readonly LoggedCommand[]): void {
+    this.pending = [...commands];
+  }
+
   get traceHash(): string {
     return this.trace.hash;
   }
@@ -240,7 +253,9 @@ export class Simulation<S, C = unknown> {
   private replayDue(horizon: SimTime): void {
     while (this.pending.length > 0) {
       const next = this.pending[0];
-      if (next.atEvent !== this.eventCount || next.time > horizon) return;
+      // A command is applied at its place in the run; one whose place has passed (a log from
+      // another configuration, or hand-written) is applied at the first chance, never dropped.
+      if (next.atEvent > this.eventCount || next.time > horizon) return;
       this.pending.shift();
       if (next.time > this.now) this.now = next.time;
       this.command(next.command);
