@@ -18,7 +18,10 @@ export interface Action {
   readonly id: string;
   /** Label for buttons and the help overlay; may depend on state (Play / Pause). */
   label(state: UiState, page: PageState): string;
-  /** KeyboardEvent.key values. Presentation remotes send PageDown/PageUp and "b" or ".". */
+  /**
+   * KeyboardEvent.key values; a named key with Shift is written "Shift+ArrowRight" (a letter
+   * with Shift is its capital, "S"). Presentation remotes send PageDown/PageUp and "b" or ".".
+   */
   readonly keys: readonly string[];
   /** How the keys are shown in the help overlay. */
   readonly keyHint: string;
@@ -37,7 +40,7 @@ export function setSpeed(session: Session, nsPerSecond: number): void {
 const alive = (s: UiState) => s.workerError === null;
 const comparing = (p: PageState) => p.sessions.length > 1;
 
-export const ACTIONS: readonly Action[] = [
+const REGISTERED: Action[] = [
   {
     id: 'play',
     label: (s) => (s.running ? 'Pause' : 'Play'),
@@ -114,6 +117,18 @@ export const ACTIONS: readonly Action[] = [
     perform: ({ page }) => page.store.setState((p) => ({ helpOpen: !p.helpOpen })),
   },
 ];
+
+/** Every action, in registration order (the help overlay's order). */
+export const ACTIONS: readonly Action[] = REGISTERED;
+
+/** Adds an action (a module with actions of its own registers them when it loads). */
+export function registerAction(action: Action): Action {
+  if (REGISTERED.some((a) => a.id === action.id)) throw new Error(`action "${action.id}" is registered twice`);
+  const taken = action.keys.find((k) => REGISTERED.some((a) => a.keys.includes(k)));
+  if (taken !== undefined) throw new Error(`action "${action.id}": key "${taken}" is already taken`);
+  REGISTERED.push(action);
+  return action;
+}
 
 export function actionById(id: string): Action {
   const a = ACTIONS.find((x) => x.id === id);

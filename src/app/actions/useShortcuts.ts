@@ -15,6 +15,11 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
+/** The key as actions list it: "Shift+" before a named key pressed with Shift (letters are their capitals already). */
+export function keyName(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): string {
+  return e.shiftKey && e.key.length > 1 ? `Shift+${e.key}` : e.key;
+}
+
 export function useShortcuts(): void {
   const page = usePage();
   useEffect(() => {
@@ -28,7 +33,7 @@ export function useShortcuts(): void {
       const t = e.target as HTMLElement | null;
       if ((e.key === ' ' || e.key === 'Enter') && t && (t.tagName === 'BUTTON' || t.tagName === 'A')) return;
       if (e.key.startsWith('Arrow') && t instanceof HTMLInputElement && t.type === 'range') return;
-      const action = ACTIONS.find((a) => a.keys.includes(e.key));
+      const action = ACTIONS.find((a) => a.keys.includes(keyName(e)));
       if (!action) return;
       if (runAction(action, { session: page.primary, page })) e.preventDefault();
     };

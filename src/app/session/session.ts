@@ -7,6 +7,7 @@ import { FrameBus } from '../frameBus';
 import { SimClient } from '../simClient';
 import { createUiStore, SPEED_MAX, SPEED_MIN, type Persisted, type UiStore } from '../store';
 import { MetricsPoller } from '../views/memory/metricsPoller';
+import type { LoggedCommand } from '../../engine/kernel/simulation';
 
 /** What Play, Pause, Step, Reset and the speed drive: one session, or both in lockstep (compare/lockstep.ts). */
 export interface Transport {
@@ -16,6 +17,11 @@ export interface Transport {
   reset(): void;
   /** Simulated ns per wall second (already within bounds). */
   setSpeed(nsPerSecond: number): void;
+}
+
+/** A command log replayed by simulated time alone (in a run whose events differ). */
+export function atTimes(commands: readonly LoggedCommand[]): LoggedCommand[] {
+  return commands.map((c) => ({ ...c, atEvent: 0 }));
 }
 
 export const clampSpeed = (nsPerSecond: number) => Math.min(SPEED_MAX, Math.max(SPEED_MIN, nsPerSecond));
@@ -49,9 +55,11 @@ export class Session {
     this.client = new SimClient(this.bus, this.store);
     this.metrics = new MetricsPoller(this.bus, () => this.client.queryMetrics());
     this.client.onStart(() => this.metrics.forget());
-    // A new configuration or seed restarts the worker (outside React: no effect needed).
+    // A new configuration or seed restarts the worker (outside React: no effect needed). The
+    // injections stay, at their simulated times (their event counts belong to the old run),
+    // unless the preset changed: its CPUs and processes are another node's.
     this.offStore = this.store.subscribe((s, prev) => {
-      if (s.config !== prev.config || s.seed !== prev.seed) this.client.start(s.config, s.seed);
+      if (s.config !== prev.config || s.seed !== prev.seed) this.client.start(s.config, s.seed, s.presetName === prev.presetName ? atTimes(s.commandLog) : []);
     });
     const s = this.store.getState();
     this.client.start(s.config, s.seed);

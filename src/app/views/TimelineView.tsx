@@ -16,6 +16,7 @@ import { useCanvas } from './useCanvas';
 import { TimelineController } from './timeline/controller';
 import type { ViewProps } from './index';
 import './views-timeline.css';
+import { TravelBar } from '../travel/TravelBar';
 
 const COLUMNS = ['CPU', 'Partition', 'Busiest activity', 'Spans', 'Share of the window by activity'];
 const ZOOM_STEP = 1.6;
@@ -170,6 +171,7 @@ export function TimelineView({ config }: ViewProps) {
         One lane per CPU. Drag or use <kbd>←</kbd> <kbd>→</kbd> to pan, the wheel or <kbd>+</kbd> <kbd>−</kbd> to zoom,{' '}
         <kbd>F</kbd> to follow the present; click a span to select its process. Arrows: forwarded calls.
       </p>
+      <TravelBar />
       <div className="timeline-lanes" tabIndex={0} role="group" aria-label="Timeline lanes" aria-describedby={keysId} onKeyDown={onKeyDown}>
         <canvas
           ref={ref}
