@@ -36,6 +36,7 @@ export class SimClient {
   private readonly started = new Set<() => void>();
   /** Waiting for the next pause acknowledgement (with the time the run stopped at). */
   private pauseWaiters: ((time: number) => void)[] = [];
+  private seekWaiters: ((time: number) => void)[] = [];
   private nextQueryId = 1;
   private readonly pending = new Map<number, (value: unknown) => void>();
 
@@ -136,6 +137,14 @@ export class SimClient {
   command(command: EngineCommand): void { this.post({ type: 'command', command }); }
   /** Time travel: to the state at simulated time `time` (ns). */
   seek(time: number): void { this.post({ type: 'seek', time }); }
+  /** Seeks and resolves once the worker is there (with the time it reports). */
+  seekAndWait(time: number): Promise<number> {
+    if (!this.worker) return Promise.resolve(this.bus.frame?.time ?? 0);
+    return new Promise((resolve) => {
+      this.seekWaiters.push(resolve);
+      this.seek(time);
+    });
+  }
   stepBack(): void { this.post({ type: 'stepBack' }); }
   /** Removes injection `index`: the run forks from just before it. */
   removeCommand(index: number): void { this.post({ type: 'removeCommand', index }); }
@@ -184,6 +193,7 @@ export class SimClient {
       case 'ack':
         if (msg.of === 'follow') this.following = false;
         if (msg.of === 'pause') for (const resolve of this.pauseWaiters.splice(0)) resolve(msg.time);
+        if (msg.of === 'seek') for (const resolve of this.seekWaiters.splice(0)) resolve(msg.time);
         if (this.acksSetRunning) this.store.setState({ running: msg.running });
         this.wantFrame = true;
         return;
@@ -246,7 +256,7 @@ export class SimClient {
     this.reuse = null;
     this.shown = null;
     for (const resolve of this.pending.values()) resolve(null);
-    for (const resolve of this.pauseWaiters.splice(0)) resolve(this.bus.frame?.time ?? 0);
+    for (const resolve of [...this.pauseWaiters.splice(0), ...this.seekWaiters.splice(0)]) resolve(this.bus.frame?.time ?? 0);
     this.pending.clear();
   }
 }

@@ -15,12 +15,12 @@ export interface Checkpoint {
 }
 
 /**
- * ASSUMPTION: 100 ms of simulated time between checkpoints: a seek replays at most this much,
- * which the engine runs in well under 250 ms of wall time for the mos-bsp node (bench:ui
- * measures it), and a checkpoint of that node is ~40 kB.
+ * ASSUMPTION: 50 ms of simulated time between checkpoints: a seek replays at most this much,
+ * which Chromium's worker runs in ~70 ms for the mos-bsp node (~1.4 simulated s per wall s;
+ * bench:ui measures the seeks), and a checkpoint of that node is ~40 kB.
  */
-export const CHECKPOINT_INTERVAL_NS = 100 * MS;
-/** ASSUMPTION: at most 512 checkpoints (~20 MB for mos-bsp) before thinning. */
+export const CHECKPOINT_INTERVAL_NS = 50 * MS;
+/** ASSUMPTION: at most 512 checkpoints (~20 MB for mos-bsp; 25 s of it at the first interval) before thinning. */
 export const CHECKPOINT_CAPACITY = 512;
 
 export class CheckpointRing {
