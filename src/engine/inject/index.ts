@@ -3,3 +3,4 @@ import './injections';
 
 export { applyInjection, checkInjection, describeInjection, injectionByType, INJECTIONS, type InjectionSpec, type InjectionTarget } from './registry';
 export { MAX_INJECTED_COUNT, MAX_INJECTED_NS, type FieldSpec } from './fields';
+export { MAX_COMMANDS, parseCommandLog } from './commandLog';

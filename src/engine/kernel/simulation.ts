@@ -83,6 +83,8 @@ export class Simulation<S, C = unknown> {
   private log: LoggedCommand[] = [];
   /** Commands still to be replayed, in log order. */
   private pending: LoggedCommand[] = [];
+  /** Replayed commands the model refused (a log made for another node), with why. */
+  readonly rejected: { readonly command: LoggedCommand; readonly error: string }[] = [];
 
   private constructor(model: ModelDefinition<C, S>, config: C, seed: number, traceCapacity: number) {
     this.model = model;
@@ -258,7 +260,8 @@ export class Simulation<S, C = unknown> {
       if (next.atEvent > this.eventCount || next.time > horizon) return;
       this.pending.shift();
       if (next.time > this.now) this.now = next.time;
-      this.command(next.command);
+      const error = this.command(next.command);
+      if (error !== null) this.rejected.push({ command: next, error });
     }
   }
 }

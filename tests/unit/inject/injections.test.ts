@@ -112,8 +112,8 @@ describe('injections', () => {
 
   it('every injection describes itself from its defaults', () => {
     for (const spec of INJECTIONS) {
-      const target = { cpu: { cpu: 2 }, process: { pid: 1000 }, channel: { channel: 0 }, osnode: {} }[spec.target];
-      const cmd = { type: spec.type, ...target };
+      const targets: Record<string, Record<string, number>> = { cpu: { cpu: 2 }, process: { pid: 1000 }, channel: { channel: 0 }, osnode: {} };
+      const cmd: EngineCommand = { type: spec.type, ...targets[spec.target] };
       expect(checkInjection(cmd).ok, spec.type).toBe(true);
       expect(describeInjection(cmd)).not.toMatch(/undefined|NaN/);
     }
