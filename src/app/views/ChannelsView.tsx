@@ -26,6 +26,7 @@ import { ChannelsModel, DECISION_TEXT, proxyStateText } from './channels/model';
 import { readViewTheme, selectPid, textGate, useSelectedPidRef, writeText, type ViewTheme } from './channels/shared';
 import type { ViewProps } from './index';
 import './views-syscall.css';
+import { InjectChannels } from '../inject/InjectChannels';
 
 const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI', 'Callers (LWK CPUs)'];
 const PID_COLUMNS = ['Channel', 'Queued messages', 'State'];
@@ -240,6 +241,7 @@ export function ChannelsView({ config }: ViewProps) {
       </ul>
       <HiddenTable caption="Linux channels" columns={LINUX_COLUMNS} tableRef={linuxTable} />
       <HiddenTable caption="Per-pid channels and LWK reply channels" columns={PID_COLUMNS} tableRef={pidTable} />
+      <InjectChannels config={config} />
     </section>
   );
 }

@@ -19,13 +19,21 @@ export interface InjectionSpec {
   readonly target: InjectionTarget;
   /** Its arguments; the one of the target's kind (cpu, pid, channel) is filled in by where it is clicked. */
   readonly fields: readonly FieldSpec[];
-  /** Applies it now; an error text if it cannot apply to this node (no such process, no OS node). */
-  apply(sim: NodeSim, args: Args): string | null;
   /** One line for the Injections panel ("20 device interrupts of 5 µs every 50 µs on CPU 3"). */
   describe(args: Args): string;
 }
 
+/** Applies an injection now; an error text if it cannot apply to this node (no such process, no OS node). */
+export type InjectionApply = (sim: NodeSim, args: Args) => string | null;
+
 const SPECS: InjectionSpec[] = [];
+/** The functions, bound apart from the descriptions so that the page can list injections without the engine. */
+const APPLY = new Map<string, InjectionApply>();
+
+export function bindInjection(type: string, apply: InjectionApply): void {
+  if (!SPECS.some((s) => s.type === type)) throw new Error(`no injection "${type}" to bind`);
+  APPLY.set(type, apply);
+}
 
 export function registerInjection(spec: InjectionSpec): InjectionSpec {
   if (SPECS.some((s) => s.type === spec.type)) throw new Error(`injection "${spec.type}" is registered twice`);
@@ -51,7 +59,8 @@ export function checkInjection(command: EngineCommand): { ok: true; spec: Inject
 export function applyInjection(sim: NodeSim, command: EngineCommand): string | null {
   const r = checkInjection(command);
   if (!r.ok) return r.error;
-  return r.spec.apply(sim, r.args);
+  const apply = APPLY.get(r.spec.type);
+  return apply ? apply(sim, r.args) : `${r.spec.type}: not implemented by this engine`;
 }
 
 /** The Injections panel's line for a command (its check's message if it is malformed). */

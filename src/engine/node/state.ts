@@ -13,6 +13,9 @@ import type { Action, ProgramState } from '../workloads/program';
 import { createOsNodeState, type OsNodeState } from '../osnode';
 import type { MemoryState } from './memory';
 import { createNodeMemory } from './memoryRules';
+import { FIRST_PID } from './jobShape';
+
+export { FIRST_PID };
 
 export interface CpuTable {
   /** Current activity (Activity code). */
@@ -187,8 +190,6 @@ export interface InjectedState {
   readonly proxyStallUntil: Record<string, number>;
 }
 
-/** Pids of the job start here (process i has pid FIRST_PID + i). */
-export const FIRST_PID = 1000;
 
 export function processOf(state: NodeState, pid: number): Process {
   return state.processes[pid - FIRST_PID];
