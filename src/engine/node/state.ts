@@ -190,7 +190,6 @@ export interface InjectedState {
   readonly proxyStallUntil: Record<string, number>;
 }
 
-
 export function processOf(state: NodeState, pid: number): Process {
   return state.processes[pid - FIRST_PID];
 }
