@@ -5,6 +5,7 @@ import { Page } from './session/page';
 import { PageProvider } from './session/context';
 import { browserStorage } from './store';
 import { installTestHook } from './testHook';
+import { parseFragment } from './share/sharedState';
 import './styles.css';
 
 declare global {
@@ -15,7 +16,8 @@ declare global {
 }
 
 // The one page object: created here and handed down through context (no module singletons).
-const page = new Page(browserStorage());
+// A shared state in the address (#mosx=...) is opened; a broken one is named in a notice.
+const page = new Page(browserStorage(), parseFragment(window.location.hash));
 installTestHook(window, page);
 
 const root = createRoot(document.getElementById('root')!);

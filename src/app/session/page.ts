@@ -6,6 +6,7 @@
  * provided through React context.
  */
 import { createStore, type StoreApi } from 'zustand';
+import type { Parsed } from '../share/sharedState';
 import { Session } from './session';
 import { AnimationLoop } from './loop';
 import { TooltipHost } from './tooltip';
@@ -48,9 +49,16 @@ export class Page {
   /** Compare mode is being opened (waiting for the left run to pause). */
   private entering = false;
 
-  constructor(private readonly storage: Storage | null) {
-    const first = this.newSession(loadSettings(storage));
+  /**
+   * `link`: the state the page's address carries (share/sharedState.ts), if any: opened as it
+   * is, or, if it is broken, the default run with a notice naming what is wrong.
+   */
+  constructor(private readonly storage: Storage | null, link: Parsed | null = null) {
+    const stored = loadSettings(storage);
+    const first = this.newSession(link === null ? stored : link.ok ? { ...stored, presetName: link.state.preset, seed: link.state.seed, edits: link.state.edits } : { speed: stored.speed });
     this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores' }));
+    if (link?.ok) first.load(link.state);
+    else if (link) first.store.setState({ notice: `This link could not be opened, so the default run is shown. ${link.errors.join('; ')}` });
     this.persistFirst();
   }
 
