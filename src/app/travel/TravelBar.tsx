@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { formatDuration } from '../../engine/kernel/time';
-import { useSession } from '../session/context';
+import { usePageState, useSession } from '../session/context';
 import { ActionButton } from '../components/ActionButton';
 import { parseSimTime } from './parseTime';
 import './travel.css';
@@ -24,6 +24,8 @@ export function TravelBar() {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  // Compare mode's lockstep moves both runs together: no time travel there yet.
+  const comparing = usePageState((p) => p.sessions.length > 1);
 
   useEffect(() => {
     let lastWrite = -Infinity;
@@ -65,6 +67,7 @@ export function TravelBar() {
     seekTo(r.ns);
   };
 
+  if (comparing) return null;
   return (
     <div className="travel" role="group" aria-label="Time travel">
       <label className="travel-scrub">
