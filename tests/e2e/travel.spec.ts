@@ -44,6 +44,12 @@ test.describe('time travel', () => {
     await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(0));
     await page.keyboard.press('End');
     await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(10 * MS));
+    // Arrows move by a 200th of the run, Page keys by a tenth (and do not step the run as well).
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(9.95 * MS));
+    await page.keyboard.press('PageDown');
+    await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(8.95 * MS));
+    await expect(page.getByLabel('Trace hash')).toHaveText(cli(['run', '--preset', 'mos-bsp', '--seed', '1', '--until', '8950us']).traceHash);
   });
 
   test('Step back (Shift+S, Shift+Right, Page Up) goes back one event at a time', async ({ page }) => {
@@ -59,7 +65,7 @@ test.describe('time travel', () => {
       await expect(page.getByLabel('Trace hash')).toHaveText(run.traceHash);
       await expect(page.getByLabel('Last event')).toHaveText(run.lastEvent!.description);
     }
-    await page.getByRole('button', { name: 'Step back' }).click();
+    await page.getByRole('button', { name: 'Back one event' }).click();
     await expect(page.getByLabel('Event count')).toHaveText('36');
   });
 

@@ -4,7 +4,7 @@
  * and restores the nearest checkpoint in the worker; every view then shows that time. The
  * scrubber follows the frames without React renders (at most ten writes a second).
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../engine/kernel/time';
 import { usePageState, useSession } from '../session/context';
 import { ActionButton } from '../components/ActionButton';
@@ -56,6 +56,24 @@ export function TravelBar() {
     if (final || performance.now() - lastSeek.current >= DRAG_SEEK_MS) seekTo(Math.round(Number(el.value)));
   };
 
+  /** Keys move by a share of the run (a range input's own step would be one nanosecond). */
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const el = e.currentTarget;
+    const max = Number(el.max), value = Number(el.value);
+    const small = Math.max(1000, Math.round(max / 200)), big = Math.max(1000, Math.round(max / 10));
+    const moves: Record<string, number> = {
+      ArrowLeft: value - small, ArrowDown: value - small, ArrowRight: value + small, ArrowUp: value + small,
+      PageDown: value - big, PageUp: value + big, Home: 0, End: max,
+    };
+    const next = moves[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    e.stopPropagation(); // not Step back (Page Up) or Step (→) as well
+    const clamped = Math.min(max, Math.max(0, next));
+    el.value = String(clamped);
+    seekTo(clamped);
+  };
+
   const onGo = (e: FormEvent) => {
     e.preventDefault();
     const r = parseSimTime(text);
@@ -87,7 +105,7 @@ export function TravelBar() {
             dragging.current = false;
             onScrub(true);
           }}
-          onKeyUp={() => onScrub(true)}
+          onKeyDown={onKeyDown}
         />
         <span ref={rangeText} className="travel-range mono" />
       </label>

@@ -3,7 +3,7 @@ import { registerAction } from '../actions/registry';
 
 registerAction({
   id: 'step-back',
-  label: () => 'Step back',
+  label: () => 'Back one event',
   helpName: 'Step back one event',
   keys: ['S', 'Shift+ArrowRight', 'PageUp'],
   keyHint: 'Shift+S, Shift+→ (remote: Page Up)',
