@@ -271,6 +271,8 @@ export class Runner {
     this.jumpTo(sim);
     this.runToEvent(sim, events, time);
     if (sim.now < time && sim.queue.peekTime() > time) sim.runUntil(time);
+    // Commands given at this very point before (kept) apply again before the fork.
+    sim.applyDueCommands();
     this.drain();
     travel.fork(sim);
     return sim;

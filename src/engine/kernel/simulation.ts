@@ -181,6 +181,11 @@ export class Simulation<S, C = unknown> {
     return this.pending;
   }
 
+  /** Applies the logged commands whose place is the present (after a run stopped by an event count). */
+  applyDueCommands(): void {
+    if (this.pending.length > 0) this.replayDue(this.now);
+  }
+
   /**
    * Sets the commands still to replay, in log order. Time travel restores a checkpoint taken
    * before some commands and replays the rest; an empty list forks (later commands dropped).

@@ -122,6 +122,22 @@ describe('time travel (worker)', () => {
     expect(a.spans.map((x) => Array.from(x))).toEqual(b.spans.map((x) => Array.from(x)));
   });
 
+  it('a command added at the very moment of an earlier one keeps that one (an event at that instant too)', () => {
+    const h = harness();
+    for (let i = 0; i < 400; i++) h.runner.handle({ type: 'step' });
+    // On to the last event of its instant (the next one is later).
+    while (h.frame().nextEventTime === h.frame().time) h.runner.handle({ type: 'step' });
+    const at = h.frame();
+    h.runner.handle({ type: 'command', command: { type: 'signal', pid: 1001 } });
+    h.seek(9 * MS);
+    // Back to exactly that instant: its last event is at that time.
+    expect(h.seek(at.time).eventCount).toBe(at.eventCount);
+    h.runner.handle({ type: 'command', command: burst });
+    const log = h.log();
+    expect(log.map((c) => c.command.type)).toEqual(['signal', 'inject-interrupt']);
+    expect(h.seek(9 * MS).traceHash).toBe(direct(9 * MS, log).traceHash);
+  });
+
   it('a malformed command in the past is refused and forks nothing', () => {
     const h = harness();
     h.seek(5 * MS);
