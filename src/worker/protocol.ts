@@ -80,6 +80,11 @@ export interface Frame {
   readonly eventsDropped: number;
   /** The furthest simulated time the run has reached (time travel: the scrubber's end). */
   readonly frontier: number;
+  /**
+   * Changes whenever the run jumps (a seek, a step back, a fork): views that accumulate from
+   * frames start again, as when time goes back.
+   */
+  readonly epoch: number;
   readonly buffers: FrameBuffers;
 }
 

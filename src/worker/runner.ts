@@ -78,6 +78,8 @@ export class Runner {
   private readonly events = new Float64Array(MAX_EVENTS * EVENT.stride);
   private eventsSinceFrame = 0;
   private memory = new MemoryCellCache();
+  /** Counts jumps in time (Frame.epoch). */
+  private epoch = 0;
   /** Time travel: command log, frontier, checkpoints (src/worker/travel.ts). */
   private travel: Travel | null = null;
   /** What reaching the goal acknowledges: a lockstep 'follow' or a 'seek'. */
@@ -281,6 +283,12 @@ export class Runner {
   /** The simulation now continues from `sim` (restored from a checkpoint): nothing animates the jump. */
   private jumpTo(sim: NodeSim): void {
     this.sim = sim;
+    this.jumped();
+  }
+
+  /** A jump in time (with or without a restore): views start again and nothing animates it. */
+  private jumped(): void {
+    this.epoch++;
     this.eventsSinceFrame = 0;
     this.memory = new MemoryCellCache();
     this.samples = [];
@@ -306,15 +314,15 @@ export class Runner {
     const target = Math.floor(time);
     // Back, or forward past a checkpoint: restore the nearest one at or before the target.
     const cp = this.travel!.ring.latestAtOrBefore(target);
-    if (target < sim.now || (cp && cp.eventCount > sim.eventCount)) {
-      const restored = this.travel!.restore(target);
-      if (restored) this.jumpTo(restored);
-    }
+    const restored = target < sim.now || (cp && cp.eventCount > sim.eventCount) ? this.travel!.restore(target) : null;
+    if (restored) this.jumpTo(restored);
+    else this.jumped();
     this.goalAck = 'seek';
     this.share = 1;
     this.goal = target;
     if (reached(this.requireSim(), target)) this.ack('seek');
     else this.scheduleSlice();
+
   }
 
   private stepBack(): void {
@@ -445,6 +453,8 @@ export class Runner {
     this.spend(start, wall);
     if (this.running) this.sample(wall, sim.now);
     if (reached(sim, goal)) {
+      // A seek is a jump: what happened on the way is not animated.
+      if (this.goalAck === 'seek') this.eventsSinceFrame = 0;
       if (!this.running) this.ack(this.goalAck);
       return;
     }
@@ -510,6 +520,7 @@ export class Runner {
           eventCountInFrame: n,
           eventsDropped: dropped,
           frontier: this.travel?.frontierTime ?? sim.now,
+          epoch: this.epoch,
           buffers,
         },
       },

@@ -192,3 +192,20 @@ describe('checkpoint ring', () => {
     expect(1000 - ring.latestAtOrBefore(1000)!.time).toBeLessThanOrEqual(ring.intervalNs);
   });
 });
+
+describe('frames after a jump', () => {
+  it('carry a new epoch and none of the events on the way', () => {
+    const h = harness();
+    h.seek(2 * MS);
+    const a = h.frame();
+    h.seek(6 * MS);
+    const b = h.frame();
+    expect(b.epoch).not.toBe(a.epoch);
+    expect(b.eventCountInFrame).toBe(0);
+    h.runner.handle({ type: 'step' });
+    const c = h.frame();
+    expect(c.epoch).toBe(b.epoch);
+    h.runner.handle({ type: 'stepBack' });
+    expect(h.frame().epoch).not.toBe(c.epoch);
+  });
+});
