@@ -11,8 +11,8 @@ async function goTo(page: Page, text: string): Promise<void> {
 }
 
 /** The CLI's trace hash for mos-bsp to `until` with the page's command log (none: without). */
-function cliHash(until: string, log: unknown[] | null): string {
-  const args = ['run', '--preset', 'mos-bsp', '--seed', '1', '--until', until];
+function cliHash(until: string, log: unknown[] | null, seed = 1): string {
+  const args = ['run', '--preset', 'mos-bsp', '--seed', String(seed), '--until', until];
   if (log) {
     const file = join(mkdtempSync(join(tmpdir(), 'mosx-')), 'commands.json');
     writeFileSync(file, JSON.stringify(log));
@@ -83,5 +83,24 @@ test.describe('injections', () => {
     await expect(items.nth(1)).toContainText('the proxies of process 1002');
     await goTo(page, '9ms');
     await expect(page.getByLabel('Trace hash')).toHaveText(cliHash('9ms', await commandLog(page)));
+  });
+
+  test('a new seed keeps the injections, at their simulated times', async ({ page }) => {
+    await openApp(page);
+    await goTo(page, '3ms');
+    const panel = page.getByRole('region', { name: 'Injections' });
+    const items = panel.getByRole('list', { name: 'Injection log' }).getByRole('listitem');
+    await panel.getByRole('group', { name: 'Process 1003' }).getByRole('button', { name: 'Syscall storm' }).click();
+    await expect(items).toHaveCount(1);
+    const seed = page.getByRole('textbox', { name: 'Seed', exact: true });
+    await seed.fill('2');
+    await seed.press('Enter');
+    await expect(page.getByLabel('Event count')).toHaveText('0');
+    await expect(items).toHaveCount(1);
+    const log = await commandLog(page);
+    expect(log).toEqual([expect.objectContaining({ time: 3 * MS, atEvent: 0 })]);
+    await goTo(page, '6ms');
+    await expect(page.getByLabel('Trace hash')).toHaveText(cliHash('6ms', log, 2));
+    expect(cliHash('6ms', log, 2)).not.toBe(cliHash('6ms', null, 2));
   });
 });
