@@ -1,6 +1,6 @@
 /**
  * Checkpoints of the run, taken every so often in simulated time, held as bytes (the engine's
- * binary plain-data codec). The ring is bounded: when it is full, every other checkpoint is
+ * binary plain-data codec). The ring is bounded in count and bytes: when full, every other checkpoint is
  * dropped and the interval doubles, so the whole run so far stays covered with a bounded
  * memory, at the cost of a longer replay for seeks into a long run.
  */
@@ -22,6 +22,8 @@ export interface Checkpoint {
 export const CHECKPOINT_INTERVAL_NS = 50 * MS;
 /** ASSUMPTION: at most 512 checkpoints (~20 MB for mos-bsp; 25 s of it at the first interval) before thinning. */
 export const CHECKPOINT_CAPACITY = 512;
+/** ASSUMPTION: and at most 48 MB of them, whatever the node's size (a bigger node's checkpoints are bigger). */
+export const CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
 
 export class CheckpointRing {
   private list: Checkpoint[] = [];
@@ -30,6 +32,7 @@ export class CheckpointRing {
   constructor(
     private interval = CHECKPOINT_INTERVAL_NS,
     private readonly capacity = CHECKPOINT_CAPACITY,
+    private readonly budgetBytes = CHECKPOINT_BUDGET_BYTES,
   ) {}
 
   /** Whether a run at `time` is due for a checkpoint (the newest is an interval behind, or there is none). */
@@ -41,7 +44,7 @@ export class CheckpointRing {
   add(cp: Checkpoint): void {
     this.list.push(cp);
     this.totalBytes += cp.bytes.length;
-    if (this.list.length > this.capacity) this.thin();
+    if (this.list.length > this.capacity || (this.totalBytes > this.budgetBytes && this.list.length > 2)) this.thin();
   }
 
   /** The latest checkpoint at or before simulated time `time` and event count `events`, if any. */

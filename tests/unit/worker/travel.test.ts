@@ -191,6 +191,13 @@ describe('checkpoint ring', () => {
     expect(ring.latestAtOrBefore(0)?.time).toBe(0);
     expect(1000 - ring.latestAtOrBefore(1000)!.time).toBeLessThanOrEqual(ring.intervalNs);
   });
+
+  it('stays within its byte budget too (a bigger node has bigger checkpoints)', () => {
+    const ring = new CheckpointRing(10, 1000, 5000);
+    for (let t = 0; t <= 10_000; t++) if (ring.due(t)) ring.add({ time: t, eventCount: t, consumed: 0, bytes: new Uint8Array(300) });
+    expect(ring.bytes).toBeLessThanOrEqual(5000);
+    expect(ring.latestAtOrBefore(0)?.time).toBe(0);
+  });
 });
 
 describe('frames after a jump', () => {
