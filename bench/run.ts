@@ -8,9 +8,10 @@ import { nodeBench } from './node.bench';
 import { straceBench } from './strace.bench';
 import { scaleBench } from './scale.bench';
 import { traceExportBench } from './traceExport.bench';
+import { travelBench } from './travel.bench';
 import type { BenchFigure, BenchSuite } from './types';
 
-const SUITES: readonly BenchSuite[] = [kernelBench, nodeBench, scaleBench, straceBench, traceExportBench];
+const SUITES: readonly BenchSuite[] = [kernelBench, nodeBench, scaleBench, straceBench, traceExportBench, travelBench];
 
 function format(f: BenchFigure): string {
   const v = Math.abs(f.value) >= 1e5 ? f.value.toExponential(3) : Number(f.value.toPrecision(4)).toString();

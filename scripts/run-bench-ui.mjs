@@ -5,8 +5,12 @@
 // on both sides. Prints frame-interval percentiles, long animation frames, the share of animation
 // frames that drew a new simulation frame (in compare mode: in both sessions), achieved vs
 // requested speed, and the initial JavaScript (gzip) fetched before the first frame; at the end,
-// the single-session and compare-mode figures side by side. Targets are printed, not enforced.
-// Options: --quick (1 run, shorter), --port N (or BENCH_UI_PORT; default 4179), --no-compare.
+// the single-session and compare-mode figures side by side. Then time travel: mos-bsp run to 10 s
+// and to 60 s of simulated time, seeks spread over each run (wall ms from the request to the
+// worker's acknowledgement, p50 and max; target: 250 ms anywhere in a 10 s run) and checkpoint
+// memory per simulated second. Targets are printed, not enforced.
+// Options: --quick (1 run, shorter), --port N (or BENCH_UI_PORT; default 4179), --no-compare,
+// --travel-only (only the time-travel figures).
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -21,7 +25,8 @@ if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535) {
   console.error('bench:ui: --port needs a port number');
   process.exit(2);
 }
-const withCompare = !process.argv.includes('--no-compare');
+const travelOnly = process.argv.includes('--travel-only');
+const withCompare = !process.argv.includes('--no-compare') && !travelOnly;
 
 const executablePath = await findChromium();
 if (!executablePath) {
@@ -163,10 +168,37 @@ async function report(label, speedKey, compareView, p95Target) {
   return { label, p95, drew, ratio, longFrames, workP95, initialJs: runs[0].initialJs };
 }
 
+/** Time travel: runs mos-bsp to each length, then seeks to times spread over the run (in a scrambled order). */
+async function travel() {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('Event count').waitFor();
+  await page.waitForFunction(() => (window.mosExplorer?.frameStats().animationFrames ?? 0) > 0);
+  console.log('\ntime travel: mos-bsp, seek latency (wall ms from the request to the worker being there)');
+  const SEEKS = quick ? 12 : 30;
+  for (const seconds of [10, 60]) {
+    const runMs = await page.evaluate((ns) => window.mosExplorer.seek(ns), seconds * 1e9);
+    const stats = await page.evaluate(() => window.mosExplorer.travelStats());
+    const latencies = [];
+    for (let i = 0; i < SEEKS; i++) {
+      // A fixed scramble of the run: back and forth, never twice near the same place.
+      const at = Math.round((((i * 7919) % SEEKS) + 0.37) / SEEKS * seconds * 1e9);
+      latencies.push(await page.evaluate((ns) => window.mosExplorer.seek(ns), at));
+    }
+    const p50 = percentile(latencies, 0.5), max = Math.max(...latencies);
+    const perSecond = stats.bytes / (stats.frontier / 1e9);
+    console.log(`  ${seconds} s run (computed in ${(runMs / 1000).toFixed(1)} s): ${SEEKS} seeks, p50 ${p50.toFixed(0)} ms, max ${max.toFixed(0)} ms` +
+      (seconds === 10 ? ` (target <= 250 ms anywhere: ${max <= 250 ? 'ok' : 'MISS'})` : ''));
+    console.log(`    checkpoints: ${stats.checkpoints}, one every ${(stats.intervalNs / 1e6).toFixed(0)} ms, ${(stats.bytes / 1e6).toFixed(2)} MB: ${(perSecond / 1024).toFixed(0)} kB per simulated second`);
+  }
+  await context.close();
+}
+
 console.log(`bench:ui (${quick ? 'quick' : 'full'}): mos-bsp, 1920x1080, every region visible, median of ${RUNS}; port ${PORT}`);
 const single = [];
-for (const [label, key] of speeds) single.push(await report(label, key, null, 20));
-const initialJs = single[0].initialJs;
+if (!travelOnly) for (const [label, key] of speeds) single.push(await report(label, key, null, 20));
+const initialJs = single[0]?.initialJs ?? 0;
 const compare = [];
 if (withCompare) {
   console.log('\ncompare mode: mos-bsp beside linux-bsp in lockstep, one view on both sides');
@@ -181,6 +213,7 @@ if (withCompare) {
     for (const r of compare.filter((x) => x.speed === label)) console.log(`    compare, ${r.label.split(', ')[1].padEnd(16)}  ${row(r)}`);
   }
 }
-console.log(`\ninitial JavaScript (gzip, main + chunks + worker): ${(initialJs / 1024).toFixed(1)} kB (target <= 200 kB: ${initialJs <= 200 * 1024 ? 'ok' : 'MISS'})`);
+if (!travelOnly) console.log(`\ninitial JavaScript (gzip, main + chunks + worker): ${(initialJs / 1024).toFixed(1)} kB (target <= 200 kB: ${initialJs <= 200 * 1024 ? 'ok' : 'MISS'})`);
+await travel();
 await browser.close();
 stopServer();

@@ -6,6 +6,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useUi } from './store';
 import { useShortcuts } from './actions/useShortcuts';
+import './travel/travelActions';
 import { Header } from './components/Header';
 import { HelpOverlay } from './components/HelpOverlay';
 import { ErrorBanner } from './components/ErrorBanner';

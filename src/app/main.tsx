@@ -5,6 +5,7 @@ import { Page } from './session/page';
 import { PageProvider } from './session/context';
 import { browserStorage } from './store';
 import { installTestHook } from './testHook';
+import { parseFragment } from './share/sharedState';
 import './styles.css';
 import { MIN_TEXT_PX } from './views/type';
 
@@ -23,7 +24,8 @@ const location = {
   // replaceState: a lesson's steps are not history entries (Back leaves the page, as before).
   replace: (hash: string) => history.replaceState(history.state, '', hash || `${window.location.pathname}${window.location.search}`),
 };
-const page = new Page(browserStorage(), location);
+// A shared state in the address (#mosx=...) is opened; a broken one is named in a notice.
+const page = new Page(browserStorage(), parseFragment(window.location.hash), location);
 installTestHook(window, page);
 
 // The minimum text size is defined once (views/type.ts); the style sheets read it as --text-min.

@@ -3,9 +3,9 @@
  * animation frame (never more than one outstanding) into the session's frame bus, watches for
  * crashes and silence. What the worker acknowledges goes to the session's UI store.
  */
-import { PROTOCOL_VERSION, transferablesOf, type FrameBuffers, type FromWorker, type TimelineReply, type ToWorker } from '../worker/protocol';
+import { PROTOCOL_VERSION, transferablesOf, type FrameBuffers, type FromWorker, type TimelineReply, type ToWorker, type TravelStats } from '../worker/protocol';
 import type { NodeConfig } from '../engine/config/nodeConfig';
-import type { EngineCommand } from '../engine/kernel/simulation';
+import type { EngineCommand, LoggedCommand } from '../engine/kernel/simulation';
 import type { FrameBus } from './frameBus';
 import type { UiStore } from './store';
 import SimWorker from '../worker/sim.worker.ts?worker';
@@ -23,6 +23,8 @@ export class SimClient {
   private wantFrame = false;
   private config: NodeConfig | null = null;
   private seed = 1;
+  /** The command log the worker last reported (a restart after a crash replays it). */
+  private commands: readonly LoggedCommand[] = [];
   private watchdog = 0;
   /**
    * Whether the worker's acknowledgements set the store's `running` (false in compare mode, where
@@ -34,6 +36,7 @@ export class SimClient {
   private readonly started = new Set<() => void>();
   /** Waiting for the next pause acknowledgement (with the time the run stopped at). */
   private pauseWaiters: ((time: number) => void)[] = [];
+  private seekWaiters: ((time: number) => void)[] = [];
   private nextQueryId = 1;
   private readonly pending = new Map<number, (value: unknown) => void>();
 
@@ -71,6 +74,11 @@ export class SimClient {
     });
   }
 
+  /** What time travel holds in the worker (checkpoints and their bytes). */
+  travelStats(): Promise<TravelStats | null> {
+    return this.query<TravelStats>((id) => ({ type: 'travelStats', id }));
+  }
+
   /** Chrome Trace Event JSON of the run so far. */
   exportTrace(maxEvents = 400_000): Promise<string | null> {
     return this.query<string>((id) => ({ type: 'exportTrace', id, maxEvents }));
@@ -87,18 +95,19 @@ export class SimClient {
     });
   }
 
-  /** Starts (or restarts) the worker with a configuration and seed. */
-  start(config: NodeConfig, seed: number): void {
+  /** Starts (or restarts) the worker with a configuration, seed and command log to replay. */
+  start(config: NodeConfig, seed: number, commands: readonly LoggedCommand[] = []): void {
     this.stop();
     this.config = config;
     this.seed = seed;
+    this.commands = commands;
     const worker = new SimWorker();
     this.worker = worker;
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     worker.onerror = (e) => this.fail(`The simulation worker crashed: ${e.message || 'unknown error'}`);
     worker.onmessageerror = () => this.fail('A message from the simulation worker could not be read.');
     this.lastHeard = performance.now();
-    this.post({ type: 'init', version: PROTOCOL_VERSION, config, seed });
+    this.post({ type: 'init', version: PROTOCOL_VERSION, config, seed, commands });
     this.post({ type: 'setSpeed', nsPerSecond: this.store.getState().speed });
     this.wantFrame = true;
     this.store.setState({ running: false, workerError: null });
@@ -108,7 +117,7 @@ export class SimClient {
 
   /** Restarts from the last valid configuration (after a crash). */
   restart(): void {
-    if (this.config) this.start(this.config, this.seed);
+    if (this.config) this.start(this.config, this.seed, this.commands);
   }
 
   /** Pauses and resolves with the simulated time the run stopped at (the last frame's if the worker is gone). */
@@ -126,6 +135,19 @@ export class SimClient {
   reset(): void { this.post({ type: 'reset' }); }
   setSpeed(nsPerSecond: number): void { this.post({ type: 'setSpeed', nsPerSecond }); }
   command(command: EngineCommand): void { this.post({ type: 'command', command }); }
+  /** Time travel: to the state at simulated time `time` (ns). */
+  seek(time: number): void { this.post({ type: 'seek', time }); }
+  /** Seeks and resolves once the worker is there (with the time it reports). */
+  seekAndWait(time: number): Promise<number> {
+    if (!this.worker) return Promise.resolve(this.bus.frame?.time ?? 0);
+    return new Promise((resolve) => {
+      this.seekWaiters.push(resolve);
+      this.seek(time);
+    });
+  }
+  stepBack(): void { this.post({ type: 'stepBack' }); }
+  /** Removes injection `index`: the run forks from just before it. */
+  removeCommand(index: number): void { this.post({ type: 'removeCommand', index }); }
   /** Lockstep: run to `target` and hold there (the compare mode's shared clock). */
   follow(target: number, playing: boolean, share = 1): void {
     this.following = !playing;
@@ -171,11 +193,19 @@ export class SimClient {
       case 'ack':
         if (msg.of === 'follow') this.following = false;
         if (msg.of === 'pause') for (const resolve of this.pauseWaiters.splice(0)) resolve(msg.time);
+        if (msg.of === 'seek') for (const resolve of this.seekWaiters.splice(0)) resolve(msg.time);
         if (this.acksSetRunning) this.store.setState({ running: msg.running });
         this.wantFrame = true;
         return;
       case 'commandResult':
         if (msg.error) this.store.setState({ notice: msg.error });
+        return;
+      case 'commandLog':
+        this.commands = msg.commands;
+        this.store.setState({ commandLog: msg.commands });
+        return;
+      case 'travelStats':
+        this.settle(msg.id, msg.stats);
         return;
       case 'timeline':
         this.settle(msg.reply.id, msg.reply);
@@ -226,7 +256,7 @@ export class SimClient {
     this.reuse = null;
     this.shown = null;
     for (const resolve of this.pending.values()) resolve(null);
-    for (const resolve of this.pauseWaiters.splice(0)) resolve(this.bus.frame?.time ?? 0);
+    for (const resolve of [...this.pauseWaiters.splice(0), ...this.seekWaiters.splice(0)]) resolve(this.bus.frame?.time ?? 0);
     this.pending.clear();
   }
 }

@@ -13,6 +13,7 @@ import { applyOverrides } from '../engine/config/parseConfig';
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { StraceSummary } from '../engine/strace';
 import type { ReplayReport } from '../engine/strace/replay';
+import type { LoggedCommand } from '../engine/kernel/simulation';
 
 /** The user's changes on top of the preset: the same shape as a config file's (docs/parameters.md). */
 export type ConfigEdits = Readonly<Record<string, unknown>>;
@@ -53,6 +54,8 @@ export interface UiState {
   replay: ReplayInfo | null;
   /** Import in progress: bytes read of the total, or null. */
   importing: { loaded: number; total: number; name: string } | null;
+  /** The run's injections, in order, as its worker reported them (the Injections panel, links). */
+  commandLog: readonly LoggedCommand[];
 }
 
 export interface ReplayInfo {
@@ -119,6 +122,7 @@ export function createUiStore(settings: Partial<Persisted>): UiStore {
     config: resolved.ok ? resolved.config : PRESETS[presetName],
     replay: null,
     importing: null,
+    commandLog: [],
   }));
 }
 

@@ -5,6 +5,8 @@
  */
 import type { Page } from './session/page';
 import type { Session } from './session/session';
+import type { TravelStats } from '../worker/protocol';
+import type { LoggedCommand } from '../engine/kernel/simulation';
 
 interface FrameStats {
   animationFrames: number;
@@ -35,6 +37,12 @@ export interface TestHook {
    */
   frameStats(): FrameStats;
   sessions(): SessionHandle[];
+  /** Time travel (bench:ui): seeks the left session and resolves with the wall ms until the worker is there. */
+  seek(ns: number): Promise<number>;
+  /** The left session's command log (its injections), as its worker reported it. */
+  commandLog(): readonly LoggedCommand[];
+  /** Time travel (bench:ui): the left session's checkpoints, their bytes and the run's frontier. */
+  travelStats(): Promise<TravelStats | null>;
   /** Wall ms of the page's work (frame requests, every view's drawing) in each of the last `n` animation frames, oldest first. */
   tickDurations(n: number): number[];
 }
@@ -69,6 +77,13 @@ export function installTestHook(w: Window, page: Page): void {
     metrics: () => page.primary.client.queryMetrics(),
     frameStats: () => ({ ...page.stats, ...speeds(page.primary) }),
     sessions: () => page.sessions.map(handle),
+    seek: async (ns) => {
+      const start = performance.now();
+      await page.primary.client.seekAndWait(ns);
+      return performance.now() - start;
+    },
+    travelStats: () => page.primary.client.travelStats(),
+    commandLog: () => page.primary.store.getState().commandLog,
     tickDurations: (n) => {
       const ring = page.tickMs, total = page.stats.animationFrames;
       const count = Math.min(n, total, ring.length);

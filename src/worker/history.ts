@@ -36,6 +36,11 @@ export class ActivityHistory {
   private readonly flows = new Float64Array(FLOW_RING * FLOW.stride);
   private flowsWritten = 0;
   private readonly issued = new Map<number, { cpu: number; time: number }>();
+  /**
+   * Time travel: the latest time ingested. After a seek back, the run goes over history already
+   * held: records before this are skipped (those at it are applied again, which changes nothing).
+   */
+  private horizon = 0;
 
   constructor(cpuCount: number) {
     this.cpuCount = cpuCount;
@@ -49,6 +54,8 @@ export class ActivityHistory {
   ingest(b: TraceBatch): void {
     for (let i = 0; i < b.kind.length; i++) {
       const kind = b.kind[i];
+      if (b.time[i] < this.horizon) continue;
+      this.horizon = b.time[i];
       // Only the kinds the history keeps are decoded (the rest is most of the trace).
       if (kind !== Tr.Activity && kind !== Tr.SyscallIssue && kind !== Tr.ProxyStart && kind !== Tr.Migrate && kind !== Tr.SyscallDone) continue;
       const e = decodeBatch(b, i);
@@ -134,18 +141,53 @@ export class ActivityHistory {
     this.coarse[cpu].push(bestNs > 0 ? best : Activity.Idle);
   }
 
+  /**
+   * A fork at `time`: forgets every record from `time` on (spans, bins, flows), as if only the
+   * earlier ones had been ingested; the run then ingests the new future, from `time` itself.
+   */
+  truncate(time: number): void {
+    const lowest = Math.max(0, this.written - RING);
+    while (this.written > lowest && this.end[(this.written - 1) % RING] >= time) {
+      const k = --this.written % RING;
+      // The span the forgotten record closed is that CPU's open span again.
+      if (this.start[k] < time) {
+        const cpu = this.cpu[k];
+        this.openStart[cpu] = this.start[k];
+        this.openAct[cpu] = this.act[k];
+        this.openPid[cpu] = this.pid[k];
+      }
+    }
+    const from = Math.floor(time / COARSE_NS) * COARSE_NS;
+    for (let cpu = 0; cpu < this.cpuCount; cpu++) {
+      const bins = this.coarse[cpu];
+      if (bins.length > from / COARSE_NS) bins.length = from / COARSE_NS;
+      for (let a = 0; a < ACTIVITIES; a++) this.acc[cpu * ACTIVITIES + a] = 0;
+    }
+    // The current bin again, from the exact spans that end in it.
+    for (let i = this.written - 1; i >= lowest; i--) {
+      const k = i % RING;
+      if (this.end[k] <= from) break;
+      this.acc[this.cpu[k] * ACTIVITIES + this.act[k]] += this.end[k] - Math.max(from, this.start[k]);
+    }
+    while (this.flowsWritten > 0 && this.flows[((this.flowsWritten - 1) % FLOW_RING) * FLOW.stride + FLOW.field.serveTime] >= time) this.flowsWritten--;
+    for (const [call, issued] of this.issued) if (issued.time >= time) this.issued.delete(call);
+    this.horizon = time;
+  }
+
   /** Oldest time the exact ring still covers. */
   private exactStart(): number {
     if (this.written <= RING) return 0;
     return this.end[this.written % RING];
   }
 
-  query(id: number, from: number, to: number, bins: number, now: number): TimelineReply {
+  query(id: number, from: number, toAsked: number, bins: number, now: number): TimelineReply {
+    // After a seek back the history runs ahead of the present: show none of that future.
+    const to = Math.min(toAsked, now);
     const width = Math.max(1, (to - from) / Math.max(1, bins));
     const exactFrom = this.exactStart();
     const useCoarse = from < exactFrom || width >= COARSE_NS;
     const spans = useCoarse ? this.coarseSpans(from, to, width, now) : this.exactSpans(from, to, width, now);
-    return { id, from, to, spans, flows: this.flowsIn(from, to), historyStart: 0, binned: useCoarse || spans.some((s) => s.length / SPAN.stride > bins) };
+    return { id, from, to: toAsked, spans, flows: this.flowsIn(from, to), historyStart: 0, binned: useCoarse || spans.some((s) => s.length / SPAN.stride > bins) };
   }
 
   private exactSpans(from: number, to: number, width: number, now: number): Float64Array[] {
@@ -203,7 +245,8 @@ export class ActivityHistory {
     const n = Math.min(this.flowsWritten, FLOW_RING);
     for (let i = this.flowsWritten - n; i < this.flowsWritten && out.length < FLOW.stride * 4000; i++) {
       const k = (i % FLOW_RING) * FLOW.stride;
-      if (this.flows[k + FLOW.field.serveTime] >= from && this.flows[k + FLOW.field.issueTime] <= to) for (let j = 0; j < FLOW.stride; j++) out.push(this.flows[k + j]);
+      const serve = this.flows[k + FLOW.field.serveTime];
+      if (serve >= from && serve <= to && this.flows[k + FLOW.field.issueTime] <= to) for (let j = 0; j < FLOW.stride; j++) out.push(this.flows[k + j]);
     }
     return Float64Array.from(out);
   }

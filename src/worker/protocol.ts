@@ -8,7 +8,7 @@ import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand, LoggedCommand } from '../engine/kernel/simulation';
 import type { ImportOutcome } from './importStrace';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Memory cells per NUMA domain in FrameBuffers.memoryCells. */
 export const MEMORY_CELLS = 256;
@@ -78,6 +78,13 @@ export interface Frame {
   readonly eventCountInFrame: number;
   /** Events that happened since the previous frame but did not fit in `events` (the views aggregate). */
   readonly eventsDropped: number;
+  /** The furthest simulated time the run has reached (time travel: the scrubber's end). */
+  readonly frontier: number;
+  /**
+   * Changes whenever the run jumps (a seek, a step back, a fork): views that accumulate from
+   * frames start again, as when time goes back.
+   */
+  readonly epoch: number;
   readonly buffers: FrameBuffers;
 }
 
@@ -104,7 +111,15 @@ export type ToWorker =
   | { readonly type: 'reset' }
   /** Simulated nanoseconds per wall-clock second. */
   | { readonly type: 'setSpeed'; readonly nsPerSecond: number }
+  /** Applies a command now; in the past, it forks (the later commands are dropped). Answered with commandResult and commandLog. */
   | { readonly type: 'command'; readonly command: EngineCommand }
+  /** Removes command `index` of the log: the run forks from just before it (answered with commandLog, an ack and a frame). */
+  | { readonly type: 'removeCommand'; readonly index: number }
+  /** Time travel: the state a run to `time` has (every event at or before it), from the nearest checkpoint. Acknowledged (of: 'seek'). */
+  | { readonly type: 'seek'; readonly time: number }
+  /** Time travel: the state one event earlier. Acknowledged (of: 'stepBack'). */
+  | { readonly type: 'stepBack' }
+  | { readonly type: 'travelStats'; readonly id: number }
   /**
    * Lockstep (compare mode): run as fast as possible up to simulated time `target` and hold
    * there; the page's shared clock moves the target. `playing` is what frames report as running.
@@ -128,7 +143,15 @@ export type ToWorker =
   /** Busy-waits in the worker, to test the page's silence watchdog. */
   | { readonly type: 'hangForTest'; readonly ms: number };
 
-export type AckOf = 'play' | 'pause' | 'step' | 'reset' | 'setSpeed' | 'follow';
+export type AckOf = 'play' | 'pause' | 'step' | 'reset' | 'setSpeed' | 'follow' | 'seek' | 'stepBack' | 'removeCommand';
+
+/** What time travel holds (for bench:ui and tests). */
+export interface TravelStats {
+  readonly checkpoints: number;
+  readonly bytes: number;
+  readonly intervalNs: number;
+  readonly frontier: number;
+}
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly version: number; readonly cpuCount: number; readonly configName: string }
@@ -136,6 +159,9 @@ export type FromWorker =
   /** Acknowledges play/pause/step/reset once it has taken effect, with the state at that moment. */
   | { readonly type: 'ack'; readonly of: AckOf; readonly running: boolean; readonly time: number; readonly eventCount: number }
   | { readonly type: 'commandResult'; readonly error: string | null }
+  /** The run's command log (the injections) after any change: the page lists it and puts it in links. */
+  | { readonly type: 'commandLog'; readonly commands: readonly LoggedCommand[] }
+  | { readonly type: 'travelStats'; readonly id: number; readonly stats: TravelStats }
   | { readonly type: 'timeline'; readonly reply: TimelineReply }
   | { readonly type: 'metrics'; readonly id: number; readonly metrics: Readonly<Record<string, unknown>> }
   | { readonly type: 'importProgress'; readonly id: number; readonly loaded: number; readonly total: number }

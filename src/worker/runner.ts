@@ -5,7 +5,7 @@
  */
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { LoggedCommand } from '../engine/kernel/simulation';
-import { createNodeSimulation } from '../engine/node/model';
+import { createNodeSimulation, restoreNodeSimulation } from '../engine/node/model';
 import type { NodeSim } from '../engine/node/cpu';
 import { MAX_EVENTS, MemoryCellCache, writeFrame } from './frameWriter';
 import { PROTOCOL_VERSION, transferablesOf, type AckOf, type FromWorker, type ToWorker } from './protocol';
@@ -16,6 +16,8 @@ import { exportChromeTrace } from '../engine/export/chromeTrace';
 import { diagnoseStall, STALL_EVENTS } from '../engine/node/watchdog';
 import { Tr } from '../engine/node/events';
 import type { TraceBatch } from '../engine/kernel/trace';
+import { Travel } from './travel';
+import { CHECKPOINT_INTERVAL_NS, CheckpointRing } from './checkpointRing';
 
 /** Trace kinds the views animate (tokens on the triage path, messages in channels, faults). */
 const ANIMATED = new Set<number>([
@@ -76,8 +78,18 @@ export class Runner {
   private readonly events = new Float64Array(MAX_EVENTS * EVENT.stride);
   private eventsSinceFrame = 0;
   private memory = new MemoryCellCache();
+  /** Counts jumps in time (Frame.epoch). */
+  private epoch = 0;
+  /** Time travel: command log, frontier, checkpoints (src/worker/travel.ts). */
+  private travel: Travel | null = null;
+  /** What reaching the goal acknowledges: a lockstep 'follow' or a 'seek'. */
+  private goalAck: AckOf = 'follow';
 
-  constructor(private readonly host: RunnerHost) {}
+  constructor(
+    private readonly host: RunnerHost,
+    /** Simulated ns between checkpoints (tests take them often). */
+    private readonly checkpointIntervalNs = CHECKPOINT_INTERVAL_NS,
+  ) {}
 
   handle(msg: ToWorker): void {
     switch (msg.type) {
@@ -89,6 +101,7 @@ export class Runner {
         this.config = msg.config;
         this.seed = msg.seed;
         this.commands = msg.commands ?? [];
+        this.travel = null;
         this.running = false;
         this.goal = null;
         this.restart();
@@ -131,11 +144,26 @@ export class Runner {
         return;
       case 'follow':
         this.share = msg.share !== undefined && msg.share > 0 && msg.share <= 1 ? msg.share : 1;
+        this.goalAck = 'follow';
         this.follow(msg.target, msg.playing);
         return;
       case 'command':
-        this.host.post({ type: 'commandResult', error: this.requireSim().command(msg.command) });
+        this.command(msg.command);
         return;
+      case 'removeCommand':
+        this.removeCommand(msg.index);
+        return;
+      case 'seek':
+        this.seek(msg.time);
+        return;
+      case 'stepBack':
+        this.stepBack();
+        return;
+      case 'travelStats': {
+        const t = this.travel!;
+        this.host.post({ type: 'travelStats', id: msg.id, stats: { checkpoints: t.ring.count, bytes: t.ring.bytes, intervalNs: t.ring.intervalNs, frontier: t.frontierTime } });
+        return;
+      }
       case 'frameRequest': {
         const start = this.host.now();
         this.sendFrame(msg.reuse);
@@ -190,12 +218,142 @@ export class Runner {
 
   private restart(): void {
     if (!this.config) return;
-    this.sim = createNodeSimulation(this.config, this.seed, { commands: this.commands });
+    // Reset keeps the injections made since: they replay at their places.
+    const commands = this.travel?.commands ?? this.commands;
+    this.sim = createNodeSimulation(this.config, this.seed, { commands });
+    this.travel = new Travel(commands, new CheckpointRing(this.checkpointIntervalNs));
     this.samples = [];
     this.history = new ActivityHistory(this.config.cpuCount);
     this.eventsSinceFrame = 0;
     this.memory = new MemoryCellCache();
     this.drain();
+    this.postLog();
+  }
+
+  private postLog(): void {
+    if (this.travel) this.host.post({ type: 'commandLog', commands: this.travel.commands });
+  }
+
+  // ---- time travel and injections ----
+
+  /** Applies a command now; given in the past, it forks: the future computed so far is dropped. */
+  private command(command: Parameters<NodeSim['command']>[0]): void {
+    let sim = this.requireSim();
+    const travel = this.travel!;
+    if (travel.inPast(sim)) {
+      // Is it a valid command? Try it on a copy first: a bad one must not fork anything.
+      const error = restoreNodeSimulation(sim.checkpoint()).command(command);
+      if (error !== null) {
+        this.host.post({ type: 'commandResult', error });
+        return;
+      }
+      // The commands this run has not applied yet are the future that is dropped.
+      travel.truncate(travel.consumed(sim));
+      sim = this.rewind(sim.now, sim.eventCount);
+    }
+    const error = sim.command(command);
+    if (error === null) {
+      travel.applied(sim.commandLog[sim.commandLog.length - 1]);
+      this.drain();
+    }
+    this.host.post({ type: 'commandResult', error });
+    if (error === null) this.postLog();
+  }
+
+  /**
+   * A fork at (`time`, `events`): the history from `time` on is forgotten and the run is taken
+   * again from the nearest checkpoint to exactly that point (the records at `time` itself are
+   * ingested again, those of the dropped future are not), then the future is cut off there.
+   */
+  private rewind(time: number, events: number): NodeSim {
+    const travel = this.travel!;
+    const sim = travel.restore(time, events);
+    if (!sim) throw new Error(`no checkpoint before ${time} ns`);
+    this.history?.truncate(time);
+    this.jumpTo(sim);
+    this.runToEvent(sim, events, time);
+    if (sim.now < time && sim.queue.peekTime() > time) sim.runUntil(time);
+    // Commands given at this very point before (kept) apply again before the fork.
+    sim.applyDueCommands();
+    this.drain();
+    travel.fork(sim);
+    return sim;
+  }
+
+  /** The simulation now continues from `sim` (restored from a checkpoint): nothing animates the jump. */
+  private jumpTo(sim: NodeSim): void {
+    this.sim = sim;
+    this.jumped();
+  }
+
+  /** A jump in time (with or without a restore): views start again and nothing animates it. */
+  private jumped(): void {
+    this.epoch++;
+    this.eventsSinceFrame = 0;
+    this.memory = new MemoryCellCache();
+    this.samples = [];
+    this.stuckEvents = 0;
+  }
+
+  /** Runs `sim` forward to exactly `events` events (no further than `until`), feeding the history. */
+  private runToEvent(sim: NodeSim, events: number, until = Infinity): void {
+    while (sim.eventCount < events) {
+      const n = sim.runUntil(until, Math.min(EVENTS_PER_CHECK, events - sim.eventCount));
+      this.drain();
+      if (n === 0) break;
+    }
+  }
+
+  private seek(time: number): void {
+    const sim = this.requireSim();
+    this.running = false;
+    if (!Number.isFinite(time) || time < 0) {
+      this.ack('seek');
+      return;
+    }
+    const target = Math.floor(time);
+    // Back, or forward past a checkpoint: restore the nearest one at or before the target.
+    const cp = this.travel!.ring.latestAtOrBefore(target);
+    const restored = target < sim.now || (cp && cp.eventCount > sim.eventCount) ? this.travel!.restore(target) : null;
+    if (restored) this.jumpTo(restored);
+    else this.jumped();
+    this.goalAck = 'seek';
+    this.share = 1;
+    this.goal = target;
+    if (reached(this.requireSim(), target)) this.ack('seek');
+    else this.scheduleSlice();
+
+  }
+
+  private stepBack(): void {
+    const sim = this.requireSim();
+    this.running = false;
+    this.goal = null;
+    const events = sim.eventCount - 1;
+    const restored = events >= 0 ? this.travel!.restore(sim.now, events) : null;
+    if (restored) {
+      this.jumpTo(restored);
+      this.runToEvent(restored, events);
+    }
+    this.ack('stepBack');
+    this.sendFrame(null);
+  }
+
+  /** Removes command `index`: the run forks from just before it (that command and the later ones are gone). */
+  private removeCommand(index: number): void {
+    const travel = this.travel!;
+    const removed = travel.commands[index];
+    if (!Number.isInteger(index) || removed === undefined) {
+      this.host.post({ type: 'commandResult', error: `there is no injection number ${index + 1}` });
+      return;
+    }
+    this.running = false;
+    this.goal = null;
+    travel.truncate(index);
+    this.rewind(removed.time, removed.atEvent);
+    this.postLog();
+    this.ack('removeCommand');
+    this.sendFrame(null);
   }
 
   private rebase(): void {
@@ -295,7 +453,9 @@ export class Runner {
     this.spend(start, wall);
     if (this.running) this.sample(wall, sim.now);
     if (reached(sim, goal)) {
-      if (!this.running) this.ack('follow');
+      // A seek is a jump: what happened on the way is not animated.
+      if (this.goalAck === 'seek') this.eventsSinceFrame = 0;
+      if (!this.running) this.ack(this.goalAck);
       return;
     }
     // Used its share of this window: leave the CPU until the next one.
@@ -309,6 +469,7 @@ export class Runner {
     const batch = this.sim.drainTrace();
     this.history?.ingest(batch);
     this.collectEvents(batch);
+    this.travel?.observe(this.sim);
   }
 
   private collectEvents(b: TraceBatch): void {
@@ -358,6 +519,8 @@ export class Runner {
           flightCount,
           eventCountInFrame: n,
           eventsDropped: dropped,
+          frontier: this.travel?.frontierTime ?? sim.now,
+          epoch: this.epoch,
           buffers,
         },
       },

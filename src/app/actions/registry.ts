@@ -21,7 +21,10 @@ export interface Action {
   readonly id: string;
   /** Label for buttons and the help overlay; may depend on state (Play / Pause). */
   label(state: UiState, page: PageState): string;
-  /** KeyboardEvent.key values. Presentation remotes send PageDown/PageUp and "b" or ".". */
+  /**
+   * KeyboardEvent.key values; a named key with Shift is written "Shift+ArrowRight" (a letter
+   * with Shift is its capital, "S"). Presentation remotes send PageDown/PageUp and "b" or ".".
+   */
   readonly keys: readonly string[];
   /** How the keys are shown in the help overlay. */
   readonly keyHint: string;
@@ -40,7 +43,7 @@ export function setSpeed(session: Session, nsPerSecond: number): void {
 const alive = (s: UiState) => s.workerError === null;
 const comparing = (p: PageState) => p.sessions.length > 1;
 
-export const ACTIONS: readonly Action[] = [
+const REGISTERED: Action[] = [
   // First: in presenter mode a remote's keys (Page Up/Down, B, .) move between views and blank
   // the screen; keys go to the first enabled action that has them, so outside it they step and play.
   ...PRESENTER_ACTIONS,
@@ -183,6 +186,20 @@ export const ACTIONS: readonly Action[] = [
     perform: ({ page }) => page.store.setState((p) => ({ helpOpen: !p.helpOpen })),
   },
 ];
+
+/** Every action, in registration order (the help overlay's order). */
+export const ACTIONS: readonly Action[] = REGISTERED;
+
+/**
+ * Adds an action (a module with actions of its own registers them when it loads). A key may be
+ * shared: it runs the first action registered with it that is enabled (a remote's Page Up moves
+ * between views in presenter mode, back a lesson step in a lesson, and back one event otherwise).
+ */
+export function registerAction(action: Action): Action {
+  if (REGISTERED.some((a) => a.id === action.id)) throw new Error(`action "${action.id}" is registered twice`);
+  REGISTERED.push(action);
+  return action;
+}
 
 export function actionById(id: string): Action {
   const a = ACTIONS.find((x) => x.id === id);

@@ -15,6 +15,11 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
+/** The key as actions list it: "Shift+" before a named key pressed with Shift (letters are their capitals already). */
+export function keyName(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): string {
+  return e.shiftKey && e.key.length > 1 ? `Shift+${e.key}` : e.key;
+}
+
 export function useShortcuts(): void {
   const page = usePage();
   useEffect(() => {
@@ -34,7 +39,8 @@ export function useShortcuts(): void {
       if (e.key.startsWith('Arrow') && t instanceof HTMLInputElement && t.type === 'range') return;
       // The first enabled action with the key: a key may mean one thing in presenter mode and another outside it.
       const ui = page.primary.store.getState(), pageState = page.store.getState();
-      const action = ACTIONS.find((a) => a.keys.includes(e.key) && a.enabled(ui, pageState));
+      const key = keyName(e);
+      const action = ACTIONS.find((a) => a.keys.includes(key) && a.enabled(ui, pageState));
       if (!action) return;
       if (runAction(action, { session: page.primary, page })) e.preventDefault();
     };

@@ -13,6 +13,7 @@ import { SeedField } from './SeedField';
 import { ImportExport } from './ImportExport';
 import { PresetSelect } from './PresetSelect';
 import { formatCount } from '../format';
+import { ShareButton } from '../share/ShareDialog';
 
 const clock = (f: Frame) => formatClock(f.time);
 const events = (f: Frame) => formatCount(f.eventCount);
@@ -54,6 +55,7 @@ export function Header() {
         {comparing && <ActionButton id="swap" />}
       </div>
       {!comparing && <ImportExport />}
+      {!comparing && <ShareButton />}
       {!comparing && <ActionButton id="export-page" />}
       <div className="learn-actions" role="group" aria-label="Learn">
         <ActionButton id="lessons" />

@@ -6,6 +6,7 @@
  * provided through React context.
  */
 import { createStore, type StoreApi } from 'zustand';
+import type { Parsed } from '../share/sharedState';
 import { Session } from './session';
 import { AnimationLoop } from './loop';
 import { TooltipHost } from './tooltip';
@@ -74,12 +75,21 @@ export class Page {
   /** Guided lessons (src/app/lessons): what they set up goes through this page. */
   readonly lessons: LessonController;
 
+  /**
+   * `link`: the state the page's address carries (share/sharedState.ts), if any: opened as it
+   * is, or, if it is broken, the default run with a notice naming what is wrong. `location`: the
+   * address bar's fragment, where lessons keep their place.
+   */
   constructor(
     private readonly storage: Storage | null,
+    link: Parsed | null = null,
     location: HashLocation | null = null,
   ) {
-    const first = this.newSession(loadSettings(storage));
+    const stored = loadSettings(storage);
+    const first = this.newSession(link === null ? stored : link.ok ? { ...stored, presetName: link.state.preset, seed: link.state.seed, edits: link.state.edits } : { speed: stored.speed });
     this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', lesson: null, introOpen: false, lessonMenuOpen: false, exercise: null, presenter: null }));
+    if (link?.ok) first.load(link.state);
+    else if (link) first.store.setState({ notice: `This link could not be opened, so the default run is shown. ${link.errors.join('; ')}` });
     this.persistFirst();
     const refs = { presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS) };
     this.lessons = new LessonController(this, lessonCatalogue(refs), location);

@@ -5,8 +5,10 @@
  */
 import { FrameBus } from '../frameBus';
 import { SimClient } from '../simClient';
-import { createUiStore, SPEED_MAX, SPEED_MIN, type Persisted, type UiStore } from '../store';
+import { createUiStore, resolveConfig, SPEED_MAX, SPEED_MIN, type Persisted, type UiStore } from '../store';
+import type { SharedState } from '../share/sharedState';
 import { MetricsPoller } from '../views/memory/metricsPoller';
+import type { LoggedCommand } from '../../engine/kernel/simulation';
 
 /** What Play, Pause, Step, Reset and the speed drive: one session, or both in lockstep (compare/lockstep.ts). */
 export interface Transport {
@@ -16,6 +18,11 @@ export interface Transport {
   reset(): void;
   /** Simulated ns per wall second (already within bounds). */
   setSpeed(nsPerSecond: number): void;
+}
+
+/** A command log replayed by simulated time alone (in a run whose events differ). */
+export function atTimes(commands: readonly LoggedCommand[]): LoggedCommand[] {
+  return commands.map((c) => ({ ...c, atEvent: 0 }));
 }
 
 export const clampSpeed = (nsPerSecond: number) => Math.min(SPEED_MAX, Math.max(SPEED_MIN, nsPerSecond));
@@ -49,12 +56,41 @@ export class Session {
     this.client = new SimClient(this.bus, this.store);
     this.metrics = new MetricsPoller(this.bus, () => this.client.queryMetrics());
     this.client.onStart(() => this.metrics.forget());
-    // A new configuration or seed restarts the worker (outside React: no effect needed).
+    // A new configuration or seed restarts the worker (outside React: no effect needed). The
+    // injections stay, at their simulated times (their event counts belong to the old run),
+    // unless the preset changed: its CPUs and processes are another node's.
     this.offStore = this.store.subscribe((s, prev) => {
-      if (s.config !== prev.config || s.seed !== prev.seed) this.client.start(s.config, s.seed);
+      if (this.loading) return;
+      if (s.config !== prev.config || s.seed !== prev.seed) this.client.start(s.config, s.seed, s.presetName === prev.presetName ? atTimes(s.commandLog) : []);
     });
     const s = this.store.getState();
     this.client.start(s.config, s.seed);
+  }
+
+  private loading = false;
+
+  /**
+   * Opens a shared state (a link, a file): its preset, edits and seed, its command log replayed,
+   * then a seek to its time and its selections. The state is checked already (sharedState.ts).
+   */
+  load(state: SharedState): void {
+    const resolved = resolveConfig(state.preset, state.edits);
+    if (!resolved.ok) {
+      this.store.setState({ notice: `This state could not be opened: ${resolved.errors.join('; ')}` });
+      return;
+    }
+    this.loading = true;
+    try {
+      this.store.setState({
+        presetName: state.preset, edits: state.edits, config: resolved.config, seed: state.seed, replay: null,
+        inspectedCpu: state.views.inspectedCpu !== null && state.views.inspectedCpu < resolved.config.cpuCount ? state.views.inspectedCpu : null,
+        selectedPid: state.views.selectedPid,
+      });
+    } finally {
+      this.loading = false;
+    }
+    this.client.start(resolved.config, state.seed, state.commands);
+    if (state.time > 0) this.client.seek(state.time);
   }
 
   /** Play, Pause, Step, Reset and speed: this session's own, or the lockstep of compare mode. */

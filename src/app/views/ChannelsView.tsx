@@ -28,6 +28,7 @@ import type { ViewProps } from './index';
 import './views-syscall.css';
 import { channelsCaption } from './channels/caption';
 import { EmptyViewNote } from './EmptyViewNote';
+import { InjectChannels } from '../inject/InjectChannels';
 
 const LINUX_COLUMNS = ['Channel', 'Syscall CPU', 'Depth', 'Capacity', 'Waiting senders', 'Messages', 'IPIs', 'Empty→non-empty', 'Messages per IPI', 'Callers (LWK CPUs)'];
 const PID_COLUMNS = ['Channel', 'Queued messages', 'State'];
@@ -244,6 +245,7 @@ export function ChannelsView({ config }: ViewProps) {
       </ul>
       <HiddenTable caption="Linux channels" columns={LINUX_COLUMNS} tableRef={linuxTable} />
       <HiddenTable caption="Per-pid channels and LWK reply channels" columns={PID_COLUMNS} tableRef={pidTable} />
+      <InjectChannels config={config} />
     </section>
   );
 }

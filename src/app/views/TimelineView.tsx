@@ -18,6 +18,7 @@ import type { GroupBand } from './timeline/lanes';
 import { FLOW_COLOUR } from './timeline/draw';
 import type { ViewProps } from './index';
 import './views-timeline.css';
+import { TravelBar } from '../travel/TravelBar';
 
 const COLUMNS = ['CPU', 'Partition', 'Busiest activity', 'Spans', 'Share of the window by activity'];
 const ZOOM_STEP = 1.6;
@@ -184,6 +185,7 @@ export function TimelineView({ config }: ViewProps) {
         One lane per CPU, labelled, a core's SMT siblings together; a group too large to fit shows its first cores (click its header to show all). Drag or use <kbd>←</kbd> <kbd>→</kbd> to pan, the wheel or <kbd>+</kbd> <kbd>−</kbd> to zoom,{' '}
         <kbd>F</kbd> to follow the present; click a span to select its process. Arrows: forwarded calls.
       </p>
+      <TravelBar />
       <div className="timeline-lanes" tabIndex={0} role="group" aria-label="Timeline lanes" aria-describedby={keysId} onKeyDown={onKeyDown}>
         <canvas
           ref={ref}

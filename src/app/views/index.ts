@@ -13,6 +13,7 @@ import { MemoryView } from './MemoryView';
 import { MetricsView } from './MetricsView';
 import { ConfigPanel } from '../components/ConfigPanel';
 import { ReplayView } from './ReplayView';
+import { InjectionsPanel } from '../inject/InjectionsPanel';
 
 export interface ViewProps {
   readonly config: NodeConfig;
@@ -33,6 +34,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'memory', component: MemoryView },
   { id: 'metrics', component: MetricsView },
   { id: 'config', component: ConfigPanel },
+  { id: 'injections', component: InjectionsPanel },
   { id: 'replay', component: ReplayView, wide: true },
   { id: 'scale', component: ScaleView, wide: true },
 ];

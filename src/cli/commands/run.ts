@@ -9,8 +9,10 @@ import { parseDurationFlag } from '../duration';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { streamChromeTrace } from '../../engine/export/chromeTrace';
 import { metricsToCsv } from '../../engine/export/metricsCsv';
+import { parseCommandLog } from '../../engine/inject';
+import type { LoggedCommand } from '../../engine/kernel/simulation';
 
-export const RUN_USAGE = `usage: mos-explorer run (--preset NAME | --config FILE) [--seed N] [--until 10ms | --events N] [--json] [--trace FILE] [--csv FILE]
+export const RUN_USAGE = `usage: mos-explorer run (--preset NAME | --config FILE) [--seed N] [--until 10ms | --events N] [--json] [--trace FILE] [--csv FILE] [--commands FILE]
 
   --preset NAME   one of: ${PRESET_NAMES.join(', ')}
   --config FILE   a JSON file on top of a preset, e.g. { "preset": "mos-bsp", "seed": 1,
@@ -23,9 +25,11 @@ export const RUN_USAGE = `usage: mos-explorer run (--preset NAME | --config FILE
   --json          print the summary as JSON
   --trace FILE    also write the run as Chrome Trace Event JSON (opens in Perfetto UI)
   --csv FILE      also write the metrics table as CSV (metric,value)
+  --commands FILE replay injections: a JSON list of { "time": ns, "atEvent": n, "command": {...} }
+                  (the page's Injections, or a saved .mosx.json state); atEvent may be left out
 `;
 
-const FLAGS = ['preset', 'config', 'seed', 'until', 'events', 'json', 'trace', 'csv'];
+const FLAGS = ['preset', 'config', 'seed', 'until', 'events', 'json', 'trace', 'csv', 'commands'];
 
 export function parseSeed(text: string): number {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`--seed must be a whole number >= 0, got "${text}"`);
@@ -71,7 +75,21 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<Ex
   } else {
     stop = { untilNs: flags.has('until') ? parseDurationFlag('until', flags.get('until')!) : 100 * MS };
   }
-  const { sim, snapshot: snap } = simulate(config, seed, stop);
+  let commands: LoggedCommand[] = [];
+  if (flags.has('commands')) {
+    const path = flags.get('commands')!;
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder().decode(await io.readFile(path)));
+    } catch (e) {
+      throw new UsageError(`cannot read --commands ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const parsed = parseCommandLog(value, path);
+    if (!parsed.ok) throw new UsageError(parsed.errors.join('\n'));
+    commands = parsed.commands;
+  }
+  const { sim, snapshot: snap } = simulate(config, seed, stop, commands);
+  for (const r of sim.rejected) io.err(`warning: the injection at ${formatDuration(r.command.time)} was not applied: ${r.error}\n`);
   // The export re-runs the same (config, seed, commands) deterministically up to the same time.
   if (flags.has('trace')) {
     // Streamed to the file as it is made: memory stays flat however long the run.

@@ -41,7 +41,7 @@ function onInsert(sim: NodeSim, tid: number): void {
   const call = s.calls.items[t.call]!;
   const ch = s.channels.linux[call.channel];
   const cfg = sim.config.syscalls;
-  if (isFull(ch)) {
+  if (isFull(ch, sim.now)) {
     // A full queue makes the sender wait, in arrival order; nothing is dropped.
     if (!ch.waiting.includes(tid)) ch.waiting.push(tid);
     sim.emit(Tr.ChannelFull, t.cpu, t.pid, tid, 0);
@@ -90,6 +90,7 @@ function onGetList(sim: NodeSim, channel: number): void {
 /** Slots freed by get_list go to the waiting senders, first come first served. */
 function admitWaitingSenders(sim: NodeSim, channel: number): void {
   const ch = sim.state.channels.linux[channel];
+  if (sim.now < ch.heldFullUntil) return;
   let free = ch.capacity - ch.queue.length;
   while (free > 0 && ch.waiting.length > 0) {
     resumeWaiter(sim, ch.waiting.shift()!, InsertCont);
@@ -120,12 +121,36 @@ function schedRun(sim: NodeSim, pid: number): void {
   sim.after(sim.config.linux.wakeupNs, Ev.Wake, sleeping, ProxyLoopCont);
 }
 
+/**
+ * An injection holds channel `channel` full for `forNs`: senders wait as at a full queue, and
+ * are admitted when it ends. Returns an error text, or null.
+ */
+export function holdChannelFull(sim: NodeSim, channel: number, forNs: number): string | null {
+  const ch = sim.state.channels.linux[channel];
+  if (!ch) return `fill-channel: no Linux channel ${channel} (this node has ${sim.state.channels.linux.length})`;
+  ch.heldFullUntil = Math.max(ch.heldFullUntil, sim.now + Math.round(forNs));
+  sim.at(ch.heldFullUntil, ChannelReleasedEvent, channel);
+  return null;
+}
+
+/** A held channel is released: the senders waiting for a slot go in, first come first served. */
+const ChannelReleasedEvent = defineEvent('channel released', (sim, channel) => admitWaitingSenders(sim, channel));
+
 // ---- the proxy ----
 
 /** The proxy takes the next message of its pid's channel, in order, or sleeps. */
 function onProxyLoop(sim: NodeSim, tid: number): void {
   const s = sim.state;
   const t = s.threads[tid];
+  const stalledUntil = s.injected.proxyStallUntil[t.pid] ?? 0;
+  if (sim.now < stalledUntil) {
+    // A stalled proxy (an injection) sleeps until the stall ends; wake-ups meanwhile pass it by.
+    t.serving = -1;
+    t.wakePending = true;
+    block(sim, tid, ProxyLoopCont);
+    sim.at(stalledUntil, Ev.Wake, tid, ProxyLoopCont);
+    return;
+  }
   t.wakePending = false;
   const id = processOf(s, t.pid).pidQueue.shift();
   if (id === undefined) {

@@ -83,6 +83,8 @@ export class Simulation<S, C = unknown> {
   private log: LoggedCommand[] = [];
   /** Commands still to be replayed, in log order. */
   private pending: LoggedCommand[] = [];
+  /** Replayed commands the model refused (a log made for another node), with why. */
+  readonly rejected: { readonly command: LoggedCommand; readonly error: string }[] = [];
 
   private constructor(model: ModelDefinition<C, S>, config: C, seed: number, traceCapacity: number) {
     this.model = model;
@@ -174,6 +176,24 @@ export class Simulation<S, C = unknown> {
     return this.log;
   }
 
+  /** Commands logged but not replayed yet (after a restore, or given to create). */
+  get pendingCommands(): readonly LoggedCommand[] {
+    return this.pending;
+  }
+
+  /** Applies the logged commands whose place is the present (after a run stopped by an event count). */
+  applyDueCommands(): void {
+    if (this.pending.length > 0) this.replayDue(this.now);
+  }
+
+  /**
+   * Sets the commands still to replay, in log order. Time travel restores a checkpoint taken
+   * before some commands and replays the rest; an empty list forks (later commands dropped).
+   */
+  setPending(commands: readonly LoggedCommand[]): void {
+    this.pending = [...commands];
+  }
+
   get traceHash(): string {
     return this.trace.hash;
   }
@@ -240,10 +260,13 @@ export class Simulation<S, C = unknown> {
   private replayDue(horizon: SimTime): void {
     while (this.pending.length > 0) {
       const next = this.pending[0];
-      if (next.atEvent !== this.eventCount || next.time > horizon) return;
+      // A command is applied at its place in the run; one whose place has passed (a log from
+      // another configuration, or hand-written) is applied at the first chance, never dropped.
+      if (next.atEvent > this.eventCount || next.time > horizon) return;
       this.pending.shift();
       if (next.time > this.now) this.now = next.time;
-      this.command(next.command);
+      const error = this.command(next.command);
+      if (error !== null) this.rejected.push({ command: next, error });
     }
   }
 }

@@ -45,6 +45,12 @@ function performNext(sim: NodeSim, tid: number): void {
     t.deferred = null;
     return perform(sim, tid, deferred);
   }
+  // A syscall storm (an injection): the process's threads issue its calls before going on.
+  const storm = sim.state.injected.storms[t.pid];
+  if (storm !== undefined && storm.left > 0) {
+    storm.left--;
+    return perform(sim, tid, syscallAction(storm.name));
+  }
   perform(sim, tid, nextAction(sim, t));
 }
 

@@ -7,15 +7,11 @@
 import type { NodeConfig } from '../config/nodeConfig';
 import type { ProgramState } from '../workloads/program';
 import { Activity, Role } from './kinds';
+import { processCount } from './jobShape';
 import { FIRST_PID, TState, type NodeState, type Process, type Thread } from './state';
 import { Cont } from './continuations';
 import { designOf } from '../designs/registry';
 
-function processCount(config: NodeConfig): number {
-  const w = config.workload;
-  if (w.kind === 'replay') return w.processes;
-  return w.kind === 'bsp' ? Math.max(1, Math.min(w.processes, config.appCpus.length)) : 1;
-}
 
 function program(config: NodeConfig, leader: boolean): ProgramState {
   switch (config.workload.kind) {

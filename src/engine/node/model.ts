@@ -8,43 +8,25 @@ import type { EngineCommand, EventHandler, LoggedCommand, ModelDefinition } from
 import { Simulation } from '../kernel/simulation';
 import type { NodeConfig } from '../config/nodeConfig';
 import { createNodeState, type NodeState } from './state';
-import { interrupt, type NodeSim } from './cpu';
+import type { NodeSim } from './cpu';
 import { scheduleNoise } from './noise';
 import './executor';
 import './actions';
 import { LaunchEvent } from './launch';
 import { createJob } from './job';
-import { sendSignal } from './signals';
 import '../designs';
 import { eventRules, continuationRules } from './rules';
 import { describeRecord } from './describe';
 import { nodeMetrics } from './metrics';
-import { CAUSE_NAMES, type Cause } from './kinds';
+import { applyInjection } from '../inject';
 
 // Every module has registered its rules by now (imports run first): fail at load if one is missing.
 continuationRules();
 const handlers = eventRules() as readonly EventHandler<NodeState, NodeConfig>[];
 
-/** Applies a user command; returns an error text for a malformed one. */
+/** Applies a user command (an injection, src/engine/inject); returns an error text for a malformed one. */
 function applyCommand(sim: NodeSim, command: EngineCommand): string | null {
-  switch (command.type) {
-    case 'inject-interrupt': {
-      const { cpu, cause, durationNs } = command;
-      if (typeof cpu !== 'number' || !Number.isInteger(cpu) || cpu < 0 || cpu >= sim.config.cpuCount) return `inject-interrupt: no CPU ${String(cpu)}`;
-      const causeIndex = CAUSE_NAMES.indexOf(cause as (typeof CAUSE_NAMES)[number]);
-      if (causeIndex < 0) return `inject-interrupt: unknown cause ${String(cause)} (one of: ${CAUSE_NAMES.join(', ')})`;
-      if (typeof durationNs !== 'number' || !(durationNs > 0)) return 'inject-interrupt: durationNs must be a positive number';
-      interrupt(sim, cpu, causeIndex as Cause, durationNs);
-      return null;
-    }
-    case 'signal': {
-      const { pid } = command;
-      if (typeof pid !== 'number') return 'signal: pid must be a number';
-      return sendSignal(sim, pid);
-    }
-    default:
-      return `unknown command "${command.type}"`;
-  }
+  return applyInjection(sim, command);
 }
 
 export const nodeModel: ModelDefinition<NodeConfig, NodeState> = {

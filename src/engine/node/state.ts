@@ -13,6 +13,9 @@ import type { Action, ProgramState } from '../workloads/program';
 import { createOsNodeState, type OsNodeState } from '../osnode';
 import type { MemoryState } from './memory';
 import { createNodeMemory } from './memoryRules';
+import { FIRST_PID } from './jobShape';
+
+export { FIRST_PID };
 
 export interface CpuTable {
   /** Current activity (Activity code). */
@@ -174,10 +177,18 @@ export interface NodeState {
   readonly osnodeSplits: Record<string, number[]>;
   /** What a design keeps of its own (plain data, checkpointed with the rest), under its id; empty for most designs. */
   readonly design: Record<string, unknown>;
+  /** What the user's injections (src/engine/inject) have under way. */
+  readonly injected: InjectedState;
 }
 
-/** Pids of the job start here (process i has pid FIRST_PID + i). */
-export const FIRST_PID = 1000;
+export interface InjectedState {
+  /** Periodic interruptions under way: flat groups of [cpu, left, everyNs, durationNs, cause]. */
+  readonly interruptions: number[];
+  /** Per pid: extra system calls still to issue, and their name. */
+  readonly storms: Record<string, { left: number; readonly name: string }>;
+  /** Per pid: its proxies take no message before this time. */
+  readonly proxyStallUntil: Record<string, number>;
+}
 
 export function processOf(state: NodeState, pid: number): Process {
   return state.processes[pid - FIRST_PID];
@@ -238,6 +249,7 @@ export function createNodeState(config: NodeConfig): NodeState {
     osnode: createOsNodeState(config.osnode),
     osnodeSplits: {},
     design: {},
+    injected: { interruptions: [], storms: {}, proxyStallUntil: {} },
     memory: createNodeMemory(config),
     pageFaults: { count: new Float64Array(n), ns: new Float64Array(n) },
   };

@@ -22,6 +22,8 @@ export interface LinuxChannel {
   /** Time integral of the depth, for the time-average. */
   depthArea: number;
   depthSince: number;
+  /** An injection holds the channel full until then (0: not held). */
+  heldFullUntil: number;
 }
 
 export interface LwkChannel {
@@ -43,7 +45,7 @@ export interface ChannelTables {
 export function createChannels(config: NodeConfig): ChannelTables {
   const syscallCpus = [...new Set(config.syscallCpuOf.filter((c) => c >= 0))].sort((a, b) => a - b);
   const linux = syscallCpus.map((cpu) => ({
-    cpu, queue: [], capacity: config.syscalls.channelCapacity, waiting: [], inserts: 0, ipis: 0, transitions: 0, maxDepth: 0, depthArea: 0, depthSince: 0,
+    cpu, queue: [], capacity: config.syscalls.channelCapacity, waiting: [], inserts: 0, ipis: 0, transitions: 0, maxDepth: 0, depthArea: 0, depthSince: 0, heldFullUntil: 0,
   }));
   return {
     linux,
@@ -68,8 +70,8 @@ export function insert(ch: LinuxChannel, msg: number, now: number): boolean {
   return was;
 }
 
-export function isFull(ch: LinuxChannel): boolean {
-  return ch.queue.length >= ch.capacity;
+export function isFull(ch: LinuxChannel, now: number): boolean {
+  return ch.queue.length >= ch.capacity || now < ch.heldFullUntil;
 }
 
 /** q.get_list(): takes every message at once, leaving the queue empty. */

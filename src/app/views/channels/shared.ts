@@ -46,12 +46,14 @@ export class FrameClock {
   private wallB = 0;
   private lastNow = -1;
   private prevTime = 0;
+  private prevEpoch = 0;
   /** Simulated ns per wall second, as achieved (or requested while paused). */
   speed = 1e6;
 
-  /** Takes a new frame; returns true when time went backwards (a reset or a new run). */
+  /** Takes a new frame; returns true when time went backwards (a reset or a new run) or jumped (time travel). */
   advance(frame: Frame, now: number): boolean {
-    const reset = frame.time < this.prevTime;
+    const reset = frame.time < this.prevTime || frame.epoch !== this.prevEpoch;
+    this.prevEpoch = frame.epoch;
     const dt = this.lastNow < 0 ? 16 : clamp(now - this.lastNow, 8, 100);
     this.lastNow = now;
     this.simA = reset ? frame.time : this.prevTime;

@@ -4,6 +4,7 @@ import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import type { Frame } from '../../../worker/protocol';
 import { useUi } from '../../store';
 import { useSession } from '../../session/context';
+import { InjectButtons } from '../../inject/InjectButtons';
 
 export function CpuInspector({ config, describe }: { config: NodeConfig; describe: (c: NodeConfig, f: Frame | null, cpu: number) => string[] }) {
   const cpu = useUi((s) => s.inspectedCpu);
@@ -24,6 +25,7 @@ export function CpuInspector({ config, describe }: { config: NodeConfig; describ
   return (
     <div className="inspector" aria-label={`CPU ${cpu} details`} role="group">
       <div ref={ref} />
+      <InjectButtons target="cpu" args={{ cpu }} label={`Inject on CPU ${cpu}`} />
       <button type="button" className="btn btn-small" onClick={() => store.setState({ inspectedCpu: null, selectedPid: null })}>Clear selection</button>
     </div>
   );

@@ -1,0 +1,144 @@
+/**
+ * An exact, shareable state: preset, configuration edits, seed, command log (the injections),
+ * simulated time and what is selected in the views. Opening it recomputes the same run (the
+ * engine is deterministic), so the receiver sees the same trace hash at that time.
+ *
+ * In a link it is the URL's fragment: `#mosx=` then the state's JSON in base64url (UTF-8). As a
+ * file it is the same JSON (`.mosx.json`), for command logs too long for a link. Both are
+ * untrusted: `parseSharedState` checks every key against one table and names each problem.
+ */
+import { PRESET_NAMES } from '../../engine/config/presets';
+import { tooDeepAt } from '../../engine/config/jsonDepth';
+import { parseCommandLog } from '../../engine/inject/catalog';
+import type { LoggedCommand } from '../../engine/kernel/simulation';
+import { resolveConfig, type ConfigEdits } from '../store';
+import { MAX_SEEK_NS } from '../travel/parseTime';
+
+export const STATE_FORMAT = 'mos-explorer-state';
+export const STATE_VERSION = 1;
+export const LINK_PREFIX = '#mosx=';
+/** A longer fragment is refused before decoding (a file carries long logs). */
+export const MAX_LINK_CHARS = 64_000;
+/** A state file larger than this is refused before parsing. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+const MAX_DEPTH = 32;
+
+export interface SharedState {
+  readonly preset: string;
+  readonly seed: number;
+  readonly edits: ConfigEdits;
+  readonly commands: readonly LoggedCommand[];
+  /** Simulated ns to show. */
+  readonly time: number;
+  readonly views: { readonly inspectedCpu: number | null; readonly selectedPid: number | null };
+}
+
+export type Parsed = { ok: true; state: SharedState } | { ok: false; errors: string[] };
+
+const show = (v: unknown) => {
+  const t = JSON.stringify(v) ?? String(v);
+  return t.length > 40 ? `${t.slice(0, 37)}...` : t;
+};
+const wholeOrNull = (v: unknown, max: number) => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max);
+
+/** Every key of a state, with its check (an error text, or null). */
+const KEYS: Readonly<Record<string, (v: unknown) => string | null>> = {
+  format: (v) => (v === STATE_FORMAT ? null : `"format" must be "${STATE_FORMAT}", got ${show(v)}`),
+  version: (v) => (v === STATE_VERSION ? null : `"version" ${show(v)} is not one this page reads (${STATE_VERSION})`),
+  preset: (v) => (typeof v === 'string' && PRESET_NAMES.includes(v) ? null : `"preset": unknown preset ${show(v)} (one of: ${PRESET_NAMES.join(', ')})`),
+  seed: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? null : `"seed" must be a whole number >= 0, got ${show(v)}`),
+  edits: (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `"edits" must be an object of configuration settings, got ${show(v)}`),
+  commands: () => null, // checked by parseCommandLog
+  time: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_SEEK_NS ? null : `"time" must be a whole number of ns from 0 to a day, got ${show(v)}`),
+  views: (v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return `"views" must be an object, got ${show(v)}`;
+    const o = v as Record<string, unknown>;
+    const extra = Object.keys(o).find((k) => k !== 'inspectedCpu' && k !== 'selectedPid');
+    if (extra !== undefined) return `"views": unknown key "${extra}" (its keys: inspectedCpu, selectedPid)`;
+    if (!wholeOrNull(o.inspectedCpu ?? null, 65_535)) return `"views.inspectedCpu" must be a CPU number or null, got ${show(o.inspectedCpu)}`;
+    if (!wholeOrNull(o.selectedPid ?? null, 1 << 30)) return `"views.selectedPid" must be a pid or null, got ${show(o.selectedPid)}`;
+    return null;
+  },
+};
+
+/** Checks a parsed state value (from a link or a file); `where` names the source in messages. */
+export function parseSharedState(value: unknown, where: string): Parsed {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, errors: [`${where}: expected a JSON object, got ${show(value)}`] };
+  const o = value as Record<string, unknown>;
+  const errors: string[] = [];
+  for (const k of Object.keys(o)) if (!Object.hasOwn(KEYS, k)) errors.push(`${where}: unknown key "${k}" (its keys: ${Object.keys(KEYS).join(', ')})`);
+  for (const [k, check] of Object.entries(KEYS)) {
+    if (!Object.hasOwn(o, k)) {
+      if (k === 'format' || k === 'version' || k === 'preset') errors.push(`${where}: "${k}" is missing`);
+      continue;
+    }
+    const problem = check(o[k]);
+    if (problem) errors.push(`${where}: ${problem}`);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const preset = o.preset as string;
+  const edits = (o.edits ?? {}) as ConfigEdits;
+  const resolved = resolveConfig(preset, edits);
+  if (!resolved.ok) return { ok: false, errors: resolved.errors.map((e) => `${where}: edits: ${e}`) };
+  const log = parseCommandLog(o.commands ?? [], `${where}: commands`);
+  if (!log.ok) return { ok: false, errors: log.errors };
+  const views = (o.views ?? {}) as { inspectedCpu?: number | null; selectedPid?: number | null };
+  return {
+    ok: true,
+    state: {
+      preset, edits, seed: (o.seed as number | undefined) ?? 1, commands: log.commands, time: (o.time as number | undefined) ?? 0,
+      views: { inspectedCpu: views.inspectedCpu ?? null, selectedPid: views.selectedPid ?? null },
+    },
+  };
+}
+
+/** The state as JSON text (a file's content, or a link's before encoding). */
+export function stateJson(state: SharedState): string {
+  return JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, preset: state.preset, seed: state.seed, edits: state.edits, commands: state.commands, time: state.time, views: state.views });
+}
+
+/** Parses JSON text of a state, refusing text nested too deep to walk safely. */
+export function parseStateText(text: string, where: string): Parsed {
+  const deep = tooDeepAt(text, MAX_DEPTH);
+  if (deep >= 0) return { ok: false, errors: [`${where}: nested more than ${MAX_DEPTH} deep (at character ${deep})`] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`${where}: not JSON (${e instanceof Error ? e.message : String(e)})`] };
+  }
+  return parseSharedState(value, where);
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/** The fragment of a link to `state` (to append to the page's address). */
+export function stateFragment(state: SharedState): string {
+  return LINK_PREFIX + toBase64Url(stateJson(state));
+}
+
+/** Reads a page address's fragment: null when it carries no state (no fragment), else the state or what is wrong with it. */
+export function parseFragment(hash: string): Parsed | null {
+  if (hash === '' || hash === '#') return null;
+  const where = 'the link';
+  if (hash.length > MAX_LINK_CHARS) return { ok: false, errors: [`${where} is ${Math.round(hash.length / 1000)} kB, more than the ${MAX_LINK_CHARS / 1000} kB a link may carry: share the state as a .mosx.json file instead`] };
+  if (!hash.startsWith(LINK_PREFIX)) return { ok: false, errors: [`${where}'s fragment "${show(hash.slice(0, 30)).slice(1, -1)}" is not a mos-explorer state (it starts with ${LINK_PREFIX})`] };
+  const text = fromBase64Url(hash.slice(LINK_PREFIX.length));
+  if (text === null) return { ok: false, errors: [`${where}'s state is not readable: after ${LINK_PREFIX} it must be base64url text (A-Z, a-z, 0-9, - and _) of UTF-8 JSON`] };
+  return parseStateText(text, where);
+}

@@ -1,0 +1,5 @@
+/** Every injection, described and bound (the model imports this once). */
+import './injections';
+
+export { applyInjection } from './registry';
+export * from './catalog';
