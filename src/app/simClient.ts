@@ -3,7 +3,8 @@
  * animation frame (never more than one outstanding) into the session's frame bus, watches for
  * crashes and silence. What the worker acknowledges goes to the session's UI store.
  */
-import { PROTOCOL_VERSION, transferablesOf, type FrameBuffers, type FromWorker, type TimelineReply, type ToWorker, type TravelStats } from '../worker/protocol';
+import { PROTOCOL_VERSION, transferablesOf, type FrameBuffers, type FromWorker, type MomentResult, type TimelineReply, type ToWorker, type TravelStats } from '../worker/protocol';
+import type { MomentTarget } from '../engine/moments/registry';
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand, LoggedCommand } from '../engine/kernel/simulation';
 import type { FrameBus } from './frameBus';
@@ -77,6 +78,11 @@ export class SimClient {
   /** What time travel holds in the worker (checkpoints and their bytes). */
   travelStats(): Promise<TravelStats | null> {
     return this.query<TravelStats>((id) => ({ type: 'travelStats', id }));
+  }
+
+  /** Runs to just before the next event of a moment (src/engine/moments); null if the worker restarts first. */
+  runToMoment(moment: string, target: MomentTarget): Promise<MomentResult | null> {
+    return this.query<MomentResult>((id) => ({ type: 'runToMoment', id, moment, target }));
   }
 
   /** Chrome Trace Event JSON of the run so far. */
@@ -206,6 +212,9 @@ export class SimClient {
         return;
       case 'travelStats':
         this.settle(msg.id, msg.stats);
+        return;
+      case 'moment':
+        this.settle(msg.id, msg.result);
         return;
       case 'timeline':
         this.settle(msg.reply.id, msg.reply);

@@ -6,9 +6,10 @@
  */
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand, LoggedCommand } from '../engine/kernel/simulation';
+import type { MomentTarget } from '../engine/moments/registry';
 import type { ImportOutcome } from './importStrace';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Memory cells per NUMA domain in FrameBuffers.memoryCells. */
 export const MEMORY_CELLS = 256;
@@ -120,6 +121,8 @@ export type ToWorker =
   /** Time travel: the state one event earlier. Acknowledged (of: 'stepBack'). */
   | { readonly type: 'stepBack' }
   | { readonly type: 'travelStats'; readonly id: number }
+  /** Runs to just before the next event of a registered moment (src/engine/moments); answered with 'moment', an ack and a frame. */
+  | { readonly type: 'runToMoment'; readonly id: number; readonly moment: string; readonly target: MomentTarget }
   /**
    * Lockstep (compare mode): run as fast as possible up to simulated time `target` and hold
    * there; the page's shared clock moves the target. `playing` is what frames report as running.
@@ -143,7 +146,12 @@ export type ToWorker =
   /** Busy-waits in the worker, to test the page's silence watchdog. */
   | { readonly type: 'hangForTest'; readonly ms: number };
 
-export type AckOf = 'play' | 'pause' | 'step' | 'reset' | 'setSpeed' | 'follow' | 'seek' | 'stepBack' | 'removeCommand';
+export type AckOf = 'play' | 'pause' | 'step' | 'reset' | 'setSpeed' | 'follow' | 'seek' | 'stepBack' | 'removeCommand' | 'moment';
+
+/** Where a run to the next moment stopped: just before the event at `time`, or not found up to `searchedUntil`. */
+export type MomentResult =
+  | { readonly found: true; readonly time: number; readonly description: string }
+  | { readonly found: false; readonly searchedUntil: number; readonly message: string };
 
 /** What time travel holds (for bench:ui and tests). */
 export interface TravelStats {
@@ -157,6 +165,7 @@ export type FromWorker =
   | { readonly type: 'ready'; readonly version: number; readonly cpuCount: number; readonly configName: string }
   | { readonly type: 'frame'; readonly frame: Frame }
   /** Acknowledges play/pause/step/reset once it has taken effect, with the state at that moment. */
+  | { readonly type: 'moment'; readonly id: number; readonly result: MomentResult }
   | { readonly type: 'ack'; readonly of: AckOf; readonly running: boolean; readonly time: number; readonly eventCount: number }
   | { readonly type: 'commandResult'; readonly error: string | null }
   /** The run's command log (the injections) after any change: the page lists it and puts it in links. */

@@ -8,7 +8,10 @@ import type { LoggedCommand } from '../engine/kernel/simulation';
 import { createNodeSimulation, restoreNodeSimulation } from '../engine/node/model';
 import type { NodeSim } from '../engine/node/cpu';
 import { MAX_EVENTS, MemoryCellCache, writeFrame } from './frameWriter';
-import { PROTOCOL_VERSION, transferablesOf, type AckOf, type FromWorker, type ToWorker } from './protocol';
+import { PROTOCOL_VERSION, transferablesOf, type AckOf, type FromWorker, type MomentResult, type ToWorker } from './protocol';
+import { allMoments, momentByKey, type MomentTarget } from '../engine/moments/registry';
+import { findNextMoment } from '../engine/moments/find';
+import { formatClock } from '../engine/kernel/time';
 import { EVENT, writeEvent } from './frameLayout';
 import { ActivityHistory } from './history';
 import { importStrace } from './importStrace';
@@ -158,6 +161,9 @@ export class Runner {
         return;
       case 'stepBack':
         this.stepBack();
+        return;
+      case 'runToMoment':
+        this.runToMoment(msg.id, msg.moment, msg.target);
         return;
       case 'travelStats': {
         const t = this.travel!;
@@ -323,6 +329,26 @@ export class Runner {
     if (reached(this.requireSim(), target)) this.ack('seek');
     else this.scheduleSlice();
 
+  }
+
+  /** Stops the run just before the next event of `key` (searched on a restored copy), feeding the history on the way. */
+  private runToMoment(id: number, key: string, target: MomentTarget): void {
+    const sim = this.requireSim();
+    this.running = false;
+    this.goal = null;
+    const moment = momentByKey(key);
+    let result: MomentResult;
+    if (!moment) result = { found: false, searchedUntil: sim.now, message: `no moment "${key}" (moments: ${allMoments().map((m) => m.key).join(', ')})` };
+    else {
+      const search = findNextMoment(sim.checkpoint(), moment, target);
+      if (search.found) {
+        this.runToEvent(sim, sim.eventCount + search.eventsBefore);
+        result = { found: true, time: search.time, description: search.description };
+      } else result = { found: false, searchedUntil: search.searchedUntil, message: `no ${moment.label.replace(/^Next /, '').toLowerCase()} before ${formatClock(search.searchedUntil)}` };
+    }
+    this.host.post({ type: 'moment', id, result });
+    this.ack('moment');
+    this.sendFrame(null);
   }
 
   private stepBack(): void {

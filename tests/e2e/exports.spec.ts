@@ -39,6 +39,25 @@ test.describe('exports for slides', () => {
     expect(problems).toEqual([]);
   });
 
+  test('canvas views export as vectors drawn by their own code: CPU numbers and route names are SVG text, not a bitmap', async ({ page }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    const blank = await page.context().newPage();
+    const read = (svg: string) =>
+      blank.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''), images: doc.querySelectorAll('image').length };
+      }, svg);
+    const cores = await read((await exportRegion(page, 'Core partitions', 'SVG (vector)')).bytes.toString('utf8'));
+    expect(cores.error).toBeNull();
+    expect(cores.images).toBe(0);
+    for (const cpu of ['1', '33', '63']) expect(cores.texts).toContain(cpu);
+    const metrics = await read((await exportRegion(page, 'Metrics', 'SVG (vector)')).bytes.toString('utf8'));
+    expect(metrics.error).toBeNull();
+    expect(metrics.texts).toContain('glibc');
+    expect(problems).toEqual([]);
+  });
+
   test('PNG exports have the region\'s size at 1x and twice it at 2x', async ({ page }) => {
     const problems = watchConsole(page);
     await openApp(page);

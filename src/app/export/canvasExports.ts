@@ -8,6 +8,14 @@ import type { SvgContext } from './svgContext';
 /** Draws the view's current content at CSS-pixel scale (no device-pixel transform) into `ctx`. */
 export type VectorDraw = (ctx: SvgContext, width: number, height: number) => void;
 
+/**
+ * The drawing functions of the views take a CanvasRenderingContext2D; an SvgContext implements
+ * the part of it they use (tests/unit/export/svgContext.test.ts), so it stands in for one.
+ */
+export function asCanvasContext(ctx: SvgContext): CanvasRenderingContext2D {
+  return ctx as unknown as CanvasRenderingContext2D;
+}
+
 export class CanvasExports {
   private readonly draws = new WeakMap<HTMLCanvasElement, VectorDraw>();
 

@@ -33,6 +33,10 @@ export class Session {
   readonly client: SimClient;
   readonly metrics: MetricsPoller;
   private driver: Transport | null = null;
+  /** Ends the slow motion of a "run to the next ..." in progress (app/moments), or null. */
+  endSlowMotion: (() => void) | null = null;
+  /** "Run to the next ...": the call name typed for Next call, and the last moment run (F5 runs it again). */
+  readonly moments: { callName: string; last: string | null } = { callName: '', last: null };
   private readonly offStore: () => void;
 
   /** Drives this session alone. */

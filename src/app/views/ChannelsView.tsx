@@ -9,7 +9,8 @@ import { useCallback, useEffect, useRef, type KeyboardEvent, type PointerEvent }
 import { ACTIVITY_NAMES } from '../../engine/node/kinds';
 import type { Frame } from '../../worker/protocol';
 import { channelCount, channelValue, slotPid, type ChannelField } from '../../worker/frameLayout';
-import { useSession } from '../session/context';
+import { usePage, useSession } from '../session/context';
+import { asCanvasContext } from '../export/canvasExports';
 import { useTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
@@ -17,7 +18,7 @@ import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 /** Minimum wall time between two redraws while running. */
 const MIN_DRAW_MS = 30;
 import { useCanvas } from './useCanvas';
-import { drawChannels } from './channels/draw';
+import { drawBackground, drawBackgroundText, drawChannels } from './channels/draw';
 import { Backdrop } from './channels/backdrop';
 import { callersOf, hitTest, layoutChannels, type ChannelsLayout, type Hit } from './channels/layout';
 import { formatCpuList } from '../../engine/config/cpuList';
@@ -99,6 +100,7 @@ export function ChannelsView({ config }: ViewProps) {
   const { ref, size } = useCanvas(useCallback(() => ((dirty.current = true), (layoutKey.current = '')), []));
   const selected = useSelectedPidRef(markDirty);
   const { bus, store } = useSession();
+  const page = usePage();
   const tooltip = useTooltip();
   const linuxTable = useHiddenTableWriter(useCallback((f: Frame) => channelRows(config, f), [config]));
   const pidTable = useHiddenTableWriter(
@@ -136,6 +138,17 @@ export function ChannelsView({ config }: ViewProps) {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => ((themeRef.current = null), (dirty.current = true));
     media.addEventListener('change', onTheme);
+    // Exports draw the picture again as vectors: the cached backdrop's shapes, what moves, then its text.
+    const unexport = page.canvasExports.register(canvas, (svg) => {
+      const l = layoutRef.current;
+      const frame = bus.frame;
+      if (!l || !frame) return;
+      const theme = themeRef.current ?? readViewTheme(canvas);
+      const v = asCanvasContext(svg);
+      drawBackground(v, l, theme);
+      drawChannels(v, l, modelRef.current, frame, theme, { now: performance.now(), selected: selected.current, reduced: true });
+      drawBackgroundText(v, l, frame, theme);
+    });
     const off = bus.subscribe((frame, now) => {
       const m = modelRef.current;
       const fresh = m.ingest(frame, now);
@@ -174,9 +187,10 @@ export function ChannelsView({ config }: ViewProps) {
     });
     return () => {
       off();
+      unexport();
       media.removeEventListener('change', onTheme);
     };
-  }, [config, ref, size, selected, bus]);
+  }, [config, ref, size, selected, bus, page]);
 
   const hitAt = (e: PointerEvent<HTMLCanvasElement>): Hit | null => {
     const l = layoutRef.current;

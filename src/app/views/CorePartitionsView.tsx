@@ -15,7 +15,8 @@ import type { Frame } from '../../worker/protocol';
 import { HiddenTable, useHiddenTableWriter } from './HiddenTable';
 import { drawCores, ipiLegend, tileAt } from './cores/drawCores';
 import { useUi } from '../store';
-import { useSession } from '../session/context';
+import { usePage, useSession } from '../session/context';
+import { asCanvasContext } from '../export/canvasExports';
 import { useTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
 import { CpuInspector } from './cores/CpuInspector';
@@ -56,6 +57,7 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
   const selectedPid = useUi((s) => s.selectedPid);
   const inspectedCpu = useUi((s) => s.inspectedCpu);
   const { bus, store } = useSession();
+  const page = usePage();
   const tooltip = useTooltip();
   const tableRef = useHiddenTableWriter(
     useCallback(
@@ -110,6 +112,11 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
       paint(bus.frame);
     };
     paint(bus.frame);
+    // Exports draw the same picture again as vectors (at CSS-pixel scale, arcs where they are now).
+    const unexport = page.canvasExports.register(canvas, (svg, width) => {
+      const st = store.getState();
+      drawCores(asCanvasContext(svg), layoutRef.current, tileOfRef.current, bus.frame, themeRef.current ?? readTheme(canvas), { selectedPid: st.selectedPid, inspectedCpu: st.inspectedCpu, reducedMotion: reducedMotion() }, 1, width);
+    });
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => redraw.current();
     media.addEventListener('change', onTheme);
@@ -127,9 +134,10 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
     }, canvas);
     return () => {
       off();
+      unexport();
       media.removeEventListener('change', onTheme);
     };
-  }, [config, ref, size, bus, store]);
+  }, [config, ref, size, bus, store, page]);
 
   useEffect(() => redraw.current(), [selectedPid, inspectedCpu]);
 

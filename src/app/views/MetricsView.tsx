@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import type { Frame } from '../../worker/protocol';
-import { useSession } from '../session/context';
+import { usePage, useSession } from '../session/context';
+import { asCanvasContext } from '../export/canvasExports';
 import { readTheme, type Theme } from '../palette';
 import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
@@ -32,6 +33,7 @@ export function MetricsView({ config }: { config: NodeConfig }) {
   const fwqBody = useHiddenTableWriter(useCallback((f: Frame) => fwqRows(config, f), [config]));
   const countersBody = useHiddenTableWriter(counterRows);
   const { bus } = useSession();
+  const page = usePage();
   const tooltip = useTooltip();
 
   useEffect(() => {
@@ -71,6 +73,12 @@ export function MetricsView({ config }: { config: NodeConfig }) {
       paint(bus.frame);
     };
     paint(bus.frame);
+    // Exports draw both charts again as vectors, from the latest frame.
+    const fwqCanvas = fwq.ref.current!;
+    const unexport = [
+      page.canvasExports.register(canvas, (svg, width) => drawLatency(asCanvasContext(svg), bus.frame?.buffers.routes ?? new Float64Array(0), theme ?? readTheme(canvas), 1, width)),
+      page.canvasExports.register(fwqCanvas, (svg, width) => drawFwq(asCanvasContext(svg), config, layoutFwq(config, width), bus.frame?.buffers.fwq ?? new Float64Array(0), theme ?? readTheme(canvas), 1, width)),
+    ];
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => redraw.current();
     media.addEventListener('change', onTheme);
@@ -82,9 +90,10 @@ export function MetricsView({ config }: { config: NodeConfig }) {
     });
     return () => {
       off();
+      for (const u of unexport) u();
       media.removeEventListener('change', onTheme);
     };
-  }, [config, lat.ref, lat.size, fwq.ref, fwq.size, bus]);
+  }, [config, lat.ref, lat.size, fwq.ref, fwq.size, bus, page]);
 
   const onLatMove = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -19,6 +19,7 @@ import { FLOW_COLOUR } from './timeline/draw';
 import type { ViewProps } from './index';
 import './views-timeline.css';
 import { TravelBar } from '../travel/TravelBar';
+import { MomentBar } from '../moments/MomentBar';
 
 const COLUMNS = ['CPU', 'Partition', 'Busiest activity', 'Spans', 'Share of the window by activity'];
 const ZOOM_STEP = 1.6;
@@ -186,6 +187,7 @@ export function TimelineView({ config }: ViewProps) {
         <kbd>F</kbd> to follow the present; click a span to select its process. Arrows: forwarded calls.
       </p>
       <TravelBar />
+      <MomentBar />
       <div className="timeline-lanes" tabIndex={0} role="group" aria-label="Timeline lanes" aria-describedby={keysId} onKeyDown={onKeyDown}>
         <canvas
           ref={ref}

@@ -16,13 +16,17 @@ export type MomentSearch =
 export const SEARCH_MAX_EVENTS = 2_000_000;
 export const SEARCH_MAX_NS = 10_000_000_000;
 
-/** Searches forward from the state in `checkpoint` (a Simulation.checkpoint()). */
+/**
+ * Searches forward from the state in `checkpoint` (a Simulation.checkpoint()). The very next
+ * event does not count: a run stopped just before a moment, asked again, goes to the one after.
+ */
 export function findNextMoment(checkpoint: Uint8Array, moment: Moment, target: MomentTarget, maxEvents = SEARCH_MAX_EVENTS, maxNs = SEARCH_MAX_NS): MomentSearch {
   const copy = restoreNodeSimulation(checkpoint);
   const until = copy.now + maxNs;
   for (let n = 0; n < maxEvents; n++) {
     const before = copy.trace.written;
     if (!copy.step() || copy.now > until) return { found: false, searchedEvents: n, searchedUntil: copy.now };
+    if (n === 0) continue;
     for (let i = before; i < copy.trace.written; i++) {
       const r = copy.trace.at(i);
       if (r && moment.match(decodeRecord(r), target)) return { found: true, eventsBefore: n, time: r.time, description: copy.describe(r) };
