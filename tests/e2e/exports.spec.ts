@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, watchConsole } from './helpers';
+import { openApp, pause, play, watchConsole } from './helpers';
 
 /** Exports a region in a format through its Export menu; returns the saved file's name and bytes. */
 async function exportRegion(page: Page, title: string, format: string): Promise<{ name: string; bytes: Buffer }> {
@@ -39,22 +39,33 @@ test.describe('exports for slides', () => {
     expect(problems).toEqual([]);
   });
 
-  test('canvas views export as vectors drawn by their own code: CPU numbers and route names are SVG text, not a bitmap', async ({ page }) => {
+  test('canvas views export as vectors drawn by their own code: their labels are SVG text, no bitmap anywhere', async ({ page }) => {
+    test.setTimeout(90_000);
     const problems = watchConsole(page);
     await openApp(page);
+    await play(page);
+    await page.waitForTimeout(1500);
+    await pause(page);
     const blank = await page.context().newPage();
     const read = (svg: string) =>
       blank.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''), images: doc.querySelectorAll('image').length };
+        return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''), images: doc.querySelectorAll('image').length, shapes: doc.querySelectorAll('rect, path').length };
       }, svg);
-    const cores = await read((await exportRegion(page, 'Core partitions', 'SVG (vector)')).bytes.toString('utf8'));
-    expect(cores.error).toBeNull();
-    expect(cores.images).toBe(0);
-    for (const cpu of ['1', '33', '63']) expect(cores.texts).toContain(cpu);
-    const metrics = await read((await exportRegion(page, 'Metrics', 'SVG (vector)')).bytes.toString('utf8'));
-    expect(metrics.error).toBeNull();
-    expect(metrics.texts).toContain('glibc');
+    const expected: [string, string][] = [
+      ['Core partitions', '33'],
+      ['Channels', 'CPU 0'],
+      ['Timeline', '48'],
+      ['Memory regions', 'DDR'],
+      ['Metrics', 'glibc'],
+    ];
+    for (const [title, text] of expected) {
+      const svg = await read((await exportRegion(page, title, 'SVG (vector)')).bytes.toString('utf8'));
+      expect(svg.error, title).toBeNull();
+      expect(svg.images, `${title}: bitmaps`).toBe(0);
+      expect(svg.texts, title).toContain(text);
+      expect(svg.shapes, title).toBeGreaterThan(20);
+    }
     expect(problems).toEqual([]);
   });
 

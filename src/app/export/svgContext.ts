@@ -52,6 +52,8 @@ export class SvgContext {
   private readonly stack: State[] = [];
   private clips = 0;
   imageSmoothingEnabled = true;
+  /** Tells drawing code that writes pixels (putImageData) to draw shapes instead. */
+  readonly vector = true;
 
   constructor(
     /** Width and height in CSS pixels (the SVG's viewBox). */

@@ -10,7 +10,8 @@ import { MEMORY_CELLS, type Frame } from '../../worker/protocol';
 import { frameEvents } from './frameEvents';
 import { readTheme, type Theme } from '../palette';
 import { reducedMotion } from '../motion';
-import { useSession } from '../session/context';
+import { usePage, useSession } from '../session/context';
+import { asCanvasContext } from '../export/canvasExports';
 import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { HiddenTable } from './HiddenTable';
@@ -46,6 +47,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
   const onResize = useCallback(() => redraw.current(), []);
   const { ref, size } = useCanvas(onResize);
   const { bus, store, metrics } = useSession();
+  const page = usePage();
   const tooltip = useTooltip();
   const pidsLabel = useId();
 
@@ -113,6 +115,15 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       paintBase();
       paintOverlay(performance.now());
     };
+    // Exports draw the grid again as vectors (the cells as shapes); the overlay's passing flashes are left out.
+    const unexport = [
+      page.canvasExports.register(canvas, (svg, width) => {
+        const t = (theme ??= readTheme(canvas));
+        const layout = layoutMemory(domains, width, enclaves.length);
+        drawMemory(asCanvasContext(svg), { layout, domains, cells, notes: notes(), selectedPid: store.getState().selectedPid, theme: t, patterns: (patterns ??= makePatterns(t)), enclaves }, 1, width);
+      }),
+      page.canvasExports.register(overlay, () => {}),
+    ];
 
     const updatePids = (frame: Frame) => {
       const pids = new Set<number>();
@@ -203,13 +214,14 @@ export function MemoryView({ config }: { config: NodeConfig }) {
     const onTheme = () => redraw.current();
     media.addEventListener('change', onTheme);
     return () => {
+      for (const u of unexport) u();
       offFrames();
       offMetrics();
       offUi();
       window.removeEventListener('keydown', onKey);
       media.removeEventListener('change', onTheme);
     };
-  }, [config, domains, enclaves, ref, size, bus, store, metrics]);
+  }, [config, domains, enclaves, ref, size, bus, store, metrics, page]);
 
   const cellAt = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -10,7 +10,8 @@ import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomTransform } from
 import { ACTIVITY_NAMES } from '../../engine/node/kinds';
 import { ACTIVITY_STYLES } from '../palette';
 import { useUi } from '../store';
-import { useSession } from '../session/context';
+import { usePage, useSession } from '../session/context';
+import { asCanvasContext } from '../export/canvasExports';
 import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
 import { TimelineController } from './timeline/controller';
@@ -41,6 +42,7 @@ export function TimelineView({ config }: ViewProps) {
   const onResize = useCallback(() => ctl.current?.relayout(), []);
   const { ref, size } = useCanvas(onResize);
   const { bus, store, client } = useSession();
+  const page = usePage();
   const tooltip = useTooltip();
   const keysId = useId();
 
@@ -83,6 +85,8 @@ export function TimelineView({ config }: ViewProps) {
       if (s.selectedPid !== prev.selectedPid || s.inspectedCpu !== prev.inspectedCpu) c.setSelection(s.selectedPid, s.inspectedCpu);
     });
     const offFrames = bus.subscribe((frame, now) => c.onFrame(frame, now));
+    // Exports draw the Timeline again as vectors, its spans as shapes.
+    const unexport = page.canvasExports.register(canvas, (svg, width) => c.drawVector(asCanvasContext(svg), width, bus.frame?.time ?? 0));
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onTheme = () => c.themeChanged();
     media.addEventListener('change', onTheme);
@@ -99,6 +103,7 @@ export function TimelineView({ config }: ViewProps) {
     sel.call(behaviour);
     return () => {
       sel.on('.zoom', null);
+      unexport();
       offFrames();
       offUi();
       media.removeEventListener('change', onTheme);
@@ -107,7 +112,7 @@ export function TimelineView({ config }: ViewProps) {
       ctl.current = null;
       tooltip.hide();
     };
-  }, [config, ref, size, bus, store, client, tooltip]);
+  }, [config, ref, size, bus, store, client, tooltip, page]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const c = ctl.current;

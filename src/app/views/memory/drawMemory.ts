@@ -9,6 +9,8 @@ import { MEMORY_CELLS } from '../../../worker/protocol';
 import type { Theme } from '../../palette';
 import { cellKind, cellPid, formatBytes, owner, type DomainInfo } from './memoryModel';
 import { cellColors, rasterCells, toRgb, type CellColors } from './rasterCells';
+import { vectorCells } from './vectorCells';
+import { isVectorContext } from '../vectorContext';
 import { canvasFont, MIN_TEXT_PX } from '../type';
 import { rangeOutline, type EnclaveCells } from './enclaveMemory';
 
@@ -193,7 +195,8 @@ function drawEnclaves(ctx: CanvasRenderingContext2D, b: Block, enclaves: readonl
 }
 
 function drawCells(ctx: CanvasRenderingContext2D, b: Block, cells: Uint32Array, theme: Theme, colors: CellColors, selectedPid: number | null, dpr: number): void {
-  rasterCells(ctx, { domain: b.domain, x: b.gridX * dpr, y: b.gridY * dpr, cell: b.cell * dpr, cols: COLS }, cells, colors, selectedPid, dpr);
+  if (isVectorContext(ctx)) vectorCells(ctx, { domain: b.domain, x: b.gridX, y: b.gridY, cell: b.cell, cols: COLS }, cells, colors, selectedPid);
+  else rasterCells(ctx, { domain: b.domain, x: b.gridX * dpr, y: b.gridY * dpr, cell: b.cell * dpr, cols: COLS }, cells, colors, selectedPid, dpr);
   const o = b.domain * MEMORY_CELLS;
   // Letters only where cells are large enough for the minimum text size.
   const letters = b.cell * 0.62 >= MIN_TEXT_PX;

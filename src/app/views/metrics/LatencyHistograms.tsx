@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'react';
 import { scaleLog } from 'd3';
 import { pick } from '../memory/metricsPoller';
-import { useSession } from '../../session/context';
+import { usePage, useSession } from '../../session/context';
+import { asCanvasContext } from '../../export/canvasExports';
 import { readTheme } from '../../palette';
 import { formatDuration } from '../../../engine/kernel/time';
 import { ROUTES } from '../../../engine/descriptors';
@@ -30,14 +31,20 @@ export function LatencyHistograms() {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const dataRef = useRef<Hist[]>([]);
   const { metrics } = useSession();
+  const page = usePage();
   const tooltip = useTooltip();
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const ro = new ResizeObserver(() => draw(canvas, dataRef.current));
     ro.observe(canvas);
-    return () => ro.disconnect();
-  }, []);
+    // Exports draw the histograms again as vectors.
+    const unexport = page.canvasExports.register(canvas, (svg, width) => paint(asCanvasContext(svg), width, readTheme(canvas), dataRef.current));
+    return () => {
+      ro.disconnect();
+      unexport();
+    };
+  }, [page]);
   useEffect(() => {
     let lastKey = '';
     return metrics.subscribe((snap) => {
@@ -86,9 +93,13 @@ function draw(canvas: HTMLCanvasElement, data: Hist[]): void {
   canvas.height = Math.max(1, Math.round(height * dpr));
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const theme = readTheme(canvas);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
+  paint(ctx, width, readTheme(canvas), data);
+}
+
+/** The histograms at CSS-pixel scale (the screen's canvas, or an export's vector context). */
+function paint(ctx: CanvasRenderingContext2D, width: number, theme: ReturnType<typeof readTheme>, data: Hist[]): void {
   const x = axis(width);
   ctx.font = canvasFont(13);
   ctx.textBaseline = 'middle';

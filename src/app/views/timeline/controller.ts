@@ -332,6 +332,25 @@ export class TimelineController {
     this.hooks.writeTable(windowText(w), rows, { from: r.from, to: r.to, bins });
   }
 
+  /** The scene as it is on screen, drawn into `ctx` at CSS-pixel scale with the spans as shapes (exports). */
+  drawVector(ctx: CanvasRenderingContext2D, width: number, now: number): void {
+    this.theme ??= readTimelineTheme(this.canvas);
+    drawScene(ctx, {
+      layout: this.layout,
+      theme: this.theme,
+      width,
+      dpr: 1,
+      view: this.shown,
+      bitmap: null,
+      reply: this.reply ? { reply: this.reply, selectedPid: this.selectedPid } : null,
+      now,
+      inspectedCpu: this.inspectedCpu,
+      selectedLanes: this.selectedLanes,
+      hover: null,
+      flows: this.flows,
+    });
+  }
+
   private draw(frame: Frame, now: number): void {
     const { width, dpr } = this.size();
     this.theme ??= readTimelineTheme(this.canvas);

@@ -5,6 +5,7 @@
  * with the group headers, lane labels, the "now" line and the time axis on top.
  */
 import { ACTIVITY_STYLES } from '../../palette';
+import { isVectorContext } from '../vectorContext';
 import type { TimelineReply } from '../../../worker/protocol';
 import { FLOW, SPAN } from '../../../worker/frameLayout';
 import { HEADER_H, headerText, type LaneLayout } from './lanes';
@@ -83,6 +84,12 @@ export function renderReply(
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, Math.min(off.width, pxW + 2), pxH);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  paintReply(ctx, reply, layout, theme, width, selectedPid);
+  return pxW;
+}
+
+/** A reply's spans, letters and flows at CSS-pixel scale, `width` wide (the offscreen bitmap, or an export's vectors). */
+function paintReply(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, width: number, selectedPid: number | null): void {
   const span = Math.max(1, reply.to - reply.from);
   const sx = width / span;
   // Two passes when a pid is selected: the others dimmed, then the selected one on top.
@@ -109,7 +116,6 @@ export function renderReply(
   drawLetters(ctx, reply, layout, theme, sx, selectedPid);
   const shown = flowsShown(reply.flows.length / FLOW.stride, width, selectedPid);
   if (shown !== 'none') drawFlows(ctx, reply, layout, theme, sx, shown === 'all' ? null : selectedPid, shown === 'selected');
-  return pxW;
 }
 
 function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null): void {
@@ -193,6 +199,8 @@ export interface Scene {
   readonly hover: { readonly cpu: number; readonly start: number; readonly end: number } | null;
   /** Which forwarded calls the bitmap shows arrows for (a note says why when not all). */
   readonly flows: FlowsShown;
+  /** For a vector context (an export): the reply the bitmap was made from, drawn as shapes instead. */
+  readonly reply?: { readonly reply: TimelineReply; readonly selectedPid: number | null } | null;
 }
 
 export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
@@ -239,7 +247,13 @@ export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
   ctx.beginPath();
   ctx.rect(GUTTER, 0, laneW, layout.lanesBottom);
   ctx.clip();
-  if (sc.bitmap && sc.bitmap.pxWidth > 0) {
+  if (sc.reply && isVectorContext(ctx)) {
+    const r = sc.reply.reply;
+    const x0 = xOf(r.from), x1 = xOf(r.to);
+    ctx.translate(x0, 0);
+    paintReply(ctx, r, layout, theme, Math.max(1, x1 - x0), sc.reply.selectedPid);
+    ctx.translate(-x0, 0);
+  } else if (sc.bitmap && sc.bitmap.pxWidth > 0) {
     const x0 = xOf(sc.bitmap.from), x1 = xOf(sc.bitmap.to);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(sc.bitmap.canvas, 0, 0, sc.bitmap.pxWidth, sc.bitmap.canvas.height, x0, 0, x1 - x0, layout.lanesBottom);
