@@ -3,6 +3,8 @@ import { parseSimTime } from '../../../src/app/travel/parseTime';
 import { keyName } from '../../../src/app/actions/useShortcuts';
 import { ACTIONS } from '../../../src/app/actions/registry';
 import '../../../src/app/travel/travelActions';
+import { createUiStore } from '../../../src/app/store';
+import type { PageState } from '../../../src/app/session/page';
 
 describe('"Go to time" text', () => {
   it('reads a time with its unit', () => {
@@ -24,7 +26,10 @@ describe('"Go to time" text', () => {
 
 describe('step back keys', () => {
   it('Shift+S, Shift+Right and Page Up step back; plain S and Right still step forward', () => {
-    const find = (key: string, shiftKey: boolean) => ACTIONS.find((a) => a.keys.includes(keyName({ key, shiftKey })))?.id;
+    // As the keyboard does: the first action with the key that is enabled (one session, no lesson, not presenting).
+    const ui = createUiStore({}).getState();
+    const page = { helpOpen: false, sessions: [{}], compareView: 'cores', lesson: null, introOpen: false, lessonMenuOpen: false, exercise: null, presenter: null } as unknown as PageState;
+    const find = (key: string, shiftKey: boolean) => ACTIONS.find((a) => a.keys.includes(keyName({ key, shiftKey })) && a.enabled(ui, page))?.id;
     expect(find('S', true)).toBe('step-back');
     expect(find('ArrowRight', true)).toBe('step-back');
     expect(find('PageUp', false)).toBe('step-back');

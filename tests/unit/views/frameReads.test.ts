@@ -20,6 +20,7 @@ const RAW_OFFSET = /\[\s*[A-Za-z_$][\w$]*\s*\+\s*\d+[^\]]*\]/g;
 /** Arrays indexed this way that are not frame buffers. */
 const NOT_FRAMES: Readonly<Record<string, string>> = {
   'src/app/views/memory/rasterCells.ts': 'k[dim + 1]: a colour quadruple [plain, ink, dimmed plain, dimmed ink]',
+  'src/app/views/memory/vectorCells.ts': 'k[dim + 1]: the same colour quadruple, for exports',
 };
 
 describe('views read frames through the layout and the decoder', () => {
