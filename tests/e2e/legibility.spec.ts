@@ -43,6 +43,28 @@ async function domTextSizes(page: import('@playwright/test').Page): Promise<{ px
   });
 }
 
+test('compare mode: both Syscall triage panes keep their text at the minimum size (they stack, full width)', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page);
+  const min = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--text-min')));
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.getByRole('region', { name: 'Right session' }).waitFor();
+  await page.getByRole('group', { name: 'View shown on both sides' }).getByRole('button', { name: 'Syscall triage', exact: true }).click();
+  const sizes = await page.evaluate(() => {
+    const out: { px: number; text: string }[] = [];
+    for (const root of document.querySelectorAll('.compare-panes section[aria-label="Syscall triage"]')) {
+      for (const el of root.querySelectorAll('svg text')) {
+        if (!(el instanceof SVGGraphicsElement) || !el.textContent?.trim() || el.getBoundingClientRect().width === 0) continue;
+        const m = el.getScreenCTM();
+        out.push({ px: parseFloat(getComputedStyle(el).fontSize) * (m ? Math.hypot(m.a, m.b) : 1), text: el.textContent.trim().slice(0, 40) });
+      }
+    }
+    return out.sort((a, b) => a.px - b.px);
+  });
+  expect(sizes.length).toBeGreaterThan(10);
+  expect(sizes.filter((s) => s.px < min - 0.05)).toEqual([]);
+});
+
 test.describe('minimum text size', () => {
   for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
     test(`no text below the minimum, canvas and DOM, at ${width}x${height} (mos, hobbes, linux)`, async ({ page }) => {

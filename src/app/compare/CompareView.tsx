@@ -25,7 +25,7 @@ export function CompareView({ sessions }: { sessions: readonly Session[] }) {
         ))}
         <span className="muted compare-hint">Same seed and workload; Play, Step and the speed drive both to the same simulated time.</span>
       </div>
-      <div className="compare-panes">
+      <div className="compare-panes" data-view={view}>
         {sessions.map((s, i) => (
           <SessionProvider key={s.id} session={s}>
             <ComparePane side={i === 0 ? 'Left' : 'Right'} view={view} />
