@@ -13,16 +13,10 @@ import { metricsToCsv } from '../../engine/export/metricsCsv';
 import { humanBytes } from '../../engine/config/size';
 import { pidFromFileName } from '../../engine/strace/ffFiles';
 import { packStraceFiles } from '../../worker/straceFileSet';
+import { saveFile } from '../saveFile';
 
 function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([text], { type }), name);
 }
 
 function baseName(session: Session): string {

@@ -1,6 +1,7 @@
 /** Exports a region of the page (or the whole page) as SVG or PNG, for slides (loaded on the first export). */
 import { elementToSvg, embeddedFonts, svgToPng } from './domToSvg';
 import type { CanvasExports } from './canvasExports';
+import { saveFile } from '../saveFile';
 import type { ExportFormat } from './formats';
 import { SvgContext } from './svgContext';
 
@@ -10,17 +11,6 @@ const FONTS = [
   { family: 'IBM Plex Sans', weight: 600, url: './fonts/ibm-plex-sans-latin-600-normal.woff2' },
   { family: 'IBM Plex Mono', weight: 400, url: './fonts/ibm-plex-mono-latin-400-normal.woff2' },
 ] as const;
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 let scratch: CanvasRenderingContext2D | null = null;
 
@@ -54,7 +44,7 @@ export async function renderRegion(el: Element, title: string, baseName: string,
 export async function exportRegion(el: Element, title: string, baseName: string, format: ExportFormat, canvases: CanvasExports): Promise<string | null> {
   try {
     const file = await renderRegion(el, title, baseName, format, canvases);
-    save(file.blob, file.name);
+    saveFile(file.blob, file.name);
     return null;
   } catch (e) {
     return `The ${format === 'svg' ? 'SVG' : 'PNG'} of ${title} could not be made: ${e instanceof Error ? e.message : String(e)}`;
