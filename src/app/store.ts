@@ -56,6 +56,8 @@ export interface UiState {
   importing: { loaded: number; total: number; name: string } | null;
   /** The run's injections, in order, as its worker reported them (the Injections panel, links). */
   commandLog: readonly LoggedCommand[];
+  /** The Timeline's window (simulated ns) when the user zoomed or panned it, null while it follows the present (shared links carry it). */
+  timelineWindow: { readonly from: number; readonly to: number } | null;
 }
 
 export interface ReplayInfo {
@@ -123,6 +125,7 @@ export function createUiStore(settings: Partial<Persisted>): UiStore {
     replay: null,
     importing: null,
     commandLog: [],
+    timelineWindow: null,
   }));
 }
 
@@ -135,7 +138,7 @@ export function settingsOf(s: UiState): Persisted {
 export function choosePreset(store: UiStore, name: string): void {
   const config = presetByName(name);
   if (!config) return;
-  store.setState({ presetName: name, edits: {}, config, selectedPid: null, inspectedCpu: null, replay: null });
+  store.setState({ presetName: name, edits: {}, config, selectedPid: null, inspectedCpu: null, replay: null, timelineWindow: null });
 }
 
 /** Applies edits if they make a valid configuration (restarting the run); returns the problems otherwise. */

@@ -81,4 +81,92 @@ test.describe('share', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  test('the link carries the open views: a lesson step (not set up again), the Timeline\'s zoom, the exercise', async ({ page, context }) => {
+    const problems = watchConsole(page);
+    await page.goto('/#lesson=shipping&step=2');
+    const lesson = page.getByRole('complementary', { name: 'Lesson' });
+    await expect(lesson).toContainText('step 2 of 3');
+    await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(30 * MS));
+    // Somewhere else than the step's own time: the link must keep this, not the step's 30 ms.
+    await goTo(page, '12ms');
+    await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(12 * MS));
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('button', { name: 'Zoom in' }).click();
+    await timeline.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(timeline.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'false');
+    const window = (await timeline.getByLabel('Window shown').textContent())!;
+    await page.getByRole('button', { name: 'Exercises' }).click();
+    await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toContainText('(topic ipis, seed 1)');
+    const hash = (await page.getByLabel('Trace hash').textContent())!;
+
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+    await expect(dialog).toContainText("the Timeline's zoom, the lesson at step 2, the exercise (ipis, seed 1)");
+    const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+
+    const other = await context.newPage();
+    const otherProblems = watchConsole(other);
+    await other.goto(link);
+    await expect(other.getByRole('complementary', { name: 'Lesson' })).toContainText('step 2 of 3');
+    await expect(other.getByLabel('Simulated time')).toHaveText(formatClock(12 * MS));
+    await expect(other.getByLabel('Trace hash')).toHaveText(hash);
+    const otherTimeline = other.getByRole('region', { name: 'Timeline' });
+    await otherTimeline.scrollIntoViewIfNeeded(); // the lanes (and their window label) are drawn while on screen
+    await expect(otherTimeline.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(otherTimeline.getByLabel('Window shown')).toHaveText(window);
+    await expect(other.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toContainText('(topic ipis, seed 1)');
+    // Moving on in the lesson leaves the shared state behind: the address then names the lesson alone.
+    await other.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: 'Next' }).click();
+    await expect(other.getByRole('complementary', { name: 'Lesson' })).toContainText('step 3 of 3');
+    expect(new URL(other.url()).hash).toBe('#lesson=shipping&step=3');
+    expect([...problems, ...otherProblems]).toEqual([]);
+  });
+
+  test('the link carries compare mode: the other side\'s preset and the view both panes show', async ({ page, context }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    await goTo(page, '3ms');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const right = page.getByRole('region', { name: 'Right session' });
+    await right.getByRole('combobox', { name: 'Right preset' }).selectOption('mckernel');
+    const chooser = page.getByRole('group', { name: 'View shown on both sides' });
+    await chooser.getByRole('button', { name: 'Channels' }).click();
+    await expect(chooser.getByRole('button', { name: 'Channels' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+    await expect(dialog).toContainText('compare mode (against mckernel)');
+    const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+
+    const other = await context.newPage();
+    const otherProblems = watchConsole(other);
+    await other.goto(link);
+    await expect(other.getByRole('region', { name: 'Left session' }).getByRole('combobox', { name: 'Left preset' })).toHaveValue('mos-bsp');
+    await expect(other.getByRole('region', { name: 'Right session' }).getByRole('combobox', { name: 'Right preset' })).toHaveValue('mckernel');
+    await expect(other.getByRole('group', { name: 'View shown on both sides' }).getByRole('button', { name: 'Channels' })).toHaveAttribute('aria-pressed', 'true');
+    // Both sides at the link's time, the left one exactly the sender's run.
+    for (const name of ['Left session', 'Right session']) await expect(other.getByRole('region', { name }).getByLabel('Simulated time')).toHaveText(formatClock(3 * MS));
+    await expect(other.getByRole('region', { name: 'Left session' }).getByLabel('Trace hash')).toHaveText((await page.getByRole('region', { name: 'Left session' }).getByLabel('Trace hash').textContent())!);
+    await expect(other.getByRole('region', { name: 'Right session' }).getByLabel('Trace hash')).toHaveText((await right.getByLabel('Trace hash').textContent())!);
+    expect([...problems, ...otherProblems]).toEqual([]);
+  });
+
+  test('the link carries presenter mode and its view (Share is on the presenter\'s bar)', async ({ page, context }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await page.locator('body').press('PageDown');
+    await page.locator('body').press('PageDown');
+    const position = (await page.locator('.presenter-position').textContent())!;
+    expect(position).toMatch(/^View 3 of \d+$/);
+    await page.getByRole('group', { name: 'Presenter controls' }).getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+    await expect(dialog).toContainText('presenter mode');
+    const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(other.locator('.presenter-position')).toHaveText(position);
+    expect(problems).toEqual([]);
+  });
 });
+

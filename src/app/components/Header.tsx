@@ -55,7 +55,7 @@ export function Header() {
         {comparing && <ActionButton id="swap" />}
       </div>
       {!comparing && <ImportExport />}
-      {!comparing && <ShareButton />}
+      <ShareButton />
       {!comparing && <ActionButton id="export-page" />}
       <div className="learn-actions" role="group" aria-label="Learn">
         <ActionButton id="lessons" />

@@ -24,6 +24,8 @@ export function readExerciseLink(hash: string): ExerciseRequest | null {
 /** The hash with this exercise in it (or, for null, without one); other keys stay. */
 export function writeExerciseLink(hash: string, request: ExerciseRequest | null): string {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
+  // A shared state's `#mosx=` was opened already; other keys beside it would make it unreadable.
+  params.delete('mosx');
   const had = params.has(TOPIC_KEY);
   if (request) {
     params.set(TOPIC_KEY, request.topic);

@@ -34,6 +34,8 @@ export function hashWithLesson(hash: string, position: { id: string; step: numbe
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   params.delete('lesson');
   params.delete('step');
+  // A shared state's `#mosx=` was opened already; other keys beside it would make it unreadable.
+  params.delete('mosx');
   if (position) {
     params.set('lesson', position.id);
     params.set('step', String(position.step + 1));
@@ -91,6 +93,22 @@ export class LessonController {
     const generation = ++this.generation;
     const problem = await this.setUp(lesson.steps[at], generation);
     if (generation === this.generation && problem) this.page.store.setState({ lesson: { id, step: at, steps: lesson.steps.length, problem } });
+  }
+
+  /**
+   * Shows a lesson's step in the panel without setting it up (a shared state has set the page
+   * up already: it was taken with this step open). The address is left alone.
+   */
+  show(id: string, step: number): void {
+    const lesson = this.catalogue.byId(id);
+    if (!lesson) {
+      const known = this.catalogue.lessons.map((l) => l.id).join(', ');
+      this.page.primary.store.setState({ notice: `The link's lesson "${id}" is not one of this page's (lessons: ${known}).` });
+      return;
+    }
+    this.generation++;
+    const at = Math.min(Math.max(0, step), lesson.steps.length - 1);
+    this.page.store.setState({ lesson: { id, step: at, steps: lesson.steps.length, problem: null }, lessonMenuOpen: false });
   }
 
   next(): void {

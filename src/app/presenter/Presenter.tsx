@@ -12,6 +12,7 @@ import { usePageState } from '../session/context';
 import { useUi } from '../store';
 import { VIEWS } from '../views';
 import { useFitZoom } from './useFitZoom';
+import { ShareButton } from '../share/ShareDialog';
 import './presenter.css';
 
 const clock = (f: Frame) => formatClock(f.time);
@@ -35,6 +36,7 @@ export function Presenter() {
         <ActionButton id="step" />
         <LiveText label="Simulated time" format={clock} className="presenter-clock mono" />
         <span className="presenter-spacer" />
+        <ShareButton />
         <ActionButton id="blank" />
         <ActionButton id="presenter" />
       </div>

@@ -6,7 +6,8 @@
  * provided through React context.
  */
 import { createStore, type StoreApi } from 'zustand';
-import type { Parsed } from '../share/sharedState';
+import type { Parsed, SharedState } from '../share/sharedState';
+import type { ConfigEdits } from '../store';
 import { Session } from './session';
 import { AnimationLoop } from './loop';
 import { TooltipHost } from './tooltip';
@@ -88,11 +89,32 @@ export class Page {
     const stored = loadSettings(storage);
     const first = this.newSession(link === null ? stored : link.ok ? { ...stored, presetName: link.state.preset, seed: link.state.seed, edits: link.state.edits } : { speed: stored.speed });
     this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', lesson: null, introOpen: false, lessonMenuOpen: false, exercise: null, presenter: null }));
-    if (link?.ok) first.load(link.state);
-    else if (link) first.store.setState({ notice: `This link could not be opened, so the default run is shown. ${link.errors.join('; ')}` });
-    this.persistFirst();
     const refs = { presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS) };
     this.lessons = new LessonController(this, lessonCatalogue(refs), location);
+    if (link?.ok) void this.openShared(link.state);
+    else if (link) first.store.setState({ notice: `This link could not be opened, so the default run is shown. ${link.errors.join('; ')}` });
+    this.persistFirst();
+  }
+
+  /**
+   * Opens a shared state (a link, a file; checked already): the run in the left session, then
+   * the views it had open — compare mode against its other side, presenter mode, the lesson
+   * step (shown, not set up again), the exercise. What it does not name is closed.
+   */
+  async openShared(state: SharedState): Promise<void> {
+    const v = state.views;
+    if (this.comparing) this.exitCompare();
+    const loaded = this.primary.load(state);
+    this.store.setState({
+      presenter: v.presenter && { view: v.presenter.view, blank: false },
+      exercise: v.exercise,
+      ...(v.compare ? { compareView: v.compare.view } : {}),
+    });
+    if (v.lesson) this.lessons.show(v.lesson.id, v.lesson.step);
+    else if (this.lessons.position) this.lessons.close();
+    // Compare mode starts the other side where the left one is: once it is at the state's time.
+    await loaded;
+    if (v.compare) await this.enterCompare(v.compare.preset, v.compare.edits);
   }
 
   get sessions(): readonly Session[] {
@@ -116,9 +138,10 @@ export class Page {
   /**
    * Opens compare mode: a second session beside the first with another design (same seed,
    * speed and workload), both in lockstep from the first one's time (the new one catches up).
-   * `rightPreset` chooses the other side (a lesson does); by default, a partner of the first.
+   * `rightPreset` chooses the other side (a lesson does), with `rightEdits` (a shared link's); by
+   * default, a partner of the first.
    */
-  async enterCompare(rightPreset?: string): Promise<void> {
+  async enterCompare(rightPreset?: string, rightEdits: ConfigEdits = {}): Promise<void> {
     if (this.lockstep || this.entering || this.sessions.length !== 1) return;
     const left = this.primary;
     const s = left.store.getState();
@@ -128,7 +151,7 @@ export class Page {
     const from = await left.client.pauseAndGetTime();
     this.entering = false;
     if (this.lockstep || this.sessions[0] !== left) return;
-    const right = this.newSession({ ...settingsOf(s), presetName: rightPreset ?? partnerPreset(s.presetName, s.config), edits: {} });
+    const right = this.newSession({ ...settingsOf(s), presetName: rightPreset ?? partnerPreset(s.presetName, s.config), edits: rightPreset === undefined ? {} : rightEdits });
     const lockstep = new Lockstep(() => this.sessions, s.speed);
     this.lockstep = lockstep;
     this.store.setState({ sessions: [left, right] });

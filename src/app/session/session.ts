@@ -76,8 +76,9 @@ export class Session {
   /**
    * Opens a shared state (a link, a file): its preset, edits and seed, its command log replayed,
    * then a seek to its time and its selections. The state is checked already (sharedState.ts).
+   * Resolves once the worker is at the state's time.
    */
-  load(state: SharedState): void {
+  async load(state: SharedState): Promise<void> {
     const resolved = resolveConfig(state.preset, state.edits);
     if (!resolved.ok) {
       this.store.setState({ notice: `This state could not be opened: ${resolved.errors.join('; ')}` });
@@ -89,12 +90,13 @@ export class Session {
         presetName: state.preset, edits: state.edits, config: resolved.config, seed: state.seed, replay: null,
         inspectedCpu: state.views.inspectedCpu !== null && state.views.inspectedCpu < resolved.config.cpuCount ? state.views.inspectedCpu : null,
         selectedPid: state.views.selectedPid,
+        timelineWindow: state.views.timeline,
       });
     } finally {
       this.loading = false;
     }
     this.client.start(resolved.config, state.seed, state.commands);
-    if (state.time > 0) this.client.seek(state.time);
+    if (state.time > 0) await this.client.seekAndWait(state.time);
   }
 
   /** Play, Pause, Step, Reset and speed: this session's own, or the lockstep of compare mode. */

@@ -1,30 +1,31 @@
 /**
  * "Share": a dialog with a link to this exact state (text field "Link", Copy) and the same state
  * as a `.mosx.json` file to save or open (for command logs too long for a link). The link is
- * made when the dialog opens, from the session's settings, injections, time and selections.
+ * made when the dialog opens, from the page's run (settings, injections, time) and open views.
  */
 import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import { useSession } from '../session/context';
-import type { Session } from '../session/session';
+import { usePage } from '../session/context';
+import { saveFile } from '../saveFile';
+import { currentState } from './capture';
 import { MAX_FILE_BYTES, MAX_LINK_CHARS, parseStateText, stateFragment, stateJson, type SharedState } from './sharedState';
+import type { SharedViews } from './sharedViews';
 import './share.css';
-
-/** The session's state now (the time of the frame on screen). */
-export function currentState(session: Session): SharedState {
-  const s = session.store.getState();
-  return {
-    preset: s.presetName,
-    seed: s.seed,
-    edits: s.edits,
-    commands: s.commandLog,
-    time: session.bus.frame?.time ?? 0,
-    views: { inspectedCpu: s.inspectedCpu, selectedPid: s.selectedPid },
-  };
-}
 
 function linkTo(state: SharedState): string {
   const { origin, pathname, search } = window.location;
   return `${origin}${pathname}${search}${stateFragment(state)}`;
+}
+
+/** The open views the link also carries, in words (", in compare mode, with lesson step 3"). */
+function openViews(v: SharedViews): string {
+  const parts = [
+    v.compare && `compare mode (against ${v.compare.preset})`,
+    v.presenter && 'presenter mode',
+    v.timeline && 'the Timeline\'s zoom',
+    v.lesson && `the lesson at step ${v.lesson.step + 1}`,
+    v.exercise && `the exercise (${v.exercise.topic}, seed ${v.exercise.seed})`,
+  ].filter((x): x is string => typeof x === 'string');
+  return parts.length === 0 ? '' : `, and ${parts.join(', ')}`;
 }
 
 export function ShareButton() {
@@ -40,8 +41,8 @@ export function ShareButton() {
 }
 
 function ShareDialog({ onClose }: { onClose: () => void }) {
-  const session = useSession();
-  const [state] = useState(() => currentState(session));
+  const page = usePage();
+  const [state] = useState(() => currentState(page));
   const link = linkTo(state);
   const tooLong = link.length - link.indexOf('#') > MAX_LINK_CHARS;
   const [status, setStatus] = useState<string | null>(null);
@@ -64,13 +65,9 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   };
 
   const save = () => {
-    const url = URL.createObjectURL(new Blob([stateJson(state)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${state.preset}-${state.time}ns.mosx.json`;
-    a.click();
-    URL.revokeObjectURL(url);
-    setStatus(`Saved as ${a.download}.`);
+    const name = `${state.preset}-${state.time}ns.mosx.json`;
+    saveFile(new Blob([stateJson(state)], { type: 'application/json' }), name);
+    setStatus(`Saved as ${name}.`);
   };
 
   const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -86,7 +83,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
       setStatus(`${file.name} could not be opened: ${parsed.errors.join('; ')}`);
       return;
     }
-    session.load(parsed.state);
+    void page.openShared(parsed.state);
     onClose();
   };
 
@@ -102,7 +99,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
       <div className="overlay-card share-card">
         <h2 id="share-title">Share this moment</h2>
         <p className="hint">
-          The link opens this run exactly: the preset, your settings, the seed, the {state.commands.length} injection{state.commands.length === 1 ? '' : 's'}, and the time shown.
+          The link opens this run exactly: the preset, your settings, the seed, the {state.commands.length} injection{state.commands.length === 1 ? '' : 's'}, the time shown{openViews(state.views)}.
         </p>
         <label className="share-link">
           <span>Link</span>

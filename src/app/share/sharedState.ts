@@ -1,6 +1,6 @@
 /**
  * An exact, shareable state: preset, configuration edits, seed, command log (the injections),
- * simulated time and what is selected in the views. Opening it recomputes the same run (the
+ * simulated time and the open views (sharedViews.ts). Opening it recomputes the same run (the
  * engine is deterministic), so the receiver sees the same trace hash at that time.
  *
  * In a link it is the URL's fragment: `#mosx=` then the state's JSON in base64url (UTF-8). As a
@@ -13,9 +13,12 @@ import { parseCommandLog } from '../../engine/inject/catalog';
 import type { LoggedCommand } from '../../engine/kernel/simulation';
 import { resolveConfig, type ConfigEdits } from '../store';
 import { MAX_SEEK_NS } from '../travel/parseTime';
+import { parseSharedViews, type SharedViews } from './sharedViews';
 
 export const STATE_FORMAT = 'mos-explorer-state';
-export const STATE_VERSION = 1;
+/** Version 2 added the open views (compare, presenter, Timeline window, lesson, exercise); 1 is still read. */
+export const STATE_VERSION = 2;
+const READS_VERSIONS: readonly unknown[] = [1, 2];
 export const LINK_PREFIX = '#mosx=';
 /** A longer fragment is refused before decoding (a file carries long logs). */
 export const MAX_LINK_CHARS = 64_000;
@@ -30,7 +33,7 @@ export interface SharedState {
   readonly commands: readonly LoggedCommand[];
   /** Simulated ns to show. */
   readonly time: number;
-  readonly views: { readonly inspectedCpu: number | null; readonly selectedPid: number | null };
+  readonly views: SharedViews;
 }
 
 export type Parsed = { ok: true; state: SharedState } | { ok: false; errors: string[] };
@@ -39,25 +42,19 @@ const show = (v: unknown) => {
   const t = JSON.stringify(v) ?? String(v);
   return t.length > 40 ? `${t.slice(0, 37)}...` : t;
 };
-const wholeOrNull = (v: unknown, max: number) => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max);
 
 /** Every key of a state, with its check (an error text, or null). */
 const KEYS: Readonly<Record<string, (v: unknown) => string | null>> = {
   format: (v) => (v === STATE_FORMAT ? null : `"format" must be "${STATE_FORMAT}", got ${show(v)}`),
-  version: (v) => (v === STATE_VERSION ? null : `"version" ${show(v)} is not one this page reads (${STATE_VERSION})`),
+  version: (v) => (READS_VERSIONS.includes(v) ? null : `"version" ${show(v)} is not one this page reads (${READS_VERSIONS.join(' or ')})`),
   preset: (v) => (typeof v === 'string' && PRESET_NAMES.includes(v) ? null : `"preset": unknown preset ${show(v)} (one of: ${PRESET_NAMES.join(', ')})`),
   seed: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? null : `"seed" must be a whole number >= 0, got ${show(v)}`),
   edits: (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `"edits" must be an object of configuration settings, got ${show(v)}`),
   commands: () => null, // checked by parseCommandLog
   time: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_SEEK_NS ? null : `"time" must be a whole number of ns from 0 to a day, got ${show(v)}`),
   views: (v) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return `"views" must be an object, got ${show(v)}`;
-    const o = v as Record<string, unknown>;
-    const extra = Object.keys(o).find((k) => k !== 'inspectedCpu' && k !== 'selectedPid');
-    if (extra !== undefined) return `"views": unknown key "${extra}" (its keys: inspectedCpu, selectedPid)`;
-    if (!wholeOrNull(o.inspectedCpu ?? null, 65_535)) return `"views.inspectedCpu" must be a CPU number or null, got ${show(o.inspectedCpu)}`;
-    if (!wholeOrNull(o.selectedPid ?? null, 1 << 30)) return `"views.selectedPid" must be a pid or null, got ${show(o.selectedPid)}`;
-    return null;
+    const r = parseSharedViews(v);
+    return r.ok ? null : r.error;
   },
 };
 
@@ -82,12 +79,13 @@ export function parseSharedState(value: unknown, where: string): Parsed {
   if (!resolved.ok) return { ok: false, errors: resolved.errors.map((e) => `${where}: edits: ${e}`) };
   const log = parseCommandLog(o.commands ?? [], `${where}: commands`);
   if (!log.ok) return { ok: false, errors: log.errors };
-  const views = (o.views ?? {}) as { inspectedCpu?: number | null; selectedPid?: number | null };
+  const views = parseSharedViews(o.views ?? {});
+  if (!views.ok) return { ok: false, errors: [`${where}: ${views.error}`] };
   return {
     ok: true,
     state: {
       preset, edits, seed: (o.seed as number | undefined) ?? 1, commands: log.commands, time: (o.time as number | undefined) ?? 0,
-      views: { inspectedCpu: views.inspectedCpu ?? null, selectedPid: views.selectedPid ?? null },
+      views: views.views,
     },
   };
 }

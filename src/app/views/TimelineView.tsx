@@ -53,6 +53,8 @@ export function TimelineView({ config }: ViewProps) {
     const c = new TimelineController(canvas, ctx, config, () => size.current, targetHeight, (from, to, bins) => client.queryTimeline(from, to, bins), {
       onFollowChange: setFollowState,
       onGroupsChange: (g) => setGroups((prev) => (sameGroups(prev, g) ? prev : g)),
+      // The window lives in the session's store too, whole ns, so a shared link carries it.
+      onWindowChange: (w) => store.setState({ timelineWindow: w && { from: Math.max(0, Math.floor(w.from)), to: Math.ceil(w.to) } }),
       writeWindowLabel: (text) => {
         if (labelRef.current && labelRef.current.textContent !== text) labelRef.current.textContent = text;
       },
@@ -81,8 +83,10 @@ export function TimelineView({ config }: ViewProps) {
     window.addEventListener('resize', onWindowResize);
     const ui = store.getState();
     c.setSelection(ui.selectedPid, ui.inspectedCpu);
+    c.showWindow(ui.timelineWindow);
     const offUi = store.subscribe((s, prev) => {
       if (s.selectedPid !== prev.selectedPid || s.inspectedCpu !== prev.inspectedCpu) c.setSelection(s.selectedPid, s.inspectedCpu);
+      if (s.timelineWindow !== prev.timelineWindow) c.showWindow(s.timelineWindow);
     });
     const offFrames = bus.subscribe((frame, now) => c.onFrame(frame, now));
     // Exports draw the Timeline again as vectors, its spans as shapes.

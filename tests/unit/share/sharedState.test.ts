@@ -7,7 +7,11 @@ const state: SharedState = {
   edits: { linux: { hz: 250 } },
   commands: [{ time: 5_000_000, atEvent: 4321, command: { type: 'interrupt-burst', cpu: 3 } }],
   time: 12_000_000,
-  views: { inspectedCpu: 3, selectedPid: 1001 },
+  views: {
+    inspectedCpu: 3, selectedPid: 1001, timeline: { from: 9_000_000, to: 9_250_000 },
+    compare: { preset: 'linux-bsp', edits: { linux: { hz: 100 } }, view: 'channels' },
+    presenter: null, lesson: { id: 'shipping', step: 2 }, exercise: { topic: 'ipis', seed: '42' },
+  },
 };
 
 const b64 = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -25,6 +29,26 @@ describe('shared state (links and .mosx.json files)', () => {
     expect(fragment).toMatch(/^#mosx=[A-Za-z0-9_-]+$/);
     expect(parseFragment(fragment)).toEqual({ ok: true, state });
     expect(parseStateText(stateJson(state), 'f.mosx.json')).toEqual({ ok: true, state });
+  });
+
+  it('reads version 1 links (no open views but the selections): the views they do not name are closed', () => {
+    const v1 = JSON.stringify({ ...JSON.parse(stateJson(state)), version: 1, views: { inspectedCpu: 3, selectedPid: null } });
+    const r = parseStateText(v1, 'old.mosx.json');
+    expect(r.ok && r.state.views).toEqual({ inspectedCpu: 3, selectedPid: null, timeline: null, compare: null, presenter: null, lesson: null, exercise: null });
+  });
+
+  it('names what is wrong with the open views', () => {
+    const views = (v: Record<string, unknown>) => problems(stateWith({ views: { ...state.views, ...v } }));
+    expect(views({ timeline: { from: 5, to: 5 } })).toMatch(/"views.timeline" must end after it starts/);
+    expect(views({ timeline: { from: -1, to: 5 } })).toMatch(/"views.timeline.from" must be a whole number of ns/);
+    expect(views({ timeline: { from: 1, to: 5, zoom: 2 } })).toMatch(/"views.timeline": unknown key "zoom"/);
+    expect(views({ compare: { preset: 'mos-bsp', edits: {}, view: 'replay' } })).toMatch(/"views.compare.view" must be a view compare mode shows/);
+    expect(views({ compare: { preset: 'windows', edits: {}, view: 'cores' } })).toMatch(/"views.compare.preset" must be a preset/);
+    expect(views({ compare: { preset: 'mos-bsp', edits: { linux: { hz: -3 } }, view: 'cores' } })).toMatch(/"views.compare.edits": .*hz/);
+    expect(views({ compare: { preset: 'mos-bsp', view: 'cores' } })).toMatch(/"views.compare.edits" is missing/);
+    expect(views({ presenter: { view: 1 } })).toMatch(/compare mode and presenter mode cannot both be open/);
+    expect(views({ lesson: { id: '<script>', step: 0 } })).toMatch(/"views.lesson.id" must be a lesson name/);
+    expect(views({ exercise: { topic: 'ipis', seed: 42 } })).toMatch(/"views.exercise.seed" must be a seed/);
   });
 
   it('no fragment is no link', () => {

@@ -32,6 +32,8 @@ export interface TimelineHooks {
   writeWindowLabel(text: string): void;
   /** The lanes were laid out again: the toolbar's fold buttons follow the groups. */
   onGroupsChange?(groups: readonly GroupBand[]): void;
+  /** The user moved the window (null: back to following the present); shared links carry it. */
+  onWindowChange?(window: TimeWindow | null): void;
 }
 
 export interface SpanHit {
@@ -185,6 +187,27 @@ export class TimelineController {
     this.lastKey = '';
     this.dirty = true;
     this.hooks.onFollowChange(follow);
+    this.hooks.onWindowChange?.(follow ? null : this.userWindow);
+  }
+
+  /** Shows a window given from outside (a shared link), or follows the present (null); no echo to onWindowChange. */
+  showWindow(w: TimeWindow | null): void {
+    if (w === null) {
+      if (!this.follow) this.setFollowQuietly(true);
+      return;
+    }
+    // The store keeps whole ns: a window within a ns of the shown one is the same (no new query).
+    if (!this.follow && Math.abs(this.userWindow.from - w.from) < 1 && Math.abs(this.userWindow.to - w.to) < 1) return;
+    this.userWindow = clampWindow(w, Infinity);
+    this.shown = this.userWindow;
+    this.setFollowQuietly(false);
+  }
+
+  private setFollowQuietly(follow: boolean): void {
+    this.follow = follow;
+    this.lastKey = '';
+    this.dirty = true;
+    this.hooks.onFollowChange(follow);
   }
 
   private setWindow(w: TimeWindow): void {
@@ -195,6 +218,7 @@ export class TimelineController {
       this.hooks.onFollowChange(false);
     }
     this.dirty = true;
+    this.hooks.onWindowChange?.(this.userWindow);
   }
 
   zoomBy(factor: number, anchor = 0.5): void {
