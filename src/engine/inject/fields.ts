@@ -5,8 +5,10 @@
  */
 import type { EngineCommand } from '../kernel/simulation';
 import { formatDuration, S } from '../kernel/time';
+import { isLiveSetting } from '../config/liveSettings';
 
-export type FieldKind = 'cpu' | 'pid' | 'channel' | 'count' | 'duration' | 'name' | 'choice';
+/** 'setting': the path of a live setting (config/liveSettings.ts); 'number': any finite number (its bounds are the setting's). */
+export type FieldKind = 'cpu' | 'pid' | 'channel' | 'count' | 'duration' | 'name' | 'choice' | 'setting' | 'number';
 
 export interface FieldSpec {
   readonly name: string;
@@ -46,7 +48,16 @@ export function checkFields(type: string, fields: readonly FieldSpec[], command:
       args[f.name] = raw;
       continue;
     }
+    if (f.kind === 'setting') {
+      if (typeof raw !== 'string' || !isLiveSetting(raw)) return { ok: false, error: `${type}: ${f.name} must name a setting that can change in a running node (a cost or duration such as syscalls.costs.ipiNs), got ${JSON.stringify(raw)}` };
+      args[f.name] = raw;
+      continue;
+    }
     if (typeof raw !== 'number' || !Number.isFinite(raw)) return { ok: false, error: `${type}: ${f.name} (${f.label}) must be a number, got ${JSON.stringify(raw)}` };
+    if (f.kind === 'number') {
+      args[f.name] = raw;
+      continue;
+    }
     if (f.kind !== 'duration' && !Number.isInteger(raw)) return { ok: false, error: `${type}: ${f.name} (${f.label}) must be a whole number, got ${raw}` };
     const min = f.min ?? (f.kind === 'duration' || f.kind === 'count' ? 1 : 0);
     const max = f.max ?? (f.kind === 'duration' ? MAX_INJECTED_NS : f.kind === 'count' ? MAX_INJECTED_COUNT : Number.MAX_SAFE_INTEGER);

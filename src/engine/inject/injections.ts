@@ -10,6 +10,7 @@ import { sendSignal } from '../node/signals';
 import { holdChannelFull } from '../designs/shipping';
 import { bindInjection } from './registry';
 import './specs';
+import { liveSettingProblem, withSetting } from '../config/liveSettings';
 
 const GROUP = 5; // [cpu, left, everyNs, durationNs, cause]
 
@@ -75,5 +76,13 @@ bindInjection('slow-osnode', (sim, a) => {
   // The OS node this node's calls go to stops serving (a hung daemon): its queue waits.
   const free = sim.state.osnode.os.freeNs;
   free[0] = Math.max(free[0], sim.now + (a.forNs as number));
+  return null;
+});
+
+/** A live setting: the configuration changes from now on (checked against its bounds and the load checks first). */
+bindInjection('settings', (sim, a) => {
+  const problem = liveSettingProblem(sim.config, a.path as string, a.value);
+  if (problem) return problem;
+  sim.reconfigure(withSetting(sim.config, a.path as string, a.value as number));
   return null;
 });

@@ -8,8 +8,8 @@ import type { EngineCommand } from '../kernel/simulation';
 import type { NodeSim } from '../node/cpu';
 import { checkFields, type Args, type FieldSpec } from './fields';
 
-/** What an injection is aimed at: where the page offers it. */
-export type InjectionTarget = 'cpu' | 'process' | 'channel' | 'osnode';
+/** What an injection is aimed at: where the page offers it ('node': the configuration panel, as a live setting). */
+export type InjectionTarget = 'cpu' | 'process' | 'channel' | 'osnode' | 'node';
 
 export interface InjectionSpec {
   /** The command's `type`. */

@@ -8,6 +8,7 @@ import { CAUSE_NAMES } from '../node/kinds';
 import { formatDuration, MS, US } from '../kernel/time';
 import { registerInjection } from './registry';
 import type { Args, FieldSpec } from './fields';
+import { SPEC_BY_PATH } from '../config/paramSpecs';
 
 const cpuField: FieldSpec = { name: 'cpu', kind: 'cpu', label: 'the CPU' };
 const pidField: FieldSpec = { name: 'pid', kind: 'pid', label: 'the process' };
@@ -87,3 +88,17 @@ registerInjection({
   fields: [forField(20)],
   describe: (a) => `this node's OS node stalled for ${d(a, 'forNs')}`,
 });
+
+/** A live setting (config/liveSettings.ts): a cost or duration changed from this moment on, the run before it kept. */
+registerInjection({
+  type: 'settings',
+  title: 'Change a setting',
+  target: 'node',
+  fields: [{ name: 'path', kind: 'setting', label: 'the setting' }, { name: 'value', kind: 'number', label: 'its new value' }],
+  describe: (a) => `setting ${a.path} changed to ${settingValueText(a.path as string, a.value as number)}`,
+});
+
+function settingValueText(path: string, value: number): string {
+  const unit = SPEC_BY_PATH.get(path)?.number?.unit ?? '';
+  return unit === 'ns' ? formatDuration(value) : `${value}${unit ? ` ${unit}` : ''}`;
+}

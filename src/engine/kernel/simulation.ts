@@ -71,7 +71,8 @@ interface CheckpointImage<C, S> {
 
 export class Simulation<S, C = unknown> {
   readonly model: ModelDefinition<C, S>;
-  readonly config: C;
+  /** The configuration in force now: a live setting changes it mid-run (checkpoints keep it). */
+  private cfg: C;
   readonly seed: number;
   now: SimTime = 0;
   eventCount = 0;
@@ -88,7 +89,7 @@ export class Simulation<S, C = unknown> {
 
   private constructor(model: ModelDefinition<C, S>, config: C, seed: number, traceCapacity: number) {
     this.model = model;
-    this.config = config;
+    this.cfg = config;
     this.seed = seed;
     this.handlers = model.handlers;
     this.queue = new EventQueue(4096);
@@ -106,6 +107,15 @@ export class Simulation<S, C = unknown> {
     sim.state = model.init(sim, config);
     sim.pending = [...(options.commands ?? [])];
     return sim;
+  }
+
+  get config(): C {
+    return this.cfg;
+  }
+
+  /** Replaces the configuration from now on (a live setting, applied by a logged command; the model checks it). */
+  reconfigure(config: C): void {
+    this.cfg = config;
   }
 
   // ---- used by model rules ----
@@ -226,7 +236,7 @@ export class Simulation<S, C = unknown> {
       format: 'mos-explorer-checkpoint',
       version: 1,
       model: this.model.name,
-      config: this.config,
+      config: this.cfg,
       seed: this.seed,
       now: this.now,
       eventCount: this.eventCount,

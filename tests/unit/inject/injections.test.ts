@@ -112,7 +112,7 @@ describe('injections', () => {
 
   it('every injection describes itself from its defaults', () => {
     for (const spec of INJECTIONS) {
-      const targets: Record<string, Record<string, number>> = { cpu: { cpu: 2 }, process: { pid: 1000 }, channel: { channel: 0 }, osnode: {} };
+      const targets: Record<string, Record<string, number | string>> = { cpu: { cpu: 2 }, process: { pid: 1000 }, channel: { channel: 0 }, osnode: {}, node: { path: 'linux.tickNs', value: 900 } };
       const cmd: EngineCommand = { type: spec.type, ...targets[spec.target] };
       expect(checkInjection(cmd).ok, spec.type).toBe(true);
       expect(describeInjection(cmd)).not.toMatch(/undefined|NaN/);
