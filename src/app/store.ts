@@ -5,8 +5,8 @@
  * untrusted and re-validated.
  */
 import { createStore, useStore, type StoreApi } from 'zustand';
-import { useCallback } from 'react';
 import { useSession } from './session/context';
+import { editsInForce } from './session/settingsInForce';
 import { PRESETS } from '../engine/config/presets';
 import { presetByName } from '../engine/config/presetByName';
 import { applyOverrides } from '../engine/config/parseConfig';
@@ -131,7 +131,7 @@ export function createUiStore(settings: Partial<Persisted>): UiStore {
 
 /** The settings of a store, as persisted. */
 export function settingsOf(s: UiState): Persisted {
-  return { presetName: s.presetName, seed: s.seed, speed: s.speed, edits: s.edits };
+  return { presetName: s.presetName, seed: s.seed, speed: s.speed, edits: editsInForce(s.edits, s.commandLog) };
 }
 
 /** Switches preset: the edits belong to the old one and are dropped. */
@@ -172,7 +172,7 @@ export function persistSettings(store: UiStore, storage: Pick<Storage, 'setItem'
   };
   save(store.getState());
   return store.subscribe((s, prev) => {
-    if (s.presetName === prev.presetName && s.seed === prev.seed && s.speed === prev.speed && s.edits === prev.edits) return;
+    if (s.presetName === prev.presetName && s.seed === prev.seed && s.speed === prev.speed && s.edits === prev.edits && s.commandLog === prev.commandLog) return;
     save(s);
   });
 }
@@ -180,10 +180,4 @@ export function persistSettings(store: UiStore, storage: Pick<Storage, 'setItem'
 /** The UI state of the session in context (re-renders when the selected part changes). */
 export function useUi<T>(selector: (s: UiState) => T): T {
   return useStore(useSession().store, selector);
-}
-
-/** applyEdits on the session in context. */
-export function useApplyEdits(): (edits: ConfigEdits) => string[] {
-  const { store } = useSession();
-  return useCallback((edits: ConfigEdits) => applyEdits(store, edits), [store]);
 }

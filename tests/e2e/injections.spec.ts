@@ -103,4 +103,57 @@ test.describe('injections', () => {
     await expect(page.getByLabel('Trace hash')).toHaveText(cliHash('6ms', log, 2));
     expect(cliHash('6ms', log, 2)).not.toBe(cliHash('6ms', null, 2));
   });
+
+  test('a cost changed in the Configuration panel mid-run forks the run at the present; a boot setting restarts it', async ({ page }) => {
+    const problems = watchConsole(page);
+    await openApp(page);
+    await goTo(page, '5ms');
+    await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(5 * MS));
+    const before = (await page.getByLabel('Trace hash').textContent())!;
+    const config = page.getByRole('region', { name: 'Configuration' });
+    await config.locator('summary', { hasText: 'Advanced costs' }).click();
+    const ipi = config.getByRole('spinbutton', { name: 'IPI latency (one way)' });
+    await ipi.fill('50000');
+    await expect(config).toContainText('Apply changes these costs from the present moment on (the run so far stays)');
+    await config.getByRole('button', { name: 'Apply' }).click();
+    const notice = page.getByRole('status', { name: 'Notice' });
+    await expect(notice).toContainText(`Changed at ${formatClock(5 * MS)}: IPI latency (one way). The run up to then stays`);
+    // Not restarted: the same moment, the same run so far; the change is listed with the injections.
+    await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(5 * MS));
+    await expect(page.getByLabel('Trace hash')).toHaveText(before);
+    const items = page.getByRole('region', { name: 'Injections' }).getByRole('list', { name: 'Injection log' }).getByRole('listitem');
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText('setting syscalls.costs.ipiNs changed to 50.00 µs');
+    await expect(page.getByRole('combobox', { name: 'Preset' }).locator('option:checked')).toHaveText(/^Custom settings/);
+    // The form shows the setting in force.
+    await expect(ipi).toHaveValue('50000');
+
+    // Later, the run is the CLI's with the same command at 5 ms, and not the unchanged one.
+    await goTo(page, '9ms');
+    const log = await commandLog(page);
+    expect(log).toHaveLength(1);
+    const changed = cliHash('9ms', log);
+    await expect(page.getByLabel('Trace hash')).toHaveText(changed);
+    expect(changed).not.toBe(cliHash('9ms', null));
+    // Before the change, the run is the unchanged one.
+    await goTo(page, '4ms');
+    await expect(page.getByLabel('Trace hash')).toHaveText(cliHash('4ms', null));
+
+    // A boot setting (the tick rate) restarts from time zero, the live change folded into the new configuration.
+    const hz = config.getByRole('spinbutton', { name: 'Linux tick (HZ)' });
+    await hz.fill('250');
+    await expect(config).toContainText('Linux tick (HZ) is fixed at boot, so Apply restarts the run from time zero');
+    await config.getByRole('button', { name: 'Apply' }).click();
+    await expect(notice).toContainText('Linux tick (HZ) is fixed when the node boots, so the simulation restarted from time zero');
+    await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(0));
+    await expect(items).toHaveCount(0);
+    await expect(ipi).toHaveValue('50000');
+    await expect(hz).toHaveValue('250');
+    // Both persist: a reload starts with the settings chosen last.
+    await page.reload();
+    await config.locator('summary', { hasText: 'Advanced costs' }).click();
+    await expect(ipi).toHaveValue('50000');
+    await expect(hz).toHaveValue('250');
+    expect(problems).toEqual([]);
+  });
 });

@@ -11,16 +11,19 @@ interface Props {
   /** Problems by path: a field's own check, or the whole configuration's (an overloaded CPU …). */
   readonly errors: ReadonlyMap<string, string>;
   readonly onChange: (path: string, text: string) => void;
+  /** Open or not: kept by the panel, so that it stays open when an Apply renews the form. */
+  readonly open: boolean;
+  readonly onToggle: (open: boolean) => void;
 }
 
-export function AdvancedCosts({ draft, errors, onChange }: Props) {
+export function AdvancedCosts({ draft, errors, onChange, open, onToggle }: Props) {
   return (
-    <details className="advanced">
+    <details className="advanced" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary>
         Advanced costs{errors.size > 0 && <span className="field-error"> ({errors.size} to fix)</span>}
       </summary>
       <div className="advanced-body">
-        <p className="hint">Every other number of the model; docs/parameters.md gives each its source. The same keys work in a config file.</p>
+        <p className="hint">Every other number of the model; docs/parameters.md gives each its source. The same keys work in a config file. Costs and durations applied mid-run change from that moment (the run before stays); the rest restarts the run.</p>
         {ADVANCED_GROUPS.filter((g) => g.fields.some((f) => inDraft(draft, f.path))).map((g) => (
           <fieldset key={g.key} className="field-group">
             <legend>{g.title}</legend>

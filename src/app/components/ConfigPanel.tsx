@@ -4,7 +4,12 @@
  * says so; while a field is invalid its error shows next to it and the last valid run keeps going.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { resolveConfig, useApplyEdits, useUi, type ConfigEdits } from '../store';
+import { resolveConfig, useUi, type ConfigEdits } from '../store';
+import { useSession } from '../session/context';
+import { applySettings } from '../session/applySettings';
+import { settingChanges } from '../../engine/config/liveSettings';
+import { isOrAre, NUM_FIELDS, settingNames } from './settingNames';
+import { isSettingsCommand, settingsInForce } from '../session/settingsInForce';
 import { mosBootLine, paperBootLine, parsePartition } from '../../engine/config/partition';
 import { topologyByName } from '../../engine/node/topologies';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
@@ -125,13 +130,6 @@ function designBaseOf(presetName: string, preset: NodeConfig, mechanism: string)
  * The form's number fields and the parameter each sets: its bounds (and so the field's min and
  * max) are the checker's own (paramRules.ts), in the field's unit, so the two always agree.
  */
-const NUM_FIELDS = {
-  hz: { path: 'linux.hz', perUnit: 1, unit: 'Hz', label: 'Linux tick (HZ)' },
-  rrQuantumMs: { path: 'lwk.rrQuantumNs', perUnit: MS, unit: 'ms', label: 'LWK round-robin quantum (ms, 0 = off)' },
-  interference: { path: 'interference.perBusyCpu', perUnit: 1, unit: '', label: 'Cache interference per busy CPU (assumption)' },
-  channelCapacity: { path: 'syscalls.channelCapacity', perUnit: 1, unit: '', label: 'Channel slots' },
-  proxyThreads: { path: 'syscalls.proxyThreads', perUnit: 1, unit: '', label: 'Proxy threads per process' },
-} as const;
 type NumField = keyof typeof NUM_FIELDS;
 const NUM_PATHS = new Set<string>(Object.values(NUM_FIELDS).map((f) => f.path));
 
@@ -161,20 +159,34 @@ function splitErrors(errors: readonly string[], fieldErrors: Map<string, string>
   return general;
 }
 
-export function ConfigPanel() {
-  const presetName = useUi((s) => s.presetName);
-  const active = useUi((s) => s.config);
-  const edits = useUi((s) => s.edits);
-  // The draft restarts from the running configuration whenever another preset or other settings
-  // come into force (an Apply, or the previous settings restored after a failed run).
-  return <ConfigForm key={`${presetName}\u0000${JSON.stringify(edits)}`} active={active} />;
+/** What Apply will do with the draft: change costs from now on, or restart (naming a setting fixed at boot). */
+function applyHint(active: NodeConfig, next: NodeConfig | null, now: number): string {
+  if (!next) return 'Changes not applied yet.';
+  const { live, boot } = settingChanges(active, next);
+  if (boot.length > 0) return now > 0 ? `Not applied yet: ${settingNames(boot)} ${isOrAre(boot)} fixed at boot, so Apply restarts the run from time zero.` : 'Changes not applied yet.';
+  return live.length > 0 && now > 0 ? 'Not applied yet: Apply changes these costs from the present moment on (the run so far stays).' : 'Changes not applied yet.';
 }
 
-function ConfigForm({ active }: { active: NodeConfig }) {
+export function ConfigPanel() {
+  const presetName = useUi((s) => s.presetName);
+  const config = useUi((s) => s.config);
+  const edits = useUi((s) => s.edits);
+  const log = useUi((s) => s.commandLog);
+  // The form shows the settings in force: the run's configuration and the live changes since.
+  const active = useMemo(() => settingsInForce(config, log), [config, log]);
+  const live = useMemo(() => JSON.stringify(log.filter(isSettingsCommand).map((c) => c.command)), [log]);
+  // The draft restarts from the running configuration whenever another preset or other settings
+  // come into force (an Apply, a live change, or the previous settings restored after a failed run).
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  return <ConfigForm key={`${presetName}\u0000${JSON.stringify(edits)}\u0000${live}`} active={active} advancedOpen={advancedOpen} onAdvancedToggle={setAdvancedOpen} />;
+}
+
+function ConfigForm({ active, advancedOpen, onAdvancedToggle }: { active: NodeConfig; advancedOpen: boolean; onAdvancedToggle: (open: boolean) => void }) {
   const presetName = useUi((s) => s.presetName);
   const applied = useUi((s) => s.edits);
   const appliedOptions = typeof applied.options === 'string' ? applied.options : '';
-  const applyEdits = useApplyEdits();
+  const session = useSession();
+  const applyEdits = (edits: ConfigEdits) => applySettings(session, edits);
   const [draft, setDraft] = useState<Draft>(() => draftOf(active, appliedOptions));
   const [applyErrors, setApplyErrors] = useState<string[]>([]);
   const topology = topologyByName(active.topology)!;
@@ -289,7 +301,7 @@ function ConfigForm({ active }: { active: NodeConfig }) {
         {num('interference', 0.0005)}
         <Select label="Workload" value={draft.workload} onChange={(v) => set('workload', v)} options={[['fwq', 'FWQ (fixed work quanta)'], ['bsp', 'BSP mini-app'], ['syscall', 'syscall microbenchmark']]} />
       </fieldset>
-      <AdvancedCosts draft={draft.advanced} errors={fieldErrors} onChange={(path, text) => setDraft((d) => ({ ...d, advanced: { ...d.advanced, [path]: text } }))} />
+      <AdvancedCosts open={advancedOpen} onToggle={onAdvancedToggle} draft={draft.advanced} errors={fieldErrors} onChange={(path, text) => setDraft((d) => ({ ...d, advanced: { ...d.advanced, [path]: text } }))} />
       {generalErrors.map((e, i) => <p key={i} className="field-error" role="alert">{e}</p>)}
       {applyErrors.map((e, i) => <p key={`a${i}`} className="field-error" role="alert">{e}</p>)}
       <div className="config-actions">
@@ -302,7 +314,7 @@ function ConfigForm({ active }: { active: NodeConfig }) {
           Apply
         </button>
         <button type="button" className="btn" disabled={!dirty} onClick={() => setDraft(draftOf(active, appliedOptions))}>Revert</button>
-        <span className="muted">{dirty ? (valid ? 'Changes not applied yet.' : 'Fix the problems above to apply; the current run keeps going.') : 'Running this configuration.'}</span>
+        <span className="muted">{dirty ? (valid ? applyHint(active, resolved.ok ? resolved.config : null, session.bus.frame?.time ?? 0) : 'Fix the problems above to apply; the current run keeps going.') : 'Running this configuration.'}</span>
       </div>
     </section>
   );

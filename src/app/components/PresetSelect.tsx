@@ -5,10 +5,12 @@
 import { PRESET_NAMES, PRESET_TITLES } from '../../engine/config/presets';
 import { choosePreset, useUi } from '../store';
 import { useSession } from '../session/context';
+import { isSettingsCommand } from '../session/settingsInForce';
 
 export function PresetSelect({ label }: { label: string }) {
   const presetName = useUi((s) => s.presetName);
-  const custom = useUi((s) => Object.keys(s.edits).length > 0);
+  // Own settings applied, at boot or live (a live setting in the run's log).
+  const custom = useUi((s) => Object.keys(s.edits).length > 0 || s.commandLog.some(isSettingsCommand));
   const { store } = useSession();
   return (
     <label className="preset">

@@ -5,7 +5,8 @@
  */
 import { FrameBus } from '../frameBus';
 import { SimClient } from '../simClient';
-import { createUiStore, resolveConfig, SPEED_MAX, SPEED_MIN, type Persisted, type UiStore } from '../store';
+import { createUiStore, resolveConfig, SPEED_MAX, SPEED_MIN, type Persisted, type UiState, type UiStore } from '../store';
+import { isSettingsCommand } from './settingsInForce';
 import type { SharedState } from '../share/sharedState';
 import { MetricsPoller } from '../views/memory/metricsPoller';
 import type { LoggedCommand } from '../../engine/kernel/simulation';
@@ -23,6 +24,16 @@ export interface Transport {
 /** A command log replayed by simulated time alone (in a run whose events differ). */
 export function atTimes(commands: readonly LoggedCommand[]): LoggedCommand[] {
   return commands.map((c) => ({ ...c, atEvent: 0 }));
+}
+
+/**
+ * The commands a restart keeps: none after a change of preset (another node's CPUs and
+ * processes); after a change of configuration, all but the live settings (the new
+ * configuration has them folded in: session/applySettings.ts); after a new seed, all.
+ */
+function keptCommands(s: UiState, prev: UiState): readonly LoggedCommand[] {
+  if (s.presetName !== prev.presetName) return [];
+  return s.config !== prev.config ? s.commandLog.filter((c) => !isSettingsCommand(c)) : s.commandLog;
 }
 
 export const clampSpeed = (nsPerSecond: number) => Math.min(SPEED_MAX, Math.max(SPEED_MIN, nsPerSecond));
@@ -65,7 +76,7 @@ export class Session {
     // unless the preset changed: its CPUs and processes are another node's.
     this.offStore = this.store.subscribe((s, prev) => {
       if (this.loading) return;
-      if (s.config !== prev.config || s.seed !== prev.seed) this.client.start(s.config, s.seed, s.presetName === prev.presetName ? atTimes(s.commandLog) : []);
+      if (s.config !== prev.config || s.seed !== prev.seed) this.client.start(s.config, s.seed, atTimes(keptCommands(s, prev)));
     });
     const s = this.store.getState();
     this.client.start(s.config, s.seed);

@@ -3,7 +3,7 @@
  * that the rules read each time they use them (the next tick handler, call step, switch, fault
  * or compute segment sees the new value). Changing one at simulated time T forks the run there:
  * what happened before T stays as it was. Real kernels fix most of these at build or boot time;
- * here they are "what if" knobs, and docs/time-travel.md says so.
+ * here they are "what if" knobs, and docs/parameters.md says so (its "mid-run" column).
  *
  * Everything else is fixed when the node boots or the job launches — the partition, the design
  * and its mechanism, switches (nohz_full, THP), sizes and counts, the rates of noise sources

@@ -25,9 +25,9 @@ describe('docs/parameters.md', () => {
   it('has a row per settable parameter with its kind, unit and bounds', () => {
     const md = parametersMarkdown(PRESETS, DOCUMENTED_PRESETS);
     for (const s of PARAM_SPECS) expect(md).toContain(`| \`${s.path}\` |`);
-    expect(md).toMatch(/\| `linux\.hz` \| whole number \| Hz \| 1 to 10,000 \| 1000 \|/);
-    expect(md).toMatch(/\| `syscalls\.costs\.ipiNs` \| number \| ns \| 0 to 3,600,000,000,000 \| 1000 \|/);
-    expect(md).toMatch(/\| `workload\.call` \| one of \(syscall workload\), default getpid \| +\| an x86_64 syscall name \|/);
+    expect(md).toMatch(/\| `linux\.hz` \| whole number \| Hz \| 1 to 10,000 \| boot \| 1000 \|/);
+    expect(md).toMatch(/\| `syscalls\.costs\.ipiNs` \| number \| ns \| 0 to 3,600,000,000,000 \| yes \| 1000 \|/);
+    expect(md).toMatch(/\| `workload\.call` \| one of \(syscall workload\), default getpid \| +\| an x86_64 syscall name \| boot \|/);
   });
 });
 
