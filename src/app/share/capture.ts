@@ -6,6 +6,7 @@ import type { Page } from '../session/page';
 import { isCompareView } from '../compare/viewIds';
 import type { SharedState } from './sharedState';
 import type { SharedViews } from './sharedViews';
+import { editsInForce } from '../session/settingsInForce';
 
 export function currentState(page: Page): SharedState {
   const session = page.primary;
@@ -16,7 +17,8 @@ export function currentState(page: Page): SharedState {
     inspectedCpu: s.inspectedCpu,
     selectedPid: s.selectedPid,
     timeline: s.timelineWindow,
-    compare: right && isCompareView(p.compareView) ? { preset: right.presetName, edits: right.edits, view: p.compareView } : null,
+    // The other side's live settings are written into its edits (it starts with them; its own log is not carried).
+    compare: right && isCompareView(p.compareView) ? { preset: right.presetName, edits: editsInForce(right.edits, right.commandLog), view: p.compareView } : null,
     presenter: p.presenter && { view: p.presenter.view },
     lesson: p.lesson && { id: p.lesson.id, step: p.lesson.step },
     exercise: p.exercise && { topic: p.exercise.topic, seed: p.exercise.seed },
