@@ -71,8 +71,8 @@ interface CheckpointImage<C, S> {
 
 export class Simulation<S, C = unknown> {
   readonly model: ModelDefinition<C, S>;
-  /** The configuration in force now: a live setting changes it mid-run (checkpoints keep it). */
-  private cfg: C;
+  /** The configuration in force now: only `reconfigure` (a live setting) changes it mid-run; checkpoints keep it. */
+  readonly config: C;
   readonly seed: number;
   now: SimTime = 0;
   eventCount = 0;
@@ -89,7 +89,7 @@ export class Simulation<S, C = unknown> {
 
   private constructor(model: ModelDefinition<C, S>, config: C, seed: number, traceCapacity: number) {
     this.model = model;
-    this.cfg = config;
+    this.config = config;
     this.seed = seed;
     this.handlers = model.handlers;
     this.queue = new EventQueue(4096);
@@ -109,13 +109,10 @@ export class Simulation<S, C = unknown> {
     return sim;
   }
 
-  get config(): C {
-    return this.cfg;
-  }
-
   /** Replaces the configuration from now on (a live setting, applied by a logged command; the model checks it). */
   reconfigure(config: C): void {
-    this.cfg = config;
+    // A plain field, not a getter: the rules read it on every event.
+    (this as { config: C }).config = config;
   }
 
   // ---- used by model rules ----
@@ -236,7 +233,7 @@ export class Simulation<S, C = unknown> {
       format: 'mos-explorer-checkpoint',
       version: 1,
       model: this.model.name,
-      config: this.cfg,
+      config: this.config,
       seed: this.seed,
       now: this.now,
       eventCount: this.eventCount,
