@@ -64,6 +64,8 @@ export interface ReplayInfo {
   readonly fileName: string;
   readonly summary: StraceSummary;
   readonly report: ReplayReport | null;
+  /** The page goes to the Replay region once it shows this (a user's import). */
+  readonly reveal?: boolean;
 }
 
 const STORAGE_KEY = 'mos-explorer.settings.v1';

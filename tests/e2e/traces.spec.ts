@@ -9,12 +9,52 @@ const FF_DIR = 'tests/fixtures/strace/ff-pipe';
 // The folder also holds a README, which a folder import leaves out.
 const FF_FILES = readdirSync(FF_DIR).filter((n) => /\.\d+$/.test(n)).map((n) => join(FF_DIR, n));
 
-function cliReplay(files: string | readonly string[], preset: string): { calls: { total: number }; pids: number; processes: number; routes: Record<string, number> } {
+function cliReplay(files: string | readonly string[], preset: string): { calls: { total: number }; pids: number; processes: number; routes: Record<string, number>; aggregationFlushes: number } {
   const args = typeof files === 'string' ? [files] : files;
   return JSON.parse(execFileSync('node', ['dist-cli/cli.js', 'replay', ...args, '--preset', preset, '--json'], { encoding: 'utf8' }));
 }
 
+interface TriageMetrics { syscalls: { issued: number; completed: number; routes: Record<string, { count: number }> } }
+
 test.describe('traces in and out', () => {
+  for (const [name, size] of [['fork-f-yy-tt-T.log', { width: 1280, height: 720 }], ['threads-f-tt-T.log', { width: 1920, height: 1080 }], ['pipe-f.log', { width: 1280, height: 720 }]] as const) {
+    test(`${name}: the page goes to Replay, names the processes as traced, and Replay's counts are Syscall triage's once the log has played`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await openApp(page);
+      const file = `tests/fixtures/strace/${name}`;
+      await page.getByLabel('Import strace').setInputFiles(file);
+      const region = page.getByRole('region', { name: 'Replay' });
+      const heading = region.getByRole('heading', { name: `Replay of ${name}` });
+      await expect(heading).toBeInViewport();
+      await expect(heading).toBeFocused();
+
+      // The processes under their traced pids and programs (the log's own execve lines).
+      const traced = new Map<string, string>();
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        const m = /^(\d+)\s+(?:[\d:.]+\s+)?execve\("([^"]+)"/.exec(line);
+        if (m) traced.set(m[1], m[2].split('/').pop()!);
+      }
+      expect(traced.size).toBeGreaterThan(0);
+      const processes = page.getByRole('region', { name: 'Injections' }).getByRole('list', { name: 'Processes' });
+      for (const [pid, program] of traced) await expect(processes.getByRole('group', { name: `Process ${pid} (${program})` })).toHaveCount(1);
+
+      // Played to the end: Syscall triage's counts are the report's, plus the shim's flushes (named in Replay).
+      const expected = cliReplay(file, await page.getByRole('combobox', { name: 'Preset' }).inputValue());
+      await page.getByRole('textbox', { name: 'Go to time' }).fill('1s');
+      await page.getByRole('button', { name: 'Go', exact: true }).click();
+      const metrics = () => page.evaluate(() => window.mosExplorer!.metrics()) as Promise<TriageMetrics | null>;
+      await expect.poll(async () => { const m = await metrics(); return m !== null && m.syscalls.completed === m.syscalls.issued && m.syscalls.issued > 0; }, { timeout: 20_000 }).toBe(true);
+      const m = (await metrics())!.syscalls;
+      expect(m.issued).toBe(expected.calls.total + expected.aggregationFlushes);
+      const routeSum = (r: Record<string, number | { count: number }>) => Object.values(r).reduce<number>((a, x) => a + (typeof x === 'number' ? x : x.count), 0);
+      expect(routeSum(m.routes)).toBe(routeSum(expected.routes) + expected.aggregationFlushes);
+      for (const key of ['glibc', 'lwk']) expect(m.routes[key]?.count ?? 0).toBe(expected.routes[key] ?? 0);
+      if (expected.aggregationFlushes > 0) await expect(region).toContainText(`Syscall triage counts ${expected.aggregationFlushes} more call`);
+      else await expect(region).not.toContainText('Syscall triage counts');
+      await expect(page.getByRole('region', { name: 'Syscall triage' })).toContainText(`${m.issued} issued`);
+    });
+  }
+
   test('Import strace replays the log in the views, with the routes the CLI reports', async ({ page }) => {
     await openApp(page);
     await page.getByLabel('Import strace').setInputFiles(FIXTURE);

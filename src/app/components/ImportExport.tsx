@@ -25,7 +25,8 @@ function baseName(session: Session): string {
 }
 
 /** Parses `blob` in the worker and replays it; `name` is what notices and the Replay region call it. */
-export async function importBlob(session: Session, blob: Blob, name: string): Promise<void> {
+/** `reveal`: the page then goes to the Replay region (a user's import; a lesson's step shows its own views). */
+export async function importBlob(session: Session, blob: Blob, name: string, reveal = true): Promise<void> {
   const { store, client } = session;
   store.setState({ importing: { loaded: 0, total: blob.size, name } });
   const outcome = await client.importStrace(blob, (loaded, total) => store.setState({ importing: { loaded, total, name } }));
@@ -40,7 +41,7 @@ export async function importBlob(session: Session, blob: Blob, name: string): Pr
   const skipped = s.skippedLineCount > 0 ? `; ${s.skippedLineCount} line(s) skipped` : '';
   const capped = s.warningCount > 0 ? `; ${s.warningCount} line(s) with values capped` : '';
   store.setState((st) => ({
-    replay: { fileName: name, summary: s, report: outcome.report },
+    replay: { fileName: name, summary: s, report: outcome.report, reveal },
     config: { ...st.config, workload: outcome.workload },
     notice: `Replaying ${name}: ${s.calls.total} calls from ${s.pids} thread id(s) in ${s.processes} process(es)${skipped}${capped}.`,
     selectedPid: null,

@@ -11,6 +11,7 @@ import { useUi } from '../store';
 import { useSession } from '../session/context';
 import type { NodeConfig } from '../../engine/config/nodeConfig';
 import { InjectButtons } from './InjectButtons';
+import { processNames } from '../processNames';
 
 export function InjectionsPanel({ config }: { config: NodeConfig }) {
   const log = useUi((s) => s.commandLog);
@@ -36,7 +37,7 @@ export function InjectionsPanel({ config }: { config: NodeConfig }) {
       <ul className="process-list" aria-label="Processes">
         {jobPids(config).map((pid) => (
           <li key={pid}>
-            <InjectButtons target="process" args={{ pid }} label={`Process ${pid}`} />
+            <InjectButtons target="process" args={{ pid }} label={`Process ${processNames(config).label(pid)}`} />
           </li>
         ))}
       </ul>

@@ -157,7 +157,7 @@ export class LessonController {
         return `The step's strace log "${s.strace.file}" could not be loaded.`;
       }
       if (generation !== this.generation) return null;
-      await importBlob(session, new Blob([text], { type: 'text/plain' }), s.strace.name);
+      await importBlob(session, new Blob([text], { type: 'text/plain' }), s.strace.name, false);
       if (generation !== this.generation) return null;
       if (store.getState().replay === null) return `The step's strace log "${s.strace.name}" could not be replayed.`;
     }

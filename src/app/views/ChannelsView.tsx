@@ -61,7 +61,7 @@ function tooltipLines(hit: Hit, f: Frame, m: ChannelsModel): string[] {
   const b = f.buffers;
   if (hit.k === 'pid') {
     const s = m.pidState(hit.pid);
-    return [`channel[${hit.pid}]`, `proxy of pid ${hit.pid}: ${proxyStateText(s)}`, `${s.pending} routed message(s) not yet started`, 'click to highlight this pid everywhere'];
+    return [`channel[${m.pidText(hit.pid)}]`, `proxy of pid ${m.pidText(hit.pid)}: ${proxyStateText(s)}`, `${s.pending} routed message(s) not yet started`, 'click to highlight this pid everywhere'];
   }
   if (hit.k === 'lwk') {
     const d = b.lwkDepth[hit.cpu];
@@ -72,12 +72,12 @@ function tooltipLines(hit: Hit, f: Frame, m: ChannelsModel): string[] {
   switch (hit.k) {
     case 'slot': {
       const pid = slotPid(b, hit.ch, hit.idx);
-      return [head, `slot ${hit.idx + 1} of ${cap}: ${pid >= 0 ? `message from pid ${pid}` : 'empty'}`, `depth ${depth} message(s), ${waiting} sender(s) waiting`];
+      return [head, `slot ${hit.idx + 1} of ${cap}: ${pid >= 0 ? `message from pid ${m.pidText(pid)}` : 'empty'}`, `depth ${depth} message(s), ${waiting} sender(s) waiting`];
     }
     case 'caller': {
       const full = m.waitingFull.get(hit.cpu), sent = m.inFlight.get(hit.cpu);
-      const now = full !== undefined ? `pid ${full} waits for a free slot (${waiting} sender(s) waiting; nothing is dropped)`
-        : sent !== undefined ? `a call of pid ${sent} is in flight: its reply is not seen yet` : 'no call in flight';
+      const now = full !== undefined ? `pid ${m.pidText(full)} waits for a free slot (${waiting} sender(s) waiting; nothing is dropped)`
+        : sent !== undefined ? `a call of pid ${m.pidText(sent)} is in flight: its reply is not seen yet` : 'no call in flight';
       return [`LWK CPU ${hit.cpu}: sends to ${head}`, now, full ?? sent ? 'click to highlight this pid everywhere' : `depth ${depth} of ${cap}`];
     }
     case 'handler':
@@ -108,7 +108,7 @@ export function ChannelsView({ config }: ViewProps) {
       const m = modelRef.current;
       const rows = m.pids.map((pid) => {
         const s = m.pidState(pid);
-        return [`channel[${pid}]`, String(s.pending), `proxy ${proxyStateText(s)}`];
+        return [`channel[${m.pidText(pid)}]`, String(s.pending), `proxy ${proxyStateText(s)}`];
       });
       let waiting = 0;
       const ready: number[] = [];

@@ -20,6 +20,7 @@ import { asCanvasContext } from '../export/canvasExports';
 import { useTooltip } from '../components/Tooltip';
 import { reducedMotion } from '../motion';
 import { CpuInspector } from './cores/CpuInspector';
+import { processNames } from '../processNames';
 
 /** Simulated ns per second from which tiles are redrawn at most every FAST_DRAW_MS while running. */
 const FAST_SPEED = 1e8;
@@ -41,7 +42,7 @@ function describeCpu(config: NodeConfig, frame: Frame | null, cpu: number): stri
     `CPU ${cpu}: ${ROLE_NAMES[config.roles[cpu]]}`,
     `socket ${socketsOf(config)[cpu]}, core ${config.coreOf[cpu]} (SMT siblings: ${siblings(config, cpu)}), NUMA domain ${config.numaOf[cpu]}`,
     enclaveNames(config)[cpu] ? `enclave: ${enclaveNames(config)[cpu]}` : '',
-    `now: ${ACTIVITY_NAMES[act] ?? 'unknown'}${pid >= 0 ? ` (pid ${pid})` : ''}`,
+    `now: ${ACTIVITY_NAMES[act] ?? 'unknown'}${pid >= 0 ? ` (pid ${processNames(config).label(pid)})` : ''}`,
     `interruptions so far: ${frame ? frame.buffers.cpuInterrupts[cpu].toLocaleString('en-US') : 0}`,
     config.syscallCpuOf[cpu] >= 0 ? `syscalls go to CPU ${config.syscallCpuOf[cpu]}` : '',
   ].filter(Boolean);
@@ -68,7 +69,7 @@ export function CorePartitionsView({ config }: { config: NodeConfig }) {
           String(cpu),
           ROLE_NAMES[role],
           ACTIVITY_NAMES[f.buffers.cpuActivity[cpu]] ?? 'unknown',
-          f.buffers.cpuPid[cpu] >= 0 ? String(f.buffers.cpuPid[cpu]) : '',
+          f.buffers.cpuPid[cpu] >= 0 ? processNames(config).pid(f.buffers.cpuPid[cpu]) : '',
           String(f.buffers.cpuInterrupts[cpu]),
           String(sockets[cpu]),
           String(config.coreOf[cpu]),

@@ -23,6 +23,7 @@ import { cellTooltip, MemoryLegend, domainRows, DOMAIN_COLUMNS, PROCESS_COLUMNS,
 import { num, type MetricsSnapshot } from './memory/metricsPoller';
 import { writeRows } from './writeRows';
 import './views-memory-metrics.css';
+import { processNames } from '../processNames';
 
 const TABLE_MS = 1000;
 
@@ -140,7 +141,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
           const b = document.createElement('button');
           b.type = 'button';
           b.className = 'btn btn-small mm-pid';
-          b.textContent = `pid ${pid}`;
+          b.textContent = `pid ${processNames(config).label(pid)}`;
           b.dataset.pid = String(pid);
           b.setAttribute('aria-pressed', String(pid === sel));
           b.onclick = () => store.setState({ selectedPid: store.getState().selectedPid === pid ? null : pid });
@@ -151,7 +152,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
     const writeTables = (frame: Frame) => {
       const snap = snapshot;
       writeRows(domainBody.current, domainRows(domains, cells, snap, faultsSeen, frame.time, enclaves));
-      writeRows(processBody.current, processRows(domains, cells, store.getState().selectedPid));
+      writeRows(processBody.current, processRows(domains, cells, store.getState().selectedPid, processNames(config).pid));
       const out = faultsRef.current;
       if (out && snap) {
         const m = snap.metrics;
@@ -204,7 +205,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
       if (s.selectedPid === prev.selectedPid) return;
       dirty = true;
       pidsRef.current?.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(Number(b.dataset.pid) === s.selectedPid)));
-      if (lastFrame) writeRows(processBody.current, processRows(domains, cells, s.selectedPid));
+      if (lastFrame) writeRows(processBody.current, processRows(domains, cells, s.selectedPid, processNames(config).pid));
     });
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && store.getState().selectedPid !== null) store.setState({ selectedPid: null });
@@ -230,7 +231,7 @@ export function MemoryView({ config }: { config: NodeConfig }) {
   const onMove = (e: MouseEvent<HTMLCanvasElement>) => {
     const hit = cellAt(e);
     if (!hit) return tooltip.hide();
-    tooltip.show(e.clientX, e.clientY, cellTooltip(domains[hit.block.domain], hit.cell, cellsRef.current));
+    tooltip.show(e.clientX, e.clientY, cellTooltip(domains[hit.block.domain], hit.cell, cellsRef.current, processNames(config).pid));
   };
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const hit = cellAt(e);

@@ -21,6 +21,7 @@ import type { ViewProps } from './index';
 import './views-timeline.css';
 import { TravelBar } from '../travel/TravelBar';
 import { MomentBar } from '../moments/MomentBar';
+import { processNames } from '../processNames';
 
 const COLUMNS = ['CPU', 'Partition', 'Busiest activity', 'Spans', 'Share of the window by activity'];
 const ZOOM_STEP = 1.6;
@@ -170,7 +171,7 @@ export function TimelineView({ config }: ViewProps) {
         {selectedPid !== null || inspectedCpu !== null ? (
           <span className="timeline-selection">
             <span aria-label="Selection">
-              {selectedPid !== null ? `pid ${selectedPid}` : 'no process'}
+              {selectedPid !== null ? `pid ${processNames(config).label(selectedPid)}` : 'no process'}
               {inspectedCpu !== null ? ` on CPU ${inspectedCpu}` : ''}
             </span>
             <button type="button" className="btn btn-small" onClick={() => store.setState({ selectedPid: null, inspectedCpu: null })}>Clear selection</button>

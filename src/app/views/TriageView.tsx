@@ -22,6 +22,7 @@ import { fmtNs, stageTotal, writeHighlight, writeNumbers } from './triage/update
 import type { ViewProps } from './index';
 import './views-syscall.css';
 import { EmptyViewNote } from './EmptyViewNote';
+import { processNames } from '../processNames';
 
 /** Columns of the hidden table (read when rendered: designs may register stages). */
 const tableColumns = () => ['Route', 'Calls', 'p50', 'p99', 'Max', 'Mean', ...STAGES.map((s) => `Mean ${s.short}`), 'Highlighted'];
@@ -170,7 +171,7 @@ export function TriageView({ config }: ViewProps) {
     const t = nearestToken(modelRef.current, x, y, performance.now(), reducedMotion());
     if (t) {
       const route = t.route >= 0 ? (ROUTES[t.route]?.title ?? `route ${t.route}`) : 'not routed yet';
-      return tooltip.show(e.clientX, e.clientY, [`${t.name} (call ${t.id})`, `pid ${t.pid}`, `route: ${route}`, t.doneAt >= 0 ? `latency ${fmtNs(t.latencyNs)}` : 'in flight', 'click to highlight this pid']);
+      return tooltip.show(e.clientX, e.clientY, [`${t.name} (call ${t.id})`, `pid ${processNames(config).label(t.pid)}`, `route: ${route}`, t.doneAt >= 0 ? `latency ${fmtNs(t.latencyNs)}` : 'in flight', 'click to highlight this pid']);
     }
     const g = triageGeometry();
     const col = g.columns.findIndex((c) => x >= c.x && x <= c.x + c.w && y >= BOX_Y && y <= BOX_Y + BOX_H);

@@ -206,7 +206,7 @@ function drawPids(ctx: CanvasRenderingContext2D, l: ChannelsLayout, m: ChannelsM
     ctx.stroke();
     messageChip(ctx, p.x + 6, p.y + 6, 14, 13, p.pid, theme, false, false);
     const faded = dim ? theme.muted : theme.text;
-    label(`channel[${p.pid}]`, p.x + 25, p.y + 13, canvasFont(13, { bold: true }), faded, 'left', theme.panel);
+    label(`channel[${m.pidText(p.pid)}]`, p.x + 25, p.y + 13, canvasFont(13, { bold: true }), faded, 'left', theme.panel);
     const queued = Math.min(s.pending, Math.floor((p.w - 70) / 9));
     ctx.globalAlpha = dim ? 0.4 : 1;
     for (let k = 0; k < queued; k++) messageChip(ctx, p.x + 6 + k * 9, p.y + 26, 7, 11, p.pid, theme, false, false);

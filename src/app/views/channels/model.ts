@@ -10,6 +10,7 @@ import type { Frame } from '../../../worker/protocol';
 import { channelCount, channelValue } from '../../../worker/frameLayout';
 import { frameEvents } from '../frameEvents';
 import { FrameClock } from './shared';
+import { processNames } from '../../processNames';
 
 export type Anchor =
   | { readonly k: 'caller'; readonly ch: number; readonly cpu: number }
@@ -71,6 +72,11 @@ export class ChannelsModel {
   private lastSeq = -1;
 
   constructor(private readonly config: NodeConfig) {}
+
+  /** A process's pid as the page shows it (a replay's traced pid). */
+  pidText(pid: number): string {
+    return processNames(this.config).pid(pid);
+  }
 
   channelOfCpu(frame: Frame, cpu: number): number {
     const c = frame.buffers.channels;

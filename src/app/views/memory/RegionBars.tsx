@@ -10,6 +10,7 @@ import { pick } from './metricsPoller';
 import { KIND_STYLES } from './drawMemory';
 import { formatBytes } from './memoryModel';
 import { useSession } from '../../session/context';
+import { processNames } from '../../processNames';
 
 interface RegionRow { pid: number; kind: string; numa: number; pageSize: number; bytes: number; regions: number }
 
@@ -40,6 +41,7 @@ export function RegionBars() {
       const byPid = new Map<number, RegionRow[]>();
       for (const r of rows) byPid.set(r.pid, [...(byPid.get(r.pid) ?? []), r]);
       const selected = store.getState().selectedPid;
+      const names = processNames(store.getState().config);
       el.replaceChildren(
         ...[...byPid].map(([pid, regions]) => {
           const total = regions.reduce((a, r) => a + r.bytes, 0);
@@ -47,11 +49,11 @@ export function RegionBars() {
           row.type = 'button';
           row.className = 'rb-row' + (selected !== null && selected !== pid ? ' rb-dim' : '');
           row.dataset.pid = String(pid);
-          row.setAttribute('aria-label', `Regions of pid ${pid}: ${regions.map((r) => `${r.kind} ${formatBytes(r.bytes)} in ${PAGE(r.pageSize)} pages on NUMA ${r.numa}`).join('; ')}`);
+          row.setAttribute('aria-label', `Regions of pid ${names.label(pid)}: ${regions.map((r) => `${r.kind} ${formatBytes(r.bytes)} in ${PAGE(r.pageSize)} pages on NUMA ${r.numa}`).join('; ')}`);
           row.addEventListener('click', () => store.setState({ selectedPid: store.getState().selectedPid === pid ? null : pid }));
           const label = document.createElement('span');
           label.className = 'rb-label';
-          label.textContent = `pid ${pid} · ${formatBytes(total)}`;
+          label.textContent = `pid ${names.label(pid)} · ${formatBytes(total)}`;
           const bar = document.createElement('span');
           bar.className = 'rb-bar';
           for (const r of regions) {
@@ -62,7 +64,7 @@ export function RegionBars() {
             seg.style.backgroundColor = style.fill;
             seg.style.color = style.ink;
             seg.textContent = style.code;
-            seg.title = `pid ${pid}: ${r.kind}, ${formatBytes(r.bytes)} in ${r.regions} region(s) of ${PAGE(r.pageSize)} pages, NUMA ${r.numa}`;
+            seg.title = `pid ${names.pid(pid)}: ${r.kind}, ${formatBytes(r.bytes)} in ${r.regions} region(s) of ${PAGE(r.pageSize)} pages, NUMA ${r.numa}`;
             bar.append(seg);
           }
           row.append(label, bar);

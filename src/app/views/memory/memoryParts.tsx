@@ -8,7 +8,8 @@ import type { EnclaveCells } from './enclaveMemory';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function cellTooltip(d: DomainInfo, i: number, cells: Uint32Array | null): string[] {
+/** `pidText`: a pid as the page shows it (processNames.ts). */
+export function cellTooltip(d: DomainInfo, i: number, cells: Uint32Array | null, pidText: (pid: number) => string = String): string[] {
   const from = d.base + i * d.cellBytes;
   const lines = [
     `NUMA ${d.id} (${d.kind === 'HBM' ? 'HBM, MCDRAM' : 'DDR'}) · cell ${i + 1} of ${MEMORY_CELLS}`,
@@ -27,9 +28,9 @@ export function cellTooltip(d: DomainInfo, i: number, cells: Uint32Array | null)
     lines.push('LWK pool: free (mostly), physically contiguous');
   } else {
     const pid = cellPid(code);
-    lines.push(`LWK region of pid ${pid}: ${KIND_NAMES[cellKind(code)]}, ${PAGE_NAMES[cellPage(code)]} pages`);
+    lines.push(`LWK region of pid ${pidText(pid)}: ${KIND_NAMES[cellKind(code)]}, ${PAGE_NAMES[cellPage(code)]} pages`);
     lines.push('Pre-populated and zeroed: no page faults');
-    lines.push(`Click to highlight pid ${pid} in every view (Escape clears)`);
+    lines.push(`Click to highlight pid ${pidText(pid)} in every view (Escape clears)`);
   }
   return lines;
 }
@@ -56,11 +57,11 @@ export function domainRows(domains: readonly DomainInfo[], cells: Uint32Array | 
 
 export const PROCESS_COLUMNS = ['Pid', 'NUMA domain', 'Region cells', 'Selected'] as const;
 
-export function processRows(domains: readonly DomainInfo[], cells: Uint32Array | null, selected: number | null): string[][] {
+export function processRows(domains: readonly DomainInfo[], cells: Uint32Array | null, selected: number | null, pidText: (pid: number) => string = String): string[][] {
   if (!cells) return [];
   const rows: string[][] = [];
   domains.forEach((d, i) => {
-    for (const [pid, n] of countCells(cells, i).byPid) rows.push([String(pid), String(d.id), String(n), pid === selected ? 'yes' : 'no']);
+    for (const [pid, n] of countCells(cells, i).byPid) rows.push([pidText(pid), String(d.id), String(n), pid === selected ? 'yes' : 'no']);
   });
   return rows.sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]));
 }
