@@ -14,6 +14,7 @@ import { humanBytes } from '../../engine/config/size';
 import { pidFromFileName } from '../../engine/strace/ffFiles';
 import { packStraceFiles } from '../../worker/straceFileSet';
 import { saveFile } from '../saveFile';
+import { editsInForce, settingsInForce } from '../session/settingsInForce';
 
 function download(name: string, text: string, type: string): void {
   saveFile(new Blob([text], { type }), name);
@@ -42,7 +43,9 @@ export async function importBlob(session: Session, blob: Blob, name: string, rev
   const capped = s.warningCount > 0 ? `; ${s.warningCount} line(s) with values capped` : '';
   store.setState((st) => ({
     replay: { fileName: name, summary: s, report: outcome.report, reveal },
-    config: { ...st.config, workload: outcome.workload },
+    // The run restarts with the log as its workload: settings changed live so far become its own.
+    edits: editsInForce(st.edits, st.commandLog),
+    config: { ...settingsInForce(st.config, st.commandLog), workload: outcome.workload },
     notice: `Replaying ${name}: ${s.calls.total} calls from ${s.pids} thread id(s) in ${s.processes} process(es)${skipped}${capped}.`,
     selectedPid: null,
     inspectedCpu: null,
