@@ -135,9 +135,12 @@ test.describe('injections', () => {
     const changed = cliHash('9ms', log);
     await expect(page.getByLabel('Trace hash')).toHaveText(changed);
     expect(changed).not.toBe(cliHash('9ms', null));
-    // Before the change, the run is the unchanged one.
+    // Before the change, the run is the unchanged one, and the panel shows the value in force then.
     await goTo(page, '4ms');
     await expect(page.getByLabel('Trace hash')).toHaveText(cliHash('4ms', null));
+    await expect(ipi).toHaveValue('1000');
+    await goTo(page, '9ms');
+    await expect(ipi).toHaveValue('50000');
 
     // A boot setting (the tick rate) restarts from time zero, the live change folded into the new configuration.
     const hz = config.getByRole('spinbutton', { name: 'Linux tick (HZ)' });

@@ -3,7 +3,7 @@
  * parameters, and every other number under Advanced costs. Applying restarts the simulation and
  * says so; while a field is invalid its error shows next to it and the last valid run keeps going.
  */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { resolveConfig, useUi, type ConfigEdits } from '../store';
 import { useSession } from '../session/context';
 import { applySettings } from '../session/applySettings';
@@ -20,6 +20,7 @@ import { ADVANCED_FIELDS, advancedDraftOf, advancedErrors, withAdvancedEdits, ty
 import { DesignOptions, leafPaths } from './DesignOptions';
 import { numberRuleFor, type NumberRule } from '../../engine/config/paramRules';
 import { numberProblem } from '../../engine/config/checkParam';
+import type { LoggedCommand } from '../../engine/kernel/simulation';
 
 const ADVANCED_PATHS: ReadonlySet<string> = new Set(ADVANCED_FIELDS.map((f) => f.path));
 
@@ -167,14 +168,28 @@ function applyHint(active: NodeConfig, next: NodeConfig | null, now: number): st
   return live.length > 0 && now > 0 ? 'Not applied yet: Apply changes these costs from the present moment on (the run so far stays).' : 'Changes not applied yet.';
 }
 
+/** How many of the log's live settings were applied at or before `time` (a number: the panel re-renders only when it changes). */
+function settingsBefore(log: readonly LoggedCommand[], time: number): number {
+  let n = 0;
+  for (const c of log) if (isSettingsCommand(c) && c.time <= time) n++;
+  return n;
+}
+
 export function ConfigPanel() {
   const presetName = useUi((s) => s.presetName);
   const config = useUi((s) => s.config);
   const edits = useUi((s) => s.edits);
   const log = useUi((s) => s.commandLog);
-  // The form shows the settings in force: the run's configuration and the live changes since.
-  const active = useMemo(() => settingsInForce(config, log), [config, log]);
-  const live = useMemo(() => JSON.stringify(log.filter(isSettingsCommand).map((c) => c.command)), [log]);
+  // The form shows the settings in force at the time on screen: the run's configuration and the
+  // live changes made before it (after a seek back, the later ones are the run's future).
+  const { bus } = useSession();
+  const applied = useSyncExternalStore(
+    useCallback((onChange: () => void) => bus.subscribe(onChange), [bus]),
+    () => settingsBefore(log, bus.frame?.time ?? 0),
+  );
+  const inForce = useMemo(() => log.filter(isSettingsCommand).slice(0, applied), [log, applied]);
+  const active = useMemo(() => settingsInForce(config, inForce), [config, inForce]);
+  const live = useMemo(() => JSON.stringify(inForce.map((c) => c.command)), [inForce]);
   // The draft restarts from the running configuration whenever another preset or other settings
   // come into force (an Apply, a live change, or the previous settings restored after a failed run).
   const [advancedOpen, setAdvancedOpen] = useState(false);

@@ -21,7 +21,8 @@ export function applySettings(session: Session, edits: ConfigEdits): string[] {
   // An imported replay stays the workload (as applyEdits keeps it).
   const next = s.replay ? { ...r.config, workload: s.config.workload } : r.config;
   const now = session.bus.frame?.time ?? 0;
-  const changes = settingChanges(settingsInForce(s.config, s.commandLog), next);
+  // Against the settings in force at the time on screen (after a seek back, later ones are the future a change drops).
+  const changes = settingChanges(settingsInForce(s.config, s.commandLog.filter((c) => c.time <= now)), next);
   if (changes.boot.length === 0 && changes.live.length === 0) {
     session.store.setState({ notice: 'No setting changed.' });
     return [];
