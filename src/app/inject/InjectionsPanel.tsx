@@ -25,7 +25,7 @@ export function InjectionsPanel({ config }: { config: NodeConfig }) {
         <ol className="injection-list" aria-label="Injection log">
           {log.map((c, i) => (
             <li key={`${i}-${c.time}-${c.command.type}`}>
-              <span className="mono injection-time">{formatDuration(c.time)}</span> <span className="injection-text">{describeInjection(c.command)}</span>{' '}
+              <span className="mono injection-time">{formatDuration(c.time)}</span> <span className="injection-text">{describeInjection(c.command, processNames(config).label)}</span>{' '}
               <button type="button" className="btn btn-small" aria-label={`Remove injection ${i + 1}`} title="Fork the run from just before it (later injections go too)" onClick={() => client.removeCommand(i)}>
                 Remove
               </button>

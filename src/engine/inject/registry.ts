@@ -63,8 +63,13 @@ export function applyInjection(sim: NodeSim, command: EngineCommand): string | n
   return apply ? apply(sim, r.args) : `${r.spec.type}: not implemented by this engine`;
 }
 
-/** The Injections panel's line for a command (its check's message if it is malformed). */
-export function describeInjection(command: EngineCommand): string {
+/**
+ * The Injections panel's line for a command (its check's message if it is malformed). `pidText`
+ * names a pid as the page shows it (a replay's traced pid).
+ */
+export function describeInjection(command: EngineCommand, pidText?: (pid: number) => string): string {
   const r = checkInjection(command);
-  return r.ok ? r.spec.describe(r.args) : r.error;
+  if (!r.ok) return r.error;
+  const pid = r.args.pid;
+  return r.spec.describe(pidText && typeof pid === 'number' ? { ...r.args, pid: pidText(pid) } : r.args);
 }
