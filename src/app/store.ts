@@ -14,6 +14,7 @@ import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { StraceSummary } from '../engine/strace';
 import type { ReplayReport } from '../engine/strace/replay';
 import type { LoggedCommand } from '../engine/kernel/simulation';
+import type { ProcessCpus } from '../engine/node/jobCpus';
 
 /** The user's changes on top of the preset: the same shape as a config file's (docs/parameters.md). */
 export type ConfigEdits = Readonly<Record<string, unknown>>;
@@ -56,7 +57,13 @@ export interface UiState {
   importing: { loaded: number; total: number; name: string } | null;
   /** The run's injections, in order, as its worker reported them (the Injections panel, links). */
   commandLog: readonly LoggedCommand[];
+  /** The running job's processes and the CPUs each uses, as its worker reported them for `config` (null until it is ready). */
+  jobProcesses: { readonly config: NodeConfig; readonly processes: readonly ProcessCpus[] } | null;
+  /** How the Timeline groups its lanes: by partition or by process (kept across restarts of the run). */
+  timelineGrouping: TimelineGrouping;
 }
+
+export type TimelineGrouping = 'partition' | 'process';
 
 export interface ReplayInfo {
   readonly fileName: string;
@@ -123,6 +130,8 @@ export function createUiStore(settings: Partial<Persisted>): UiStore {
     replay: null,
     importing: null,
     commandLog: [],
+    jobProcesses: null,
+    timelineGrouping: 'partition',
   }));
 }
 
