@@ -153,13 +153,14 @@ test.describe('Timeline', () => {
     await expect(follow).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(async () => (await readTable(table)).to).toBe(before.to);
 
-    // The LWK group is the last one: its lanes sit just above the time axis, busy with the application.
+    // The LWK group is the last one: its last lane sits just above its "+N" strip and the time
+    // axis (24 px), busy with the application.
     const canvas = r.locator('canvas');
     const box = (await canvas.boundingBox())!;
     const tooltip = page.getByRole('tooltip');
     let found = false;
     for (let i = 0; i < 12 && !found; i++) {
-      await page.mouse.move(box.x + box.width * (0.3 + i * 0.05), box.y + box.height - 40);
+      await page.mouse.move(box.x + box.width * (0.3 + i * 0.05), box.y + box.height - 55);
       found = (await tooltip.isVisible()) && /application/.test((await tooltip.textContent()) ?? '');
     }
     expect(found).toBe(true);
@@ -201,6 +202,17 @@ test.describe('Timeline', () => {
         return folded;
       }, { intervals: [400], timeout: 20_000 }).toBeGreaterThan(0);
       const byPartition = (await canvas.getAttribute('data-lanes'))!;
+      // The strip (the last row above the 24 px time axis) explains itself, and a click on it unfolds the group.
+      await canvas.scrollIntoViewIfNeeded();
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height - 24 - 4 - 6);
+      await expect(page.getByRole('tooltip')).toContainText(/LWK: \d+ more CPUs without a lane/);
+      await expect(page.getByRole('tooltip')).toContainText('dashed arrows');
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect.poll(async () => (await canvas.getAttribute('data-lanes'))!.split(',').length).toBe(64);
+      await r.getByRole('button', { name: 'Fold LWK lanes' }).click();
+      await expect(canvas).toHaveAttribute('data-lanes', byPartition);
       // Keyboard: the choice is a real button.
       await by.getByRole('button', { name: 'Process' }).focus();
       await page.keyboard.press('Enter');
@@ -217,7 +229,9 @@ test.describe('Timeline', () => {
       await settled(table);
       // Every lane drawn is labelled; the headers name the processes and the CPUs they share.
       await drawnTexts(page, true);
-      await r.getByRole('button', { name: 'Zoom in' }).click();
+      // Zoom with the keyboard on the focused lanes (focus scrolls them into view: off screen, nothing is drawn).
+      await r.getByRole('group', { name: 'Timeline lanes' }).focus();
+      await page.keyboard.press('+');
       await expect.poll(async () => (await drawnTexts(page)).filter((d) => d.canvas.startsWith('Per-CPU lanes')).length).toBeGreaterThan(20);
       const drawn = (await drawnTexts(page)).filter((d) => d.canvas.startsWith('Per-CPU lanes'));
       const texts = new Set(drawn.map((d) => d.text));
@@ -237,6 +251,20 @@ test.describe('Timeline', () => {
       const open = (await canvas.getAttribute('data-lanes'))!.split(',');
       const pid1000 = t.rows.filter((row) => row['Lane group'] === 'pid 1000 · BSP').map((row) => row.CPU);
       expect(pid1000.filter((cpu) => !open.includes(cpu))).toEqual([]);
+      // The first lane is pid 1000's first CPU: its tooltip names the group and the partition; a click selects the process.
+      await canvas.scrollIntoViewIfNeeded();
+      const top = (await canvas.boundingBox())!;
+      const tooltip = page.getByRole('tooltip');
+      let found = false;
+      for (let i = 0; i < 12 && !found; i++) {
+        await page.mouse.move(top.x + top.width * (0.3 + i * 0.05), top.y + 20 + 8);
+        found = (await tooltip.isVisible()) && /application/.test((await tooltip.textContent()) ?? '');
+      }
+      expect(found).toBe(true);
+      await expect(tooltip).toContainText('CPU 1 · pid 1000 · BSP (LWK)');
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect(r.getByLabel('Selection')).toHaveText('pid 1000 on CPU 1');
       await r.screenshot({ path: `test-results/screenshots/timeline-by-process-${width}.png` });
       await r.getByRole('button', { name: 'Fold pid 1000 lanes' }).click();
 

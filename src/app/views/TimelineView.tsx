@@ -164,7 +164,8 @@ export function TimelineView({ config }: ViewProps) {
     const { x, y } = pointerXY(e);
     const hit = c.hitTest(x, y);
     c.setHover(hit);
-    if (hit) tooltip.show(e.clientX, e.clientY, c.describe(hit));
+    const lines = hit ? c.describe(hit) : c.describeStrip(y);
+    if (lines) tooltip.show(e.clientX, e.clientY, lines);
     else tooltip.hide();
   };
   const onPointerLeave = () => {

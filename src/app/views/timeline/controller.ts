@@ -165,6 +165,14 @@ export class TimelineController {
     return true;
   }
 
+  /** The tooltip of a folded group's "+N" strip under a y coordinate, or null. */
+  describeStrip(y: number): string[] | null {
+    const g = this.layout.groups[foldToggleAt(this.layout, y)];
+    if (!g || g.moreY < 0 || y < g.moreY) return null;
+    const hidden = g.count - g.shown;
+    return [`${g.title}: ${hidden} more CPU${hidden === 1 ? '' : 's'} without a lane`, 'forwarded calls from or to them: dashed arrows ending here', 'click to show all'];
+  }
+
   themeChanged(): void {
     this.theme = null;
     this.bitmapOk = false;
