@@ -252,7 +252,10 @@ test.describe('Timeline', () => {
       const pid1000 = t.rows.filter((row) => row['Lane group'] === 'pid 1000 · BSP').map((row) => row.CPU);
       expect(pid1000.filter((cpu) => !open.includes(cpu))).toEqual([]);
       // The first lane is pid 1000's first CPU: its tooltip names the group and the partition; a click selects the process.
-      await canvas.scrollIntoViewIfNeeded();
+      // Scroll the lanes' top to just under the sticky header.
+      const headerBottom = (await page.getByRole('banner').boundingBox())!;
+      const lanesBox = (await r.getByRole('group', { name: 'Timeline lanes' }).boundingBox())!;
+      await page.evaluate((dy) => window.scrollBy(0, dy), lanesBox.y - (headerBottom.y + headerBottom.height) - 8);
       const top = (await canvas.boundingBox())!;
       const tooltip = page.getByRole('tooltip');
       let found = false;

@@ -6,7 +6,9 @@ import { createNodeSimulation } from '../../../src/engine/node/model';
 import { processCpus, type ProcessCpus } from '../../../src/engine/node/jobCpus';
 import { FIRST_PID } from '../../../src/engine/node/jobShape';
 import { MAX_PROCESS_GROUPS, NO_PROCESS_TITLE, processGroups } from '../../../src/app/views/timeline/processGroups';
-import { timelineGroups } from '../../../src/app/views/timeline/lanes';
+import { flowEnd, layoutLanes, MIN_LANE, timelineGroups } from '../../../src/app/views/timeline/lanes';
+import { Runner } from '../../../src/worker/runner';
+import { PROTOCOL_VERSION, type FromWorker } from '../../../src/worker/protocol';
 
 function jobOf(config: NodeConfig): ProcessCpus[] {
   const sim = createNodeSimulation(config, 1);
@@ -97,5 +99,34 @@ describe('timeline lanes grouped by process', () => {
     expect(g.length).toBe(MAX_PROCESS_GROUPS + 2);
     expect(g[MAX_PROCESS_GROUPS].title).toBe(`4 more processes (pid ${FIRST_PID + 16}–${FIRST_PID + 19}, 4 processes)`);
     expect(g[MAX_PROCESS_GROUPS].cpus.length).toBe(4);
+  });
+});
+
+describe('the worker reports the job', () => {
+  it('its ready message carries each process\'s CPUs, as the created job has them (CAKE\'s agent included)', () => {
+    const out: FromWorker[] = [];
+    const runner = new Runner({ now: () => 0, post: (m) => out.push(m), yieldThen: () => {} });
+    runner.handle({ type: 'init', version: PROTOCOL_VERSION, config: PRESETS.cake, seed: 1 });
+    const ready = out.find((m) => m.type === 'ready');
+    expect(ready?.type === 'ready' && ready.processes).toEqual(jobOf(PRESETS.cake));
+    const agent = ready?.type === 'ready' ? ready.processes.find((p) => p.cpus.length === 0) : undefined;
+    expect(agent?.name).toBe('server');
+    expect(agent?.servers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('process groups laid out', () => {
+  it('every lane labelled-tall, each group\'s first CPUs shown, the rest behind its strip', () => {
+    for (const name of ['mos-bsp', 'hobbes', 'xeon-phi', 'cake'] as const) {
+      const c = PRESETS[name];
+      const groups = processGroups(c, jobOf(c));
+      const l = layoutLanes(groups, 389, c.cpuCount);
+      for (const lane of l.lanes) expect(lane.h).toBeGreaterThanOrEqual(MIN_LANE);
+      l.groups.forEach((g, gi) => {
+        expect(l.lanes.filter((x) => x.group === gi).map((x) => x.cpu)).toEqual(groups[gi].cpus.slice(0, g.shown));
+        expect(g.moreY >= 0).toBe(g.shown < g.count);
+        for (const cpu of groups[gi].cpus.slice(g.shown)) expect(flowEnd(l, cpu)?.folded).toBe(true);
+      });
+    }
   });
 });
