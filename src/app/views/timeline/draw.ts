@@ -156,32 +156,40 @@ function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: 
   if (n === 0) return NO_FLOWS;
   const heads = n <= MAX_FLOW_HEADS;
   const counts = { lanes: 0, folded: 0 };
+  // Each arrow's ends once: y of the caller's and server's lane or strip (NaN: a CPU in no group), folded or not.
+  const y0 = new Float64Array(n), y1 = new Float64Array(n), folded = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = i * FLOW.stride;
+    const a = flowEnd(layout, f[k + F.callerCpu]), b = flowEnd(layout, f[k + F.serverCpu]);
+    y0[i] = a ? a.y : NaN;
+    y1[i] = b ? b.y : NaN;
+    folded[i] = a?.folded || b?.folded ? 1 : 0;
+  }
   for (const selected of onlySelected ? [true] : selectedPid === null ? [false] : [false, true]) {
     ctx.globalAlpha = selected ? 1 : selectedPid !== null ? 0.25 : 0.9;
-    for (const folded of [false, true]) {
+    for (const dashed of [0, 1]) {
       ctx.beginPath();
       const tips: [number, number, number, number][] = [];
       let drawn = 0;
       for (let i = 0; i < n; i++) {
         const k = i * FLOW.stride;
         if ((selectedPid !== null && f[k + F.pid] === selectedPid) !== selected) continue;
-        const a = flowEnd(layout, f[k + F.callerCpu]), b = flowEnd(layout, f[k + F.serverCpu]);
-        if (!a || !b || (a.folded || b.folded) !== folded) continue;
+        if (folded[i] !== dashed || Number.isNaN(y0[i]) || Number.isNaN(y1[i])) continue;
         const x0 = (f[k + F.issueTime] - reply.from) * sx, x1 = (f[k + F.serveTime] - reply.from) * sx;
-        ctx.moveTo(x0, a.y);
-        ctx.lineTo(x1, b.y);
-        if (heads) tips.push([x0, a.y, x1, b.y]);
+        ctx.moveTo(x0, y0[i]);
+        ctx.lineTo(x1, y1[i]);
+        if (heads) tips.push([x0, y0[i], x1, y1[i]]);
         drawn++;
       }
       if (drawn === 0) continue;
-      if (folded) counts.folded += drawn;
+      if (dashed) counts.folded += drawn;
       else counts.lanes += drawn;
       // A halo of the background under the arrow, then the arrow (dashed when an end is in a strip).
       ctx.setLineDash([]);
       ctx.strokeStyle = theme.bg;
       ctx.lineWidth = 4;
       ctx.stroke();
-      if (folded) ctx.setLineDash(FOLDED_DASH);
+      if (dashed) ctx.setLineDash(FOLDED_DASH);
       ctx.strokeStyle = FLOW_COLOUR;
       ctx.lineWidth = 2;
       ctx.stroke();
