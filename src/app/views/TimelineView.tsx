@@ -3,7 +3,8 @@
  * choice kept in the session's store): what each CPU ran (coloured and lettered by activity) and
  * arrows for forwarded calls, from the caller's CPU at issue time to the serving Linux CPU.
  * Spans come binned from the worker for the window shown. Follows the present until the user
- * zooms or pans (d3-zoom, buttons or keys); "Follow" returns to live. A visually hidden table carries the same numbers (≤ 1 Hz while running).
+ * zooms or pans (d3-zoom, buttons or keys); "Follow" returns to live. A visually hidden table
+ * carries the same numbers (≤ 1 Hz while running).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomTransform } from 'd3';
