@@ -13,22 +13,26 @@ export interface ProcessNames {
   pid(simPid: number): string;
   /** The pid and, when known, the program: "3966 (ls)". */
   label(simPid: number): string;
+  /** The traced program, when known ("ls"). */
+  program(simPid: number): string | null;
 }
 
 function replayNames(config: NodeConfig): ProcessNames | null {
   if (config.workload.kind !== 'replay') return null;
   const traced = tracedProcesses(config.workload);
   const pid = (simPid: number) => String(traced[simPid - FIRST_PID]?.pid ?? simPid);
+  const program = (simPid: number) => traced[simPid - FIRST_PID]?.program ?? null;
   return {
     pid,
+    program,
     label: (simPid) => {
-      const program = traced[simPid - FIRST_PID]?.program;
-      return program ? `${pid(simPid)} (${program})` : pid(simPid);
+      const name = program(simPid);
+      return name ? `${pid(simPid)} (${name})` : pid(simPid);
     },
   };
 }
 
-const ENGINE_NAMES: ProcessNames = { pid: String, label: String };
+const ENGINE_NAMES: ProcessNames = { pid: String, label: String, program: () => null };
 const cache = new WeakMap<NodeConfig, ProcessNames>();
 
 /** The names of a configuration's processes (computed once per configuration). */

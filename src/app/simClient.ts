@@ -116,7 +116,9 @@ export class SimClient {
     this.post({ type: 'init', version: PROTOCOL_VERSION, config, seed, commands });
     this.post({ type: 'setSpeed', nsPerSecond: this.store.getState().speed });
     this.wantFrame = true;
-    this.store.setState({ running: false, workerError: null });
+    // The job's CPUs follow from the configuration: kept for the same one (a new seed), until the worker says.
+    const job = this.store.getState().jobProcesses;
+    this.store.setState({ running: false, workerError: null, jobProcesses: job?.config === config ? job : null });
     this.watchdog = window.setInterval(() => this.checkSilence(), 500);
     for (const fn of this.started) fn();
   }
@@ -188,6 +190,7 @@ export class SimClient {
     switch (msg.type) {
       case 'ready':
         this.wantFrame = true;
+        if (this.config) this.store.setState({ jobProcesses: { config: this.config, processes: msg.processes } });
         return;
       case 'frame':
         this.outstanding = false;

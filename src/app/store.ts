@@ -14,6 +14,7 @@ import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { StraceSummary } from '../engine/strace';
 import type { ReplayReport } from '../engine/strace/replay';
 import type { LoggedCommand } from '../engine/kernel/simulation';
+import type { ProcessCpus } from '../engine/node/jobCpus';
 
 /** The user's changes on top of the preset: the same shape as a config file's (docs/parameters.md). */
 export type ConfigEdits = Readonly<Record<string, unknown>>;
@@ -58,7 +59,13 @@ export interface UiState {
   commandLog: readonly LoggedCommand[];
   /** The Timeline's window (simulated ns) when the user zoomed or panned it, null while it follows the present (shared links carry it). */
   timelineWindow: { readonly from: number; readonly to: number } | null;
+  /** The running job's processes and the CPUs each uses, as its worker reported them for `config` (null until it is ready). */
+  jobProcesses: { readonly config: NodeConfig; readonly processes: readonly ProcessCpus[] } | null;
+  /** How the Timeline groups its lanes: by partition or by process (kept across restarts of the run). */
+  timelineGrouping: TimelineGrouping;
 }
+
+export type TimelineGrouping = 'partition' | 'process';
 
 export interface ReplayInfo {
   readonly fileName: string;
@@ -128,6 +135,8 @@ export function createUiStore(settings: Partial<Persisted>): UiStore {
     importing: null,
     commandLog: [],
     timelineWindow: null,
+    jobProcesses: null,
+    timelineGrouping: 'partition',
   }));
 }
 

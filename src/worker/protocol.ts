@@ -8,8 +8,9 @@ import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { EngineCommand, LoggedCommand } from '../engine/kernel/simulation';
 import type { MomentTarget } from '../engine/moments/registry';
 import type { ImportOutcome } from './importStrace';
+import type { ProcessCpus } from '../engine/node/jobCpus';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** Memory cells per NUMA domain in FrameBuffers.memoryCells. */
 export const MEMORY_CELLS = 256;
@@ -162,7 +163,8 @@ export interface TravelStats {
 }
 
 export type FromWorker =
-  | { readonly type: 'ready'; readonly version: number; readonly cpuCount: number; readonly configName: string }
+  /** The run is created; `processes`: the job's processes and the CPUs each uses (the Timeline groups lanes by process). */
+  | { readonly type: 'ready'; readonly version: number; readonly cpuCount: number; readonly configName: string; readonly processes: readonly ProcessCpus[] }
   | { readonly type: 'frame'; readonly frame: Frame }
   /** Acknowledges play/pause/step/reset once it has taken effect, with the state at that moment. */
   | { readonly type: 'moment'; readonly id: number; readonly result: MomentResult }

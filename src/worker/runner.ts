@@ -18,6 +18,7 @@ import { importStrace } from './importStrace';
 import { exportChromeTrace } from '../engine/export/chromeTrace';
 import { diagnoseStall, STALL_EVENTS } from '../engine/node/watchdog';
 import { Tr } from '../engine/node/events';
+import { processCpus } from '../engine/node/jobCpus';
 import type { TraceBatch } from '../engine/kernel/trace';
 import { Travel } from './travel';
 import { CHECKPOINT_INTERVAL_NS, CheckpointRing } from './checkpointRing';
@@ -108,7 +109,7 @@ export class Runner {
         this.running = false;
         this.goal = null;
         this.restart();
-        this.host.post({ type: 'ready', version: PROTOCOL_VERSION, cpuCount: msg.config.cpuCount, configName: msg.config.name });
+        this.host.post({ type: 'ready', version: PROTOCOL_VERSION, cpuCount: msg.config.cpuCount, configName: msg.config.name, processes: processCpus(this.requireSim().state, msg.config) });
         return;
       case 'play':
         this.running = true;

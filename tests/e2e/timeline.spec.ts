@@ -4,6 +4,7 @@ import { PRESETS } from '../../src/engine/config/presets';
 import { createNodeSimulation } from '../../src/engine/node/model';
 import { ACTIVITY_NAMES, Role } from '../../src/engine/node/kinds';
 import { ActivityHistory } from '../../src/worker/history';
+import { drawnTexts, RECORD_CANVAS_TEXT } from './support/canvasText';
 
 type Row = Record<string, string>;
 
@@ -152,13 +153,14 @@ test.describe('Timeline', () => {
     await expect(follow).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(async () => (await readTable(table)).to).toBe(before.to);
 
-    // The LWK group is the last one: its lanes sit just above the time axis, busy with the application.
+    // The LWK group is the last one: its last lane sits just above its "+N" strip and the time
+    // axis (24 px), busy with the application.
     const canvas = r.locator('canvas');
     const box = (await canvas.boundingBox())!;
     const tooltip = page.getByRole('tooltip');
     let found = false;
     for (let i = 0; i < 12 && !found; i++) {
-      await page.mouse.move(box.x + box.width * (0.3 + i * 0.05), box.y + box.height - 40);
+      await page.mouse.move(box.x + box.width * (0.3 + i * 0.05), box.y + box.height - 55);
       found = (await tooltip.isVisible()) && /application/.test((await tooltip.textContent()) ?? '');
     }
     expect(found).toBe(true);
@@ -176,6 +178,111 @@ test.describe('Timeline', () => {
     await expect(r.getByLabel('Selection')).toBeHidden();
     expect(problems).toEqual([]);
   });
+
+  for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
+    test(`groups lanes by process at ${width}x${height}: a group per pid, every lane labelled, dashed arrows from folded groups; the choice outlives a new preset`, async ({ page }) => {
+      const problems = watchConsole(page);
+      await page.addInitScript(RECORD_CANVAS_TEXT);
+      await page.setViewportSize({ width, height });
+      await openApp(page);
+      const { r, table } = region(page);
+      const canvas = r.locator('canvas');
+      const by = r.getByRole('group', { name: 'Group lanes by' });
+      await expect(by.getByRole('button', { name: 'Partition' })).toHaveAttribute('aria-pressed', 'true');
+      // By partition the LWK group is folded to its first cores; every LWK CPU makes calls, so
+      // zoomed in enough for arrows (data-flows: "to lanes, to strips"), some go to the "+N" strip.
+      const flows = () => canvas.getAttribute('data-flows').then((f) => (f ?? '0 0').split(' ').map(Number));
+      await play(page);
+      await expect.poll(async () => (await readTable(table)).to, { timeout: 15_000 }).toBeGreaterThan(8_000_000);
+      await pause(page);
+      await settled(table);
+      await expect.poll(async () => {
+        const [, folded] = await flows();
+        if (folded === 0) await r.getByRole('button', { name: 'Zoom in' }).click();
+        return folded;
+      }, { intervals: [400], timeout: 20_000 }).toBeGreaterThan(0);
+      const byPartition = (await canvas.getAttribute('data-lanes'))!;
+      // The strip (the last row above the 24 px time axis) explains itself, and a click on it unfolds the group.
+      await canvas.scrollIntoViewIfNeeded();
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height - 24 - 4 - 6);
+      await expect(page.getByRole('tooltip')).toContainText(/LWK: \d+ more CPUs without a lane/);
+      await expect(page.getByRole('tooltip')).toContainText('dashed arrows');
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect.poll(async () => (await canvas.getAttribute('data-lanes'))!.split(',').length).toBe(64);
+      await r.getByRole('button', { name: 'Fold LWK lanes' }).click();
+      await expect(canvas).toHaveAttribute('data-lanes', byPartition);
+      // Keyboard: the choice is a real button.
+      await by.getByRole('button', { name: 'Process' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(by.getByRole('button', { name: 'Process' })).toHaveAttribute('aria-pressed', 'true');
+      await expect(canvas).not.toHaveAttribute('data-lanes', byPartition);
+      // Each process shows its first CPUs: arrows from them are solid, from its hidden ones dashed.
+      await expect.poll(async () => (await flows()).every((n) => n > 0)).toBe(true);
+      const t = await settled(table);
+      const cpu1 = t.rows.find((row) => row.CPU === '1')!;
+      expect([cpu1.Partition, cpu1['Lane group']]).toEqual(['LWK', 'pid 1000 · BSP']);
+      expect(t.rows.filter((row) => row['Lane group'] === 'pid 1001 · BSP').length).toBe(15);
+      expect(t.rows.length).toBe(64);
+
+      await settled(table);
+      // Every lane drawn is labelled; the headers name the processes and the CPUs they share.
+      await drawnTexts(page, true);
+      // Zoom with the keyboard on the focused lanes (focus scrolls them into view: off screen, nothing is drawn).
+      await r.getByRole('group', { name: 'Timeline lanes' }).focus();
+      await page.keyboard.press('+');
+      await expect.poll(async () => (await drawnTexts(page)).filter((d) => d.canvas.startsWith('Per-CPU lanes')).length).toBeGreaterThan(20);
+      const drawn = (await drawnTexts(page)).filter((d) => d.canvas.startsWith('Per-CPU lanes'));
+      const texts = new Set(drawn.map((d) => d.text));
+      const lanes = (await canvas.getAttribute('data-lanes'))!.split(',');
+      expect(lanes.filter((cpu) => !texts.has(cpu))).toEqual([]);
+      for (const pid of [1000, 1001, 1002, 1003]) expect([...texts].some((x) => x.includes(`pid ${pid} · BSP · 15 CPUs`))).toBe(true);
+      expect([...texts].some((x) => x.includes('Shared by pid 1000, 1001 · 2 CPUs'))).toBe(true);
+      // Folded process groups: a "+N" strip stands for their hidden CPUs.
+      expect([...texts].filter((x) => /^\+\d+$/.test(x)).length).toBeGreaterThan(0);
+      const min = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--text-min')));
+      expect(drawn.filter((d) => d.px < min - 0.05)).toEqual([]);
+      for (const el of await by.getByRole('button').all()) expect(parseFloat(await el.evaluate((b) => getComputedStyle(b).fontSize))).toBeGreaterThanOrEqual(min - 0.05);
+
+      // Unfolding a process shows all its 15 CPUs, each labelled.
+      await r.getByRole('button', { name: 'All 15 pid 1000 lanes' }).click();
+      await expect.poll(async () => (await canvas.getAttribute('data-lanes'))!.split(',').length).toBeGreaterThan(lanes.length);
+      const open = (await canvas.getAttribute('data-lanes'))!.split(',');
+      const pid1000 = t.rows.filter((row) => row['Lane group'] === 'pid 1000 · BSP').map((row) => row.CPU);
+      expect(pid1000.filter((cpu) => !open.includes(cpu))).toEqual([]);
+      // The first lane is pid 1000's first CPU: its tooltip names the group and the partition; a click selects the process.
+      // Scroll the lanes' top to just under the sticky header.
+      const headerBottom = (await page.getByRole('banner').boundingBox())!;
+      const lanesBox = (await r.getByRole('group', { name: 'Timeline lanes' }).boundingBox())!;
+      await page.evaluate((dy) => window.scrollBy(0, dy), lanesBox.y - (headerBottom.y + headerBottom.height) - 8);
+      const top = (await canvas.boundingBox())!;
+      const tooltip = page.getByRole('tooltip');
+      let found = false;
+      for (let i = 0; i < 12 && !found; i++) {
+        await page.mouse.move(top.x + top.width * (0.3 + i * 0.05), top.y + 20 + 8);
+        found = (await tooltip.isVisible()) && /application/.test((await tooltip.textContent()) ?? '');
+      }
+      expect(found).toBe(true);
+      await expect(tooltip).toContainText('CPU 1 · pid 1000 · BSP (LWK)');
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect(r.getByLabel('Selection')).toHaveText('pid 1000 on CPU 1');
+      await r.screenshot({ path: `test-results/screenshots/timeline-by-process-${width}.png` });
+      await r.getByRole('button', { name: 'Fold pid 1000 lanes' }).click();
+
+      // Another preset restarts the run: the grouping stays; Hobbes's analytics processes get groups.
+      await page.getByRole('combobox', { name: 'Preset' }).selectOption('hobbes');
+      await expect(page.getByLabel('Event count')).toHaveText('0');
+      await expect(by.getByRole('button', { name: 'Process' })).toHaveAttribute('aria-pressed', 'true');
+      await play(page);
+      await expect.poll(async () => (await readTable(table)).rows.some((row) => row['Lane group'] === 'pid 1004 · analytics'), { timeout: 15_000 }).toBe(true);
+      await pause(page);
+      await by.getByRole('button', { name: 'Partition' }).click();
+      await expect.poll(async () => (await readTable(table)).rows.some((row) => row['Lane group'] === 'pid 1004 · analytics'), { timeout: 15_000 }).toBe(false);
+      expect(problems).toEqual([]);
+    });
+  }
 
   test.describe('dark theme, reduced motion, 1920x1080', () => {
     test.use({ colorScheme: 'dark', reducedMotion: 'reduce', viewport: { width: 1920, height: 1080 } });

@@ -1,11 +1,12 @@
 /**
- * "Timeline": one lane per CPU, KernelShark style, grouped by partition: what each CPU ran
- * (coloured and lettered by activity) and arrows for forwarded calls, from the caller's CPU at
- * issue time to the serving Linux CPU. Spans come binned from the worker for the window shown.
- * Follows the present until the user zooms or pans (d3-zoom, buttons or keys); "Follow"
- * returns to live. A visually hidden table carries the same numbers (≤ 1 Hz while running).
+ * "Timeline": one lane per CPU, KernelShark style, grouped by partition or by process (a toolbar
+ * choice kept in the session's store): what each CPU ran (coloured and lettered by activity) and
+ * arrows for forwarded calls, from the caller's CPU at issue time to the serving Linux CPU.
+ * Spans come binned from the worker for the window shown. Follows the present until the user
+ * zooms or pans (d3-zoom, buttons or keys); "Follow" returns to live. A visually hidden table
+ * carries the same numbers (≤ 1 Hz while running).
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomTransform } from 'd3';
 import { ACTIVITY_NAMES } from '../../engine/node/kinds';
 import { ACTIVITY_STYLES } from '../palette';
@@ -14,16 +15,18 @@ import { usePage, useSession } from '../session/context';
 import { asCanvasContext } from '../export/canvasExports';
 import { useTooltip } from '../components/Tooltip';
 import { useCanvas } from './useCanvas';
-import { TimelineController } from './timeline/controller';
-import type { GroupBand } from './timeline/lanes';
+import { TABLE_COLUMNS, TimelineController } from './timeline/controller';
+import { timelineGroups, type GroupBand, type LaneGroup } from './timeline/lanes';
+import { processGroups } from './timeline/processGroups';
 import { FLOW_COLOUR } from './timeline/draw';
+import type { NodeConfig } from '../../engine/config/nodeConfig';
+import type { TimelineGrouping, UiState } from '../store';
 import type { ViewProps } from './index';
 import './views-timeline.css';
 import { TravelBar } from '../travel/TravelBar';
 import { MomentBar } from '../moments/MomentBar';
 import { processNames } from '../processNames';
 
-const COLUMNS = ['CPU', 'Partition', 'Busiest activity', 'Spans', 'Share of the window by activity'];
 const ZOOM_STEP = 1.6;
 
 /** The height the lanes get: about half the viewport, within limits. */
@@ -31,9 +34,24 @@ function targetHeight(): number {
   return Math.round(Math.min(620, Math.max(300, window.innerHeight * 0.54)));
 }
 
+const GROUPINGS: readonly { readonly id: TimelineGrouping; readonly label: string }[] = [
+  { id: 'partition', label: 'Partition' },
+  { id: 'process', label: 'Process' },
+];
+
+/** The lane groups for a grouping; by process once the worker has said which CPUs each process uses (by partition until then). */
+function lanesGroupedBy(config: NodeConfig, grouping: TimelineGrouping, job: UiState['jobProcesses']): readonly LaneGroup[] {
+  return grouping === 'process' && job && job.config === config ? processGroups(config, job.processes) : timelineGroups(config);
+}
+
 export function TimelineView({ config }: ViewProps) {
   const selectedPid = useUi((s) => s.selectedPid);
   const inspectedCpu = useUi((s) => s.inspectedCpu);
+  const grouping = useUi((s) => s.timelineGrouping);
+  const job = useUi((s) => s.jobProcesses);
+  const laneGroups = useMemo(() => lanesGroupedBy(config, grouping, job), [config, grouping, job]);
+  const laneGroupsRef = useRef(laneGroups);
+  laneGroupsRef.current = laneGroups;
   const ctl = useRef<TimelineController | null>(null);
   const [follow, setFollowState] = useState(true);
   const [groups, setGroups] = useState<readonly GroupBand[]>([]);
@@ -46,12 +64,13 @@ export function TimelineView({ config }: ViewProps) {
   const page = usePage();
   const tooltip = useTooltip();
   const keysId = useId();
+  const groupById = useId();
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const c = new TimelineController(canvas, ctx, config, () => size.current, targetHeight, (from, to, bins) => client.queryTimeline(from, to, bins), {
+    const c = new TimelineController(canvas, ctx, config, laneGroupsRef.current, () => size.current, targetHeight, (from, to, bins) => client.queryTimeline(from, to, bins), {
       onFollowChange: setFollowState,
       onGroupsChange: (g) => setGroups((prev) => (sameGroups(prev, g) ? prev : g)),
       // The window lives in the session's store too, whole ns, so a shared link carries it.
@@ -119,6 +138,11 @@ export function TimelineView({ config }: ViewProps) {
     };
   }, [config, ref, size, bus, store, client, tooltip, page]);
 
+  // Regrouping keeps the controller (its window, its reply): only the lanes are laid out again.
+  useEffect(() => {
+    ctl.current?.setGroups(laneGroups);
+  }, [laneGroups]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const c = ctl.current;
     if (!c || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -146,7 +170,8 @@ export function TimelineView({ config }: ViewProps) {
     const { x, y } = pointerXY(e);
     const hit = c.hitTest(x, y);
     c.setHover(hit);
-    if (hit) tooltip.show(e.clientX, e.clientY, c.describe(hit));
+    const lines = hit ? c.describe(hit) : c.describeStrip(y);
+    if (lines) tooltip.show(e.clientX, e.clientY, lines);
     else tooltip.hide();
   };
   const onPointerLeave = () => {
@@ -182,18 +207,26 @@ export function TimelineView({ config }: ViewProps) {
           <button type="button" className="btn btn-small" onClick={() => ctl.current?.zoomBy(1 / ZOOM_STEP)}>Zoom out</button>
           <button type="button" className="btn btn-small" aria-pressed={follow} onClick={() => ctl.current?.setFollow(!follow)}>Follow</button>
         </div>
+        <div className="timeline-tools" role="group" aria-labelledby={groupById}>
+          <span id={groupById} className="timeline-tools-label">Group lanes by</span>
+          {GROUPINGS.map((g) => (
+            <button key={g.id} type="button" className="btn btn-small" aria-pressed={grouping === g.id} onClick={() => store.setState({ timelineGrouping: g.id })}>
+              {g.label}
+            </button>
+          ))}
+        </div>
         <div className="timeline-tools" role="group" aria-label="Lane groups">
           {groups.map((g, gi) =>
             g.expanded || g.shown < g.count ? (
               <button key={g.title} type="button" className="btn btn-small" aria-expanded={g.expanded} onClick={() => ctl.current?.toggleGroup(gi)}>
-                {g.expanded ? `Fold ${g.title} lanes` : `All ${g.count} ${g.title} lanes`}
+                {g.expanded ? `Fold ${g.short} lanes` : `All ${g.count} ${g.short} lanes`}
               </button>
             ) : null,
           )}
         </div>
       </div>
       <p id={keysId} className="panel-sub">
-        One lane per CPU, labelled, a core's SMT siblings together; a group too large to fit shows its first cores (click its header to show all). Drag or use <kbd>←</kbd> <kbd>→</kbd> to pan, the wheel or <kbd>+</kbd> <kbd>−</kbd> to zoom,{' '}
+        One lane per CPU, labelled, a core's SMT siblings together, grouped by partition or by process (a CPU several processes use, such as a syscall CPU, has its own shared group); a group too large to fit shows its first cores and a "+N" strip (click either to show all). Drag or use <kbd>←</kbd> <kbd>→</kbd> to pan, the wheel or <kbd>+</kbd> <kbd>−</kbd> to zoom,{' '}
         <kbd>F</kbd> to follow the present; click a span to select its process. Arrows: forwarded calls.
       </p>
       <TravelBar />
@@ -216,7 +249,7 @@ export function TimelineView({ config }: ViewProps) {
             Timeline window <span ref={captionRef} />
           </caption>
           <thead>
-            <tr>{COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+            <tr>{TABLE_COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
           </thead>
           <tbody ref={bodyRef} />
         </table>
@@ -243,6 +276,9 @@ function Legend() {
       )}
       <li>
         <span className="timeline-arrow" aria-hidden="true" style={{ color: FLOW_COLOUR }}>→</span> forwarded call (caller CPU to serving CPU; drawn for all processes when zoomed in enough to tell them apart, else for the selected one)
+      </li>
+      <li>
+        <span className="timeline-dash" aria-hidden="true" style={{ borderColor: FLOW_COLOUR }} /> dashed: from or to a CPU of a folded group, drawn to its "+N" strip
       </li>
     </ul>
   );

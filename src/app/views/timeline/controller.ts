@@ -11,7 +11,8 @@ import type { Frame, TimelineReply } from '../../../worker/protocol';
 import { FLOW, SPAN } from '../../../worker/frameLayout';
 import { reducedMotion } from '../../motion';
 import { drawScene, flowsShown, GUTTER, readTimelineTheme, renderReply, type FlowsShown, type TimelineTheme } from './draw';
-import { headerAt, laneAt, layoutLanes, timelineGroups, type GroupBand, type LaneGroup, type LaneLayout } from './lanes';
+import { foldToggleAt, laneAt, layoutLanes, sameLaneGroups, timelineGroups, type GroupBand, type LaneGroup, type LaneLayout } from './lanes';
+import { processNames } from '../../processNames';
 import {
   applyZoomDelta, clampWindow, exactDuration, followSpan, followWindow, pan, shortDuration, spanAt, summarizeLane, zoomAt,
   type TimeWindow, type ZoomTransformLike,
@@ -47,9 +48,14 @@ export interface SpanHit {
 /** Minimum wall time between two redraws while running. */
 const MIN_DRAW_MS = 30;
 
+/** The hidden table's columns: a row per CPU, in lane order. */
+export const TABLE_COLUMNS = ['CPU', 'Partition', 'Lane group', 'Busiest activity', 'Spans', 'Share of the window by activity'];
+
 export class TimelineController {
-  private readonly groups: LaneGroup[];
-  private readonly groupOfCpu: string[];
+  private groups: readonly LaneGroup[];
+  /** Each CPU's partition group title (the table's Partition column, whatever the grouping). */
+  private readonly partitionOf: string[] = [];
+  private groupOfCpu: string[] = [];
   private layout: LaneLayout;
   private theme: TimelineTheme | null = null;
   private readonly off = document.createElement('canvas');
@@ -80,15 +86,16 @@ export class TimelineController {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly ctx: CanvasRenderingContext2D,
-    config: NodeConfig,
+    private readonly config: NodeConfig,
+    groups: readonly LaneGroup[],
     private readonly size: () => { width: number; height: number; dpr: number },
     private readonly targetHeight: () => number,
     private readonly query: TimelineQuery,
     private readonly hooks: TimelineHooks,
   ) {
-    this.groups = timelineGroups(config);
-    this.groupOfCpu = [];
-    for (const g of this.groups) for (const c of g.cpus) this.groupOfCpu[c] = g.title;
+    for (const g of timelineGroups(config)) for (const c of g.cpus) this.partitionOf[c] = g.title;
+    this.groups = groups;
+    this.indexGroups();
     this.layout = layoutLanes(this.groups, targetHeight(), config.cpuCount, this.expanded);
     this.cpuCount = config.cpuCount;
     // Scrolled out of view, the lanes are not redrawn (queries and the hidden table go on).
@@ -128,6 +135,22 @@ export class TimelineController {
     if (this.canvas.style.height !== h) this.canvas.style.height = h;
   }
 
+  private indexGroups(): void {
+    this.groupOfCpu = [];
+    for (const g of this.groups) for (const c of g.cpus) this.groupOfCpu[c] = g.title;
+  }
+
+  /** Groups the lanes another way (by partition or by process): every group starts folded. */
+  setGroups(groups: readonly LaneGroup[]): void {
+    if (sameLaneGroups(groups, this.groups)) return;
+    this.groups = groups;
+    this.indexGroups();
+    this.expanded = new Set();
+    this.lastTableAt = -Infinity;
+    this.lastKey = '';
+    this.relayout();
+  }
+
   /** Unfolds a group (all its lanes; the lanes area scrolls) or folds it back. */
   toggleGroup(gi: number): void {
     if (gi < 0 || gi >= this.groups.length) return;
@@ -136,13 +159,21 @@ export class TimelineController {
     this.relayout();
   }
 
-  /** A click on a group header folds or unfolds it; true if the click was on one. */
+  /** A click on a group header or "+N" strip folds or unfolds it; true if the click was on one. */
   clickHeader(y: number): boolean {
-    const gi = headerAt(this.layout, y);
+    const gi = foldToggleAt(this.layout, y);
     const g = this.layout.groups[gi];
     if (!g || (g.shown === g.count && !g.expanded)) return false;
     this.toggleGroup(gi);
     return true;
+  }
+
+  /** The tooltip of a folded group's "+N" strip under a y coordinate, or null. */
+  describeStrip(y: number): string[] | null {
+    const g = this.layout.groups[foldToggleAt(this.layout, y)];
+    if (!g || g.moreY < 0 || y < g.moreY) return null;
+    const hidden = g.count - g.shown;
+    return [`${g.title}: ${hidden} more CPU${hidden === 1 ? '' : 's'} without a lane`, 'forwarded calls from or to them: dashed arrows ending here', 'click to show all'];
   }
 
   themeChanged(): void {
@@ -267,9 +298,9 @@ export class TimelineController {
 
   describe(hit: SpanHit): string[] {
     const lines = [
-      `CPU ${hit.cpu} · ${this.groupOfCpu[hit.cpu] ?? ''}`,
+      `CPU ${hit.cpu} · ${this.groupOfCpu[hit.cpu] ?? ''}${this.partitionOf[hit.cpu] !== this.groupOfCpu[hit.cpu] ? ` (${this.partitionOf[hit.cpu] ?? ''})` : ''}`,
       ACTIVITY_NAMES[hit.activity] ?? `activity ${hit.activity}`,
-      hit.pid >= 0 ? `pid ${hit.pid}` : 'no process',
+      hit.pid >= 0 ? `pid ${processNames(this.config).label(hit.pid)}` : 'no process',
       `start ${formatClock(hit.start)}`,
       `end ${formatClock(hit.end)}`,
       `duration ${exactDuration(hit.end - hit.start)}`,
@@ -351,7 +382,7 @@ export class TimelineController {
     // Every CPU, folded groups included: the table is the whole story for a screen reader.
     const rows = this.groups.flatMap((g) => g.cpus).map((cpu) => {
       const sum = summarizeLane(r.spans[cpu] ?? new Float64Array(0), w);
-      return [String(cpu), this.groupOfCpu[cpu] ?? '', sum.busiest, String(sum.spans), sum.shares];
+      return [String(cpu), this.partitionOf[cpu] ?? '', this.groupOfCpu[cpu] ?? '', sum.busiest, String(sum.spans), sum.shares];
     });
     this.hooks.writeTable(windowText(w), rows, { from: r.from, to: r.to, bins });
   }
@@ -372,6 +403,7 @@ export class TimelineController {
       selectedLanes: this.selectedLanes,
       hover: null,
       flows: this.flows,
+      selectedPid: this.selectedPid,
     });
   }
 
@@ -382,8 +414,11 @@ export class TimelineController {
     if (r && !this.bitmapOk) {
       const laneW = this.laneWidth();
       const offW = Math.min(16384 / dpr, Math.max(1, Math.round((laneW * (r.to - r.from)) / Math.max(1, this.shown.to - this.shown.from))));
-      this.offPx = renderReply(this.off, r, this.layout, this.theme, offW, dpr, this.selectedPid);
+      const rendered = renderReply(this.off, r, this.layout, this.theme, offW, dpr, this.selectedPid);
+      this.offPx = rendered.pxWidth;
       this.flows = flowsShown(r.flows.length / FLOW.stride, offW, this.selectedPid);
+      // The arrows drawn (for tests: those with an end in a folded group's strip are counted apart).
+      this.canvas.dataset.flows = `${rendered.flows.lanes} ${rendered.flows.folded}`;
       this.bitmapOk = true;
     }
     drawScene(this.ctx, {
@@ -398,6 +433,7 @@ export class TimelineController {
       selectedLanes: this.selectedLanes,
       hover: this.hover,
       flows: this.flows,
+      selectedPid: this.selectedPid,
     });
     this.dirty = false;
     if (now - this.lastLabelAt >= LABEL_EVERY_MS || !frame.running) {

@@ -8,7 +8,7 @@ import { ACTIVITY_STYLES } from '../../palette';
 import { isVectorContext } from '../vectorContext';
 import type { TimelineReply } from '../../../worker/protocol';
 import { FLOW, SPAN } from '../../../worker/frameLayout';
-import { HEADER_H, headerText, type LaneLayout } from './lanes';
+import { flowEnd, HEADER_H, headerText, type LaneLayout } from './lanes';
 import { canvasFont } from '../type';
 import { axisTicks, type TimeWindow } from './window';
 
@@ -44,6 +44,8 @@ export function readTimelineTheme(el: Element): TimelineTheme {
  * halo of the background, so they never read as IPIs (black) or as a span.
  */
 export const FLOW_COLOUR = '#EE3377';
+/** Dashes of an arrow with an end in a folded group's "+N" strip (a CPU without a lane). */
+export const FOLDED_DASH = [6, 4];
 /** Arrows are drawn for every process only when they are at least this far apart on average (px). */
 export const MIN_FLOW_GAP_PX = 8;
 
@@ -66,13 +68,18 @@ export function barOf(y: number, h: number): { y: number; h: number } {
   return h >= 6 ? { y: y + 1, h: h - 1 } : { y, h };
 }
 
+/** Arrows drawn: between two lanes, and with an end in a folded group's strip. */
+export interface FlowCounts { readonly lanes: number; readonly folded: number }
+const NO_FLOWS: FlowCounts = { lanes: 0, folded: 0 };
+
 /**
  * Renders a reply's spans and flows into `off` (CSS width `width`, height of the lanes area).
- * Other processes' spans are dimmed while a pid is selected. Returns the width used (device px).
+ * Other processes' spans are dimmed while a pid is selected. Returns the width used (device px)
+ * and the arrows drawn.
  */
 export function renderReply(
   off: HTMLCanvasElement, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, width: number, dpr: number, selectedPid: number | null,
-): number {
+): { pxWidth: number; flows: FlowCounts } {
   const pxW = Math.max(1, Math.round(width * dpr)), pxH = Math.max(1, Math.round(layout.lanesBottom * dpr));
   // Resizing a canvas costs milliseconds and follow mode's width varies a little with every
   // reply: the bitmap only grows (in steps of 256 px) and the part in use is `pxW` wide.
@@ -80,16 +87,15 @@ export function renderReply(
   if (off.width < pxW || off.width > 2 * needW) off.width = needW;
   if (off.height !== pxH) off.height = pxH;
   const ctx = off.getContext('2d');
-  if (!ctx) return 0;
+  if (!ctx) return { pxWidth: 0, flows: NO_FLOWS };
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, Math.min(off.width, pxW + 2), pxH);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  paintReply(ctx, reply, layout, theme, width, selectedPid);
-  return pxW;
+  return { pxWidth: pxW, flows: paintReply(ctx, reply, layout, theme, width, selectedPid) };
 }
 
 /** A reply's spans, letters and flows at CSS-pixel scale, `width` wide (the offscreen bitmap, or an export's vectors). */
-function paintReply(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, width: number, selectedPid: number | null): void {
+function paintReply(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, width: number, selectedPid: number | null): FlowCounts {
   const span = Math.max(1, reply.to - reply.from);
   const sx = width / span;
   // Two passes when a pid is selected: the others dimmed, then the selected one on top.
@@ -115,7 +121,7 @@ function paintReply(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout:
   ctx.globalAlpha = 1;
   drawLetters(ctx, reply, layout, theme, sx, selectedPid);
   const shown = flowsShown(reply.flows.length / FLOW.stride, width, selectedPid);
-  if (shown !== 'none') drawFlows(ctx, reply, layout, theme, sx, shown === 'all' ? null : selectedPid, shown === 'selected');
+  return shown === 'none' ? NO_FLOWS : drawFlows(ctx, reply, layout, theme, sx, shown === 'all' ? null : selectedPid, shown === 'selected');
 }
 
 function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null): void {
@@ -139,42 +145,63 @@ function drawLetters(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout
   ctx.globalAlpha = 1;
 }
 
-function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null, onlySelected: boolean): void {
+/**
+ * Arrows from the caller's CPU at issue time to the serving CPU at serve time. An end on a CPU
+ * without a lane (its group folded) goes to the group's "+N" strip, and the arrow is dashed, so
+ * calls leaving hidden LWK CPUs stay visible.
+ */
+function drawFlows(ctx: CanvasRenderingContext2D, reply: TimelineReply, layout: LaneLayout, theme: TimelineTheme, sx: number, selectedPid: number | null, onlySelected: boolean): FlowCounts {
   const f = reply.flows;
   const n = f.length / FLOW.stride, F = FLOW.field;
-  if (n === 0) return;
+  if (n === 0) return NO_FLOWS;
   const heads = n <= MAX_FLOW_HEADS;
-  const centre = (cpu: number) => {
-    const li = cpu >= 0 && cpu < layout.laneOf.length ? layout.laneOf[cpu] : -1;
-    return li < 0 ? -1 : layout.lanes[li].y + layout.lanes[li].h / 2;
-  };
+  const counts = { lanes: 0, folded: 0 };
+  // Each arrow's ends once: y of the caller's and server's lane or strip (NaN: a CPU in no group), folded or not.
+  const y0 = new Float64Array(n), y1 = new Float64Array(n), folded = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = i * FLOW.stride;
+    const a = flowEnd(layout, f[k + F.callerCpu]), b = flowEnd(layout, f[k + F.serverCpu]);
+    y0[i] = a ? a.y : NaN;
+    y1[i] = b ? b.y : NaN;
+    folded[i] = a?.folded || b?.folded ? 1 : 0;
+  }
   for (const selected of onlySelected ? [true] : selectedPid === null ? [false] : [false, true]) {
     ctx.globalAlpha = selected ? 1 : selectedPid !== null ? 0.25 : 0.9;
-    ctx.beginPath();
-    const tips: [number, number, number, number][] = [];
-    for (let i = 0; i < n; i++) {
-      const k = i * FLOW.stride;
-      if ((selectedPid !== null && f[k + F.pid] === selectedPid) !== selected) continue;
-      const y0 = centre(f[k + F.callerCpu]), y1 = centre(f[k + F.serverCpu]);
-      if (y0 < 0 || y1 < 0) continue;
-      const x0 = (f[k + F.issueTime] - reply.from) * sx, x1 = (f[k + F.serveTime] - reply.from) * sx;
-      ctx.moveTo(x0, y0);
-      ctx.lineTo(x1, y1);
-      if (heads) tips.push([x0, y0, x1, y1]);
+    for (const dashed of [0, 1]) {
+      ctx.beginPath();
+      const tips: [number, number, number, number][] = [];
+      let drawn = 0;
+      for (let i = 0; i < n; i++) {
+        const k = i * FLOW.stride;
+        if ((selectedPid !== null && f[k + F.pid] === selectedPid) !== selected) continue;
+        if (folded[i] !== dashed || Number.isNaN(y0[i]) || Number.isNaN(y1[i])) continue;
+        const x0 = (f[k + F.issueTime] - reply.from) * sx, x1 = (f[k + F.serveTime] - reply.from) * sx;
+        ctx.moveTo(x0, y0[i]);
+        ctx.lineTo(x1, y1[i]);
+        if (heads) tips.push([x0, y0[i], x1, y1[i]]);
+        drawn++;
+      }
+      if (drawn === 0) continue;
+      if (dashed) counts.folded += drawn;
+      else counts.lanes += drawn;
+      // A halo of the background under the arrow, then the arrow (dashed when an end is in a strip).
+      ctx.setLineDash([]);
+      ctx.strokeStyle = theme.bg;
+      ctx.lineWidth = 4;
+      ctx.stroke();
+      if (dashed) ctx.setLineDash(FOLDED_DASH);
+      ctx.strokeStyle = FLOW_COLOUR;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      for (const [x0, y0, x1, y1] of tips) arrowHead(ctx, x0, y0, x1, y1);
+      ctx.fillStyle = FLOW_COLOUR;
+      ctx.fill();
     }
-    // A halo of the background under the arrow, then the arrow.
-    ctx.strokeStyle = theme.bg;
-    ctx.lineWidth = 4;
-    ctx.stroke();
-    ctx.strokeStyle = FLOW_COLOUR;
-    ctx.lineWidth = 2;
-    ctx.stroke();
-    ctx.beginPath();
-    for (const [x0, y0, x1, y1] of tips) arrowHead(ctx, x0, y0, x1, y1);
-    ctx.fillStyle = FLOW_COLOUR;
-    ctx.fill();
   }
   ctx.globalAlpha = 1;
+  return counts;
 }
 
 function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
@@ -199,6 +226,8 @@ export interface Scene {
   readonly hover: { readonly cpu: number; readonly start: number; readonly end: number } | null;
   /** Which forwarded calls the bitmap shows arrows for (a note says why when not all). */
   readonly flows: FlowsShown;
+  /** The selected process: the headers of its groups are marked. */
+  readonly selectedPid: number | null;
   /** For a vector context (an export): the reply the bitmap was made from, drawn as shapes instead. */
   readonly reply?: { readonly reply: TimelineReply; readonly selectedPid: number | null } | null;
 }
@@ -211,8 +240,15 @@ export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, layout.height);
   ctx.textBaseline = 'middle';
-  // Group headers.
+  // Group headers (those of the selected process's groups marked), and the "+N" strips of folded groups.
   for (const g of layout.groups) {
+    if (sc.selectedPid !== null && g.pids.includes(sc.selectedPid)) {
+      ctx.fillStyle = theme.accent;
+      ctx.globalAlpha = 0.18;
+      ctx.fillRect(0, g.y, width, HEADER_H - 1);
+      ctx.globalAlpha = 1;
+    }
+    if (g.moreY >= 0) drawMoreStrip(ctx, sc, g.moreY, g.laneH, g.count - g.shown);
     ctx.fillStyle = theme.border;
     ctx.fillRect(0, g.y + HEADER_H - 1, width, 1);
     ctx.fillStyle = g.shown < g.count || g.expanded ? theme.text : theme.muted;
@@ -275,6 +311,20 @@ export function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
   ctx.restore();
   drawLaneLabels(ctx, sc);
   drawAxis(ctx, sc, ticks.map((t) => ({ x: xOf(t.t), label: t.label })));
+}
+
+/** The strip standing for a folded group's hidden CPUs: "+N" in the gutter, a tinted band (arrows to them end here). */
+function drawMoreStrip(ctx: CanvasRenderingContext2D, sc: Scene, y: number, h: number, hidden: number): void {
+  const { theme, width } = sc;
+  ctx.fillStyle = theme.panel;
+  ctx.fillRect(GUTTER, y + 1, width - GUTTER, h - 2);
+  ctx.fillStyle = theme.muted;
+  ctx.font = canvasFont(13, { mono: true, bold: true });
+  ctx.textAlign = 'right';
+  ctx.fillText(`+${hidden}`, GUTTER - 6, y + h / 2);
+  ctx.font = canvasFont(13);
+  ctx.textAlign = 'left';
+  ctx.fillText(`${hidden} more CPU${hidden === 1 ? '' : 's'} (click to show) · dashed arrows start or end on one of them`, GUTTER + 6, y + h / 2);
 }
 
 function drawLaneLabels(ctx: CanvasRenderingContext2D, sc: Scene): void {

@@ -2,17 +2,28 @@
  * Where each CPU's lane goes in the timeline: grouped by partition (Linux, syscall CPUs, LWK),
  * a core's SMT siblings side by side. Every lane drawn is tall enough for its CPU label; a
  * group with more CPUs than fit (60 LWK CPUs) is folded to its first cores until the user
- * unfolds it (then the lanes area scrolls). Small groups (the few Linux CPUs, where the
+ * unfolds it (then the lanes area scrolls); below its lanes a "+N" strip stands for the CPUs
+ * hidden (arrows from and to them end there). Small groups (the few Linux CPUs, where the
  * interesting traffic is) get taller lanes than the many LWK CPUs. Pure, so it is testable.
+ * Grouping by process is in ./processGroups.ts.
  */
 import type { NodeConfig } from '../../../engine/config/nodeConfig';
 import { Role } from '../../../engine/node/kinds';
 import { groupBySocketAndCore } from '../cpuLayout';
 
-export interface LaneGroup { readonly title: string; readonly cpus: readonly number[] }
+export interface LaneGroup {
+  readonly title: string;
+  readonly cpus: readonly number[];
+  /** A shorter name for buttons ("All 60 LWK lanes"); the title when absent. */
+  readonly short?: string;
+  /** The processes the group belongs to (grouping by process). */
+  readonly pids?: readonly number[];
+}
 export interface Lane { readonly cpu: number; readonly y: number; readonly h: number; readonly group: number }
 export interface GroupBand {
   readonly title: string;
+  /** For buttons ("All 60 LWK lanes", "Fold pid 1000 lanes"). */
+  readonly short: string;
   readonly y: number;
   readonly h: number;
   readonly laneH: number;
@@ -21,11 +32,16 @@ export interface GroupBand {
   readonly shown: number;
   /** The group was unfolded by the user (all its lanes shown, the lanes area scrolls). */
   readonly expanded: boolean;
+  /** Top of the "+N" strip standing for the CPUs without a lane (-1 when all are shown); as tall as a lane. */
+  readonly moreY: number;
+  readonly pids: readonly number[];
 }
 export interface LaneLayout {
   readonly lanes: readonly Lane[];
   /** Lane index per CPU (-1 for a CPU without a lane). */
   readonly laneOf: Int32Array;
+  /** Group index per CPU (-1 for a CPU in no group). */
+  readonly groupOf: Int32Array;
   readonly groups: readonly GroupBand[];
   /** Bottom of the last lane. */
   readonly lanesBottom: number;
@@ -115,24 +131,56 @@ export function laneHeights(sizes: readonly number[], avail: number): number[] {
 
 export function layoutLanes(groups: readonly LaneGroup[], height: number, cpuCount: number, expanded: ReadonlySet<number> = new Set()): LaneLayout {
   const avail = height - AXIS_H - groups.length * (HEADER_H + GROUP_GAP);
-  const shown = shownCounts(groups.map((g) => g.cpus.length), avail, expanded);
-  const heights = laneHeights(shown, avail);
+  const sizes = groups.map((g) => g.cpus.length);
+  // A folded group gives one of its rows to the "+N" strip (it keeps at least one lane).
+  const shown = shownCounts(sizes, avail, expanded).map((n, i) => (n < sizes[i] && n > 1 ? n - 1 : n));
+  const rows = shown.map((n, i) => n + (n < sizes[i] ? 1 : 0));
+  const heights = laneHeights(rows, avail);
   const lanes: Lane[] = [];
   const bands: GroupBand[] = [];
   const laneOf = new Int32Array(cpuCount).fill(-1);
+  const groupOf = new Int32Array(cpuCount).fill(-1);
   let y = 0;
   groups.forEach((g, gi) => {
     const laneH = heights[gi];
-    bands.push({ title: g.title, y, h: HEADER_H + laneH * shown[gi], laneH, count: g.cpus.length, shown: shown[gi], expanded: expanded.has(gi) });
+    const top = y;
     y += HEADER_H;
+    for (const cpu of g.cpus) if (cpu >= 0 && cpu < cpuCount) groupOf[cpu] = gi;
     for (const cpu of g.cpus.slice(0, shown[gi])) {
       if (cpu >= 0 && cpu < cpuCount) laneOf[cpu] = lanes.length;
       lanes.push({ cpu, y, h: laneH, group: gi });
       y += laneH;
     }
+    const moreY = shown[gi] < g.cpus.length ? y : -1;
+    if (moreY >= 0) y += laneH;
+    bands.push({
+      title: g.title, short: g.short ?? g.title, y: top, h: y - top, laneH, count: g.cpus.length, shown: shown[gi], expanded: expanded.has(gi), moreY, pids: g.pids ?? [],
+    });
     y += GROUP_GAP;
   });
-  return { lanes, laneOf, groups: bands, lanesBottom: y, height: y + AXIS_H };
+  return { lanes, laneOf, groupOf, groups: bands, lanesBottom: y, height: y + AXIS_H };
+}
+
+/**
+ * Where a forwarded call's arrow ends at a CPU: the middle of its lane, or of its group's "+N"
+ * strip when the group is folded (`folded`), or null for a CPU in no group.
+ */
+export function flowEnd(layout: LaneLayout, cpu: number): { y: number; folded: boolean } | null {
+  if (cpu < 0 || cpu >= layout.laneOf.length) return null;
+  const li = layout.laneOf[cpu];
+  if (li >= 0) return { y: layout.lanes[li].y + layout.lanes[li].h / 2, folded: false };
+  const g = layout.groups[layout.groupOf[cpu]];
+  return g && g.moreY >= 0 ? { y: g.moreY + g.laneH / 2, folded: true } : null;
+}
+
+/** The group whose header or "+N" strip is under a y coordinate (a click there folds or unfolds it), or -1. */
+export function foldToggleAt(layout: LaneLayout, y: number): number {
+  return layout.groups.findIndex((g) => (y >= g.y && y < g.y + HEADER_H) || (g.moreY >= 0 && y >= g.moreY && y < g.moreY + g.laneH));
+}
+
+/** Same titles, same CPUs in the same order. */
+export function sameLaneGroups(a: readonly LaneGroup[], b: readonly LaneGroup[]): boolean {
+  return a.length === b.length && a.every((g, i) => g.title === b[i].title && g.cpus.length === b[i].cpus.length && g.cpus.every((c, k) => c === b[i].cpus[k]));
 }
 
 /** The group whose header is under a y coordinate, or -1. */
