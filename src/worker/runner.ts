@@ -14,8 +14,6 @@ import { findNextMoment } from '../engine/moments/find';
 import { formatClock } from '../engine/kernel/time';
 import { EVENT, writeEvent } from './frameLayout';
 import { ActivityHistory } from './history';
-import { importStrace } from './importStrace';
-import { exportChromeTrace } from '../engine/export/chromeTrace';
 import { diagnoseStall, STALL_EVENTS } from '../engine/node/watchdog';
 import { Tr } from '../engine/node/events';
 import { processCpus } from '../engine/node/jobCpus';
@@ -189,15 +187,19 @@ export class Runner {
         return;
       case 'importStrace': {
         const sim = this.requireSim();
-        // Parsing yields at every chunk, so the run and Pause/Step go on meanwhile.
-        importStrace(msg.file, sim.config, this.seed, (loaded, total) => this.host.post({ type: 'importProgress', id: msg.id, loaded, total }))
+        // Parsing yields at every chunk, so the run and Pause/Step go on meanwhile. The parser loads
+        // on the first import (the worker's first frame does not wait for it).
+        import('./importStrace')
+          .then(({ importStrace }) => importStrace(msg.file, sim.config, this.seed, (loaded, total) => this.host.post({ type: 'importProgress', id: msg.id, loaded, total })))
           .then((outcome) => this.host.post({ type: 'importResult', id: msg.id, outcome }))
           .catch((e: unknown) => this.host.post({ type: 'importResult', id: msg.id, outcome: { ok: false, message: `could not read the file: ${e instanceof Error ? e.message : String(e)}` } }));
         return;
       }
       case 'exportTrace': {
         const sim = this.requireSim();
-        void exportChromeTrace(sim.config, sim.seed, sim.commandLog, sim.now, { maxEvents: msg.maxEvents }).then((text) => this.host.post({ type: 'exportTrace', id: msg.id, text }));
+        void import('../engine/export/chromeTrace')
+          .then(({ exportChromeTrace }) => exportChromeTrace(sim.config, sim.seed, sim.commandLog, sim.now, { maxEvents: msg.maxEvents }))
+          .then((text) => this.host.post({ type: 'exportTrace', id: msg.id, text }));
         return;
       }
       case 'crashForTest':

@@ -21,6 +21,7 @@ import { DesignOptions, leafPaths } from './DesignOptions';
 import { numberRuleFor, type NumberRule } from '../../engine/config/paramRules';
 import { numberProblem } from '../../engine/config/checkParam';
 import type { LoggedCommand } from '../../engine/kernel/simulation';
+import { designSyntax } from '../../engine/designs/registry';
 
 const ADVANCED_PATHS: ReadonlySet<string> = new Set(ADVANCED_FIELDS.map((f) => f.path));
 
@@ -116,7 +117,7 @@ function editsOf(d: Draft, preset: NodeConfig, designBase: NodeConfig): ConfigEd
   if (interference) edits.interference = interference;
   if (d.workload !== preset.workload.kind) edits.workload = { kind: d.workload };
   if (d.partition.trim() !== preset.partitionText && preset.system === 'mos') edits.partition = d.partition.trim();
-  if (d.options.trim() !== '' && DESIGNS.get(d.mechanism)?.syntax) edits.options = d.options;
+  if (d.options.trim() !== '' && designSyntax(d.mechanism)) edits.options = d.options;
   return withAdvancedEdits(edits, d.advanced, preset);
 }
 
@@ -215,18 +216,19 @@ function ConfigForm({ active, advancedOpen, onAdvancedToggle }: { active: NodeCo
   const chooseDesign = (mechanism: string) => {
     const base = designBaseOf(presetName, presetConfig, mechanism);
     const fresh = draftOf(base);
-    const keep = DESIGNS.get(mechanism)?.syntax === DESIGNS.get(draft.mechanism)?.syntax;
+    const keep = designSyntax(mechanism) === designSyntax(draft.mechanism);
     setDraft((d) => ({ ...d, mechanism, options: keep ? d.options : '', wait: fresh.wait, replyIpi: fresh.replyIpi, ipiPolicy: fresh.ipiPolicy, channelCapacity: fresh.channelCapacity, proxyThreads: fresh.proxyThreads, osNodeShipper: fresh.osNodeShipper, aggregation: fresh.aggregation }));
   };
   // Options text: the fields it sets follow it (explicit edits of those fields afterwards win).
   const setOptions = (options: string) =>
     setDraft((d) => {
-      const syntax = DESIGNS.get(d.mechanism)?.syntax;
+      const syntax = designSyntax(d.mechanism);
       const parsed = syntax && options.trim() !== '' ? syntax.parse(options, topology) : null;
       const made = parsed?.ok ? resolveConfig(presetName, { syscalls: { mechanism: d.mechanism }, options }) : null;
       return made?.ok && parsed?.ok ? withOptionFields({ ...d, options }, draftOf(made.config, options), leafPaths(parsed.overrides)) : { ...d, options };
     });
   const design = DESIGNS.get(draft.mechanism);
+  const syntax = designSyntax(draft.mechanism);
   const shipsMessages = design?.usesProxies ?? true;
   const id = useId();
   const dirty = JSON.stringify(draftOf(active, appliedOptions)) !== JSON.stringify(draft);
@@ -290,8 +292,8 @@ function ConfigForm({ active, advancedOpen, onAdvancedToggle }: { active: NodeCo
             <p className="muted">Source: {design.source}</p>
           </section>
         )}
-        {design?.syntax && (
-          <DesignOptions syntax={design.syntax} topology={topology} value={draft.options} current={resolved.ok ? resolved.config : null} onChange={setOptions} />
+        {syntax && (
+          <DesignOptions syntax={syntax} topology={topology} value={draft.options} current={resolved.ok ? resolved.config : null} onChange={setOptions} />
         )}
         {shipsMessages && (
           <>

@@ -7,6 +7,9 @@ import { DESIGNS } from './kindDefaults';
 import { PRESETS } from './presets';
 import { topologyByName } from '../node/topologies';
 import type { NodeConfig } from './nodeConfig';
+import { designSyntax } from '../designs/registry';
+// The parsers of the designs' own syntaxes load with what reads `options` (not in the simulation worker).
+import '../designs/syntaxes';
 
 type Obj = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,11 +39,12 @@ export function expandOptions(input: Obj): OptionsResult {
   const design = typeof mechanism === 'string' ? DESIGNS.get(mechanism) : undefined;
   if (typeof text !== 'string' || text.length > 4096) return { ok: false, errors: ['options: expected the design\'s option text (at most 4,096 characters)'] };
   if (!design) return { ok: true, input, warnings: [] };
-  if (!design.syntax) return { ok: false, errors: [`options: the design "${design.title}" has no option syntax of its own`] };
+  const syntax = designSyntax(design.id);
+  if (!syntax) return { ok: false, errors: [`options: the design "${design.title}" has no option syntax of its own`] };
   const topologyName = Object.hasOwn(input, 'topology') ? input.topology : preset.topology;
   const topology = typeof topologyName === 'string' ? topologyByName(topologyName) : undefined;
   if (!topology) return { ok: true, input, warnings: [] };
-  const parsed = design.syntax.parse(text, topology);
+  const parsed = syntax.parse(text, topology);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `options: ${e.message} (characters ${e.start + 1}-${e.end}: "${text.slice(e.start, e.end)}")`) };
   const rest: Record<string, unknown> = { ...input };
   delete rest.options;

@@ -6,10 +6,12 @@
  * The continuations and event kinds a design adds are registered by its own module
  * (src/engine/node/rules.ts), so the machine never imports a design.
  *
- * A design comes in two registrations: its info (./info/NAME.ts: data, defaults, syntax, the
- * routes and stages it adds; imported by ./catalogue.ts) and its behaviour (./NAME.ts; imported
- * by ./index.ts, which imports the catalogue first so codes are allocated in one order). The page
- * loads only the catalogue. This module only holds the registries (it imports no design).
+ * A design comes in two registrations: its info (./info/NAME.ts: data, defaults, the routes and
+ * stages it adds; imported by ./catalogue.ts) and its behaviour (./NAME.ts; imported by
+ * ./index.ts, which imports the catalogue first so codes are allocated in one order). The page
+ * loads only the catalogue. A design with a configuration syntax of its own registers it apart
+ * (./syntaxes.ts), loaded only by what reads the `options` text (config/designOptions.ts), so the
+ * simulation worker carries no parser. This module only holds the registries (it imports no design).
  */
 import type { NodeConfig, SyscallConfig } from '../config/nodeConfig';
 import type { Diagnostic } from '../config/diagnostic';
@@ -52,8 +54,6 @@ export interface DesignInfo {
   readonly syscalls: SyscallConfig;
   /** Whether each LWK process gets Linux proxy threads at launch. */
   readonly usesProxies: boolean;
-  /** Its own configuration syntax, if the real system has one (config key `options`). */
-  readonly syntax?: DesignSyntax;
   /** It runs on a node without Linux (no Linux CPU at all); every other design needs one. */
   readonly withoutLinux?: boolean;
   /** The enclaves it divides the node into (Hobbes), for views that draw their boundaries. */
@@ -71,6 +71,19 @@ export interface Design extends DesignInfo {
 }
 
 const infos = new Map<string, DesignInfo>();
+const syntaxes = new Map<string, DesignSyntax>();
+
+/** Adds a design's own configuration syntax, if the real system has one (config key `options`; ./syntaxes.ts). */
+export function registerDesignSyntax(id: string, syntax: DesignSyntax): void {
+  if (!infos.has(id)) throw new Error(`a syntax for "${id}", which is no registered design`);
+  if (syntaxes.has(id)) throw new Error(`design "${id}" has two syntaxes`);
+  syntaxes.set(id, syntax);
+}
+
+/** A design's own configuration syntax (registered by ./syntaxes.ts, which config/designOptions.ts loads), if it has one. */
+export function designSyntax(id: string): DesignSyntax | undefined {
+  return syntaxes.get(id);
+}
 const designs = new Map<string, Design>();
 
 /** Adds a design's info (each module in ./info calls this once, at load). */

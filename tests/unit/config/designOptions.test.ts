@@ -1,6 +1,6 @@
 /** The config key `options`: a design's own syntax expanded into overrides, with placed errors. */
 import { describe, expect, it } from 'vitest';
-import { registerDesign, registerDesignInfo } from '../../../src/engine/designs/registry';
+import { registerDesign, registerDesignInfo, registerDesignSyntax } from '../../../src/engine/designs/registry';
 import { DEFAULT_SYSCALLS } from '../../../src/engine/config/defaults';
 import { lwkTriage } from '../../../src/engine/syscalls/triage';
 import { diag } from '../../../src/engine/config/diagnostic';
@@ -14,16 +14,16 @@ const INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: { ...DEFAULT_SYSCALLS, mechanism: 'test-syntax' },
   usesProxies: true,
-  syntax: {
-    title: '-p N (proxies per process)',
-    example: '-p 2',
-    parse(text) {
-      const m = /^-p (\d+)$/.exec(text);
-      if (!m) return { ok: false, errors: [diag('expected -p N', 0, text.length)] };
-      return { ok: true, overrides: { syscalls: { proxyThreads: Number(m[1]) } }, warnings: [] };
-    },
-    print: (c) => `-p ${c.syscalls.proxyThreads}`,
+});
+registerDesignSyntax(INFO.id, {
+  title: '-p N (proxies per process)',
+  example: '-p 2',
+  parse(text) {
+    const m = /^-p (\d+)$/.exec(text);
+    if (!m) return { ok: false, errors: [diag('expected -p N', 0, text.length)] };
+    return { ok: true, overrides: { syscalls: { proxyThreads: Number(m[1]) } }, warnings: [] };
   },
+  print: (c) => `-p ${c.syscalls.proxyThreads}`,
 });
 registerDesign({
   ...INFO,

@@ -10,6 +10,7 @@ import { Activity, Role } from '../../../src/engine/node/kinds';
 import { Tr } from '../../../src/engine/node/events';
 import { MS } from '../../../src/engine/kernel/time';
 import { CNK } from '../../../src/engine/designs/cnk';
+import { designSyntax } from '../../../src/engine/designs/registry';
 import { topologyByName } from '../../../src/engine/node/topologies';
 import { recordsOf, runCollecting } from '../node/helpers';
 import { Rng } from '../../../src/engine/kernel/rng';
@@ -128,7 +129,7 @@ describe('cnk: a node without Linux refuses what needs Linux', () => {
 });
 
 describe('cnk options: runjob and mpirun', () => {
-  const syntax = CNK.syntax!;
+  const syntax = designSyntax(CNK.id)!;
 
   it('runjob sets the ranks on the node and the block\'s size; the I/O nodes are Blue Gene/Q\'s 1 per 128', () => {
     const r = syntax.parse('runjob --np 8192 --ranks-per-node 8 --exe /home/app/bsp', TWO_SOCKET);

@@ -12,6 +12,7 @@ import { CHANNEL_DEPTH_SPAN, IpiKind, Tr } from '../../../src/engine/node/events
 import { MS, S } from '../../../src/engine/kernel/time';
 import { dequeueEntry, enqueueEntry, type HioRing } from '../../../src/engine/designs/kitten/hio';
 import { KITTEN } from '../../../src/engine/designs/kitten';
+import { designSyntax } from '../../../src/engine/designs/registry';
 import { topologyByName } from '../../../src/engine/node/topologies';
 import { recordsOf, runCollecting } from '../node/helpers';
 
@@ -132,7 +133,7 @@ describe('kitten: the round-robin timer at sched_hz', () => {
   });
 
   it('is set with Kitten\'s boot parameter sched_hz, which prints back', () => {
-    const syntax = KITTEN.syntax!;
+    const syntax = designSyntax(KITTEN.id)!;
     const two = topologyByName('two-socket')!;
     expect(syntax.print(PRESETS.kitten)).toBe('sched_hz=10');
     expect(syntax.parse('sched_hz=100', two)).toEqual({ ok: true, overrides: { lwk: { rrQuantumNs: 10 * MS } }, warnings: [] });

@@ -5,7 +5,7 @@ import { applyOverrides } from '../../../src/engine/config/parseConfig';
 import type { NodeConfig } from '../../../src/engine/config/nodeConfig';
 import { Role } from '../../../src/engine/node/kinds';
 import { GiB } from '../../../src/engine/node/hardware';
-import { DESIGNS } from '../../../src/engine/config/kindDefaults';
+import { designSyntax } from '../../../src/engine/designs/registry';
 import { errorsOf, KNL, parsed } from './helpers';
 
 function configOf(options: string, extra: Record<string, unknown> = {}, preset = 'mckernel'): NodeConfig {
@@ -27,7 +27,7 @@ const settings = (c: NodeConfig) => ({
 
 describe('mcreboot.sh and mcexec options', () => {
   it('is the syntax of the McKernel-style design, and its example parses', () => {
-    expect(DESIGNS.get('mckernel')?.syntax).toBe(S);
+    expect(designSyntax('mckernel')).toBe(S);
     expect(parsed(S, S.example).warnings).toEqual([]);
   });
 

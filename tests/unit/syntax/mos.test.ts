@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MOS_SYNTAX as S } from '../../../src/engine/config/syntax/mosSyntax';
 import { applyOverrides } from '../../../src/engine/config/parseConfig';
 import type { NodeConfig } from '../../../src/engine/config/nodeConfig';
-import { DESIGNS } from '../../../src/engine/config/kindDefaults';
+import { designSyntax } from '../../../src/engine/designs/registry';
 import { Role } from '../../../src/engine/node/kinds';
 import { GiB } from '../../../src/engine/node/hardware';
 import { errorsOf, KNL, parsed } from './helpers';
@@ -28,8 +28,8 @@ const PARTITION = 'lwkcpus=0.1-15,33-47:16.17-31,49-63 lwkmem=0:16G,1:16G';
 
 describe('lwkctl and yod options', () => {
   it('are the syntax of mOS as built and of the paper\'s function shipping; the example parses', () => {
-    expect(DESIGNS.get('evanescence')?.syntax).toBe(S);
-    expect(DESIGNS.get('shipping')?.syntax).toBe(S);
+    expect(designSyntax('evanescence')).toBe(S);
+    expect(designSyntax('shipping')).toBe(S);
     expect(parsed(S, S.example).warnings).toEqual([]);
   });
 

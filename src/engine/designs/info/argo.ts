@@ -1,6 +1,5 @@
 import { registerDesignInfo } from '../registry';
 import { ARGO_SYSCALLS } from '../../config/defaults';
-import { MANIFEST_SYNTAX } from '../argo/manifest';
 
 export const ARGO_INFO = registerDesignInfo({
   id: 'argo',
@@ -11,5 +10,4 @@ export const ARGO_INFO = registerDesignInfo({
   appKernel: 'linux',
   syscalls: ARGO_SYSCALLS,
   usesProxies: false,
-  syntax: MANIFEST_SYNTAX,
 });

@@ -1,6 +1,5 @@
 import { registerDesignInfo } from '../registry';
 import { EVANESCENCE_SYSCALLS } from '../../config/defaults';
-import { MOS_SYNTAX } from '../../config/syntax/mosSyntax';
 
 export const AS_BUILT_INFO = registerDesignInfo({
   id: 'evanescence',
@@ -11,5 +10,4 @@ export const AS_BUILT_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: EVANESCENCE_SYSCALLS,
   usesProxies: false,
-  syntax: MOS_SYNTAX,
 });

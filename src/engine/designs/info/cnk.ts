@@ -1,6 +1,5 @@
 import { registerDesignInfo } from '../registry';
 import { CNK_SYSCALLS } from '../cnk/defaults';
-import { CNK_SYNTAX } from '../cnk/syntax';
 
 export const CNK_INFO = registerDesignInfo({
   id: 'cnk',
@@ -12,5 +11,4 @@ export const CNK_INFO = registerDesignInfo({
   syscalls: CNK_SYSCALLS,
   usesProxies: false,
   withoutLinux: true,
-  syntax: CNK_SYNTAX,
 });

@@ -1,7 +1,6 @@
 import { registerDesignInfo } from '../registry';
 import { registerRoute, registerStage } from '../../descriptors';
 import { HOBBES_SYSCALLS } from '../../config/defaults';
-import { ENCLAVE_SYNTAX } from '../hobbes/enclaveXml';
 import { hobbesEnclaves } from '../hobbes/enclaves';
 
 /** Calls from the Linux enclave that attach a segment of the simulation's memory. */
@@ -20,6 +19,5 @@ export const HOBBES_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: HOBBES_SYSCALLS,
   usesProxies: true,
-  syntax: ENCLAVE_SYNTAX,
   enclaves: hobbesEnclaves,
 });

@@ -1,6 +1,5 @@
 import { registerDesignInfo } from '../registry';
 import { KITTEN_SYSCALLS } from '../kitten/defaults';
-import { KITTEN_SYNTAX } from '../kitten/syntax';
 
 export const KITTEN_INFO = registerDesignInfo({
   id: 'kitten',
@@ -11,5 +10,4 @@ export const KITTEN_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: KITTEN_SYSCALLS,
   usesProxies: true,
-  syntax: KITTEN_SYNTAX,
 });

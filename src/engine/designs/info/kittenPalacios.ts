@@ -1,7 +1,6 @@
 import { registerDesignInfo } from '../registry';
 import { registerRoute, registerStage } from '../../descriptors';
 import { KITTEN_PALACIOS_SYSCALLS } from '../kitten/defaults';
-import { KITTEN_SYNTAX } from '../kitten/syntax';
 
 /** Calls the guest kernel serves inside the VM. */
 export const GuestRoute = registerRoute({ key: 'guest', short: 'guest', title: 'Linux guest kernel (inside the VM)', phrase: 'the guest kernel', colour: '#AA4499', ink: '#ffffff', letter: 'V' });
@@ -17,5 +16,4 @@ export const KITTEN_PALACIOS_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: KITTEN_PALACIOS_SYSCALLS,
   usesProxies: true,
-  syntax: KITTEN_SYNTAX,
 });

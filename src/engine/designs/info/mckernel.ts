@@ -1,6 +1,5 @@
 import { registerDesignInfo } from '../registry';
 import { MCKERNEL_SYSCALLS } from '../../config/defaults';
-import { MCKERNEL_SYNTAX } from '../../config/syntax/mckernelSyntax';
 
 export const MCKERNEL_INFO = registerDesignInfo({
   id: 'mckernel',
@@ -11,5 +10,4 @@ export const MCKERNEL_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: MCKERNEL_SYSCALLS,
   usesProxies: true,
-  syntax: MCKERNEL_SYNTAX,
 });

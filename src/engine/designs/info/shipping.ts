@@ -1,6 +1,5 @@
 import { registerDesignInfo } from '../registry';
 import { DEFAULT_SYSCALLS } from '../../config/defaults';
-import { MOS_SYNTAX } from '../../config/syntax/mosSyntax';
 
 export const SHIPPING_INFO = registerDesignInfo({
   id: 'shipping',
@@ -11,5 +10,4 @@ export const SHIPPING_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: DEFAULT_SYSCALLS,
   usesProxies: true,
-  syntax: MOS_SYNTAX,
 });
