@@ -22,6 +22,7 @@ import { RegionTools } from './regions/RegionTools';
 import { useLessonHighlights } from './lessons/useLessonHighlights';
 import './lessons/lessons.css';
 import { useExerciseLink } from './exercises/useExerciseLink';
+import { useAfterFirstFrame } from './views/useAfterFirstFrame';
 
 const hash = (f: Frame) => f.traceHash;
 
@@ -37,6 +38,7 @@ export function App() {
   const sessions = usePageState((p) => p.sessions);
   const exerciseOpen = usePageState((p) => p.exercise !== null);
   const presenting = usePageState((p) => p.presenter !== null);
+  const viewsReady = useAfterFirstFrame();
   useShortcuts();
   useExerciseLink(page);
 
@@ -73,7 +75,7 @@ export function App() {
             <CompareView sessions={sessions} />
           </Suspense>
         ) : (
-          <SinglePage key={sessions[0].id} />
+          <SinglePage key={sessions[0].id} deferredViews={viewsReady} />
         )}
         <LessonPanel />
         <HelpOverlay />
@@ -85,8 +87,8 @@ export function App() {
   );
 }
 
-/** The normal page: every view of one session. */
-function SinglePage() {
+/** The normal page: every view of one session (the deferred ones once `deferredViews`). */
+function SinglePage({ deferredViews }: { deferredViews: boolean }) {
   const seed = useUi((s) => s.seed);
   const config = useUi((s) => s.config);
   const highlighted = useLessonHighlights();
@@ -95,9 +97,14 @@ function SinglePage() {
       <IntroBanner />
       <ErrorBanner />
       <main id="main" className="views">
-        {VIEWS.map(({ id, component: View, wide }) => (
+        {VIEWS.map(({ id, component: View, wide, deferred }) => (
           <div key={id} className={`view-slot${wide ? ' view-wide' : ''}${highlighted.includes(id) ? ' lesson-highlight' : ''}`} data-view={id}>
-            <View config={config} />
+            {/* A slot without its panel yet takes no room (styles.css). */}
+            {(!deferred || deferredViews) && (
+              <Suspense fallback={null}>
+                <View config={config} />
+              </Suspense>
+            )}
             <RegionTools view={id} />
           </div>
         ))}

@@ -3,7 +3,7 @@
  * large type and high contrast, with a thick focus ring a laser pointer can follow. Page Up/Down
  * (a remote) move between views, B or . blank the screen, Esc or P leave (presenterActions.ts).
  */
-import { useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { formatClock } from '../../engine/kernel/time';
 import type { Frame } from '../../worker/protocol';
 import { ActionButton } from '../components/ActionButton';
@@ -42,7 +42,9 @@ export function Presenter() {
       </div>
       <main id="main" className="presenter-stage" ref={stageRef}>
         <div key={id} className="presenter-content" ref={contentRef} data-view={id}>
-          <View config={config} />
+          <Suspense fallback={<p className="muted">Loading the view…</p>}>
+            <View config={config} />
+          </Suspense>
         </div>
       </main>
       {presenter.blank && (
