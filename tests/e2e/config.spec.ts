@@ -137,6 +137,8 @@ test.describe('configuration panel', () => {
 test('every design has an "About this design" with its account and its source', async ({ page }) => {
   await page.goto('/');
   const panel = page.getByRole('region', { name: 'Configuration' });
+  // The panel loads just after the first frame (views/index.ts: deferred).
+  await expect(panel.getByRole('combobox', { name: 'Design' })).toBeVisible();
   const designs = await panel.getByRole('combobox', { name: 'Design' }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(designs.length).toBeGreaterThanOrEqual(11);
   for (const id of designs) {

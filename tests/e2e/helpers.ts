@@ -14,6 +14,12 @@ export function watchConsole(page: Page): string[] {
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByLabel('Event count')).toHaveText(/\d/);
+  await viewsLoaded(page);
+}
+
+/** Every view has its panel: those below the top load just after the first frame (views/index.ts). Replay has one only with a log. */
+export async function viewsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.view-slot')].every((s) => s.dataset.view === 'replay' || s.querySelector(':scope > .panel') !== null));
 }
 
 /** The accessible name of the play button tells whether the worker acknowledged running. */
