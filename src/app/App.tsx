@@ -38,7 +38,7 @@ export function App() {
   const sessions = usePageState((p) => p.sessions);
   const exerciseOpen = usePageState((p) => p.exercise !== null);
   const presenting = usePageState((p) => p.presenter !== null);
-  const viewsReady = useAfterFirstFrame();
+  const viewsReady = useAfterFirstFrame(page);
   useShortcuts();
   useExerciseLink(page);
 

@@ -3,9 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { Page } from './session/page';
 import { PageProvider } from './session/context';
-import { browserStorage } from './store';
+import { browserStorage, storedSettingsHaveOptions } from './store';
+import { loadOptionSyntaxes } from './optionSyntaxes';
 import { installTestHook } from './testHook';
-import { parseFragment } from './share/sharedState';
+import { LINK_PREFIX, parseFragment } from './share/sharedState';
 import './styles.css';
 import { MIN_TEXT_PX } from './views/type';
 
@@ -24,8 +25,11 @@ const location = {
   // replaceState: a lesson's steps are not history entries (Back leaves the page, as before).
   replace: (hash: string) => history.replaceState(history.state, '', hash || `${window.location.pathname}${window.location.search}`),
 };
+// Settings or a link that carry design options wait for the options' parsers (not in the first script).
+const storage = browserStorage();
+if (window.location.hash.startsWith(LINK_PREFIX) || storedSettingsHaveOptions(storage)) await loadOptionSyntaxes();
 // A shared state in the address (#mosx=...) is opened; a broken one is named in a notice.
-const page = new Page(browserStorage(), parseFragment(window.location.hash), location);
+const page = new Page(storage, parseFragment(window.location.hash), location);
 installTestHook(window, page);
 
 // The minimum text size is defined once (views/type.ts); the style sheets read it as --text-min.

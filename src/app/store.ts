@@ -87,6 +87,17 @@ export interface Persisted {
 
 export type UiStore = StoreApi<UiState>;
 
+/** Whether the stored settings carry design options (their parsers must load before they are read: app/optionSyntaxes.ts). */
+export function storedSettingsHaveOptions(storage: Pick<Storage, 'getItem'> | null): boolean {
+  try {
+    const v: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null');
+    const edits = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).edits : null;
+    return typeof edits === 'object' && edits !== null && Object.hasOwn(edits, 'options');
+  } catch {
+    return false;
+  }
+}
+
 export function loadSettings(storage: Pick<Storage, 'getItem'> | null): Partial<Persisted> {
   try {
     const raw = storage?.getItem(STORAGE_KEY);

@@ -11,6 +11,8 @@ import type { LoggedCommand } from '../engine/kernel/simulation';
 interface FrameStats {
   animationFrames: number;
   drewNewFrame: number;
+  /** performance.now() of the first animation frame that drew a simulation frame (page only), or null. */
+  firstFrameAt?: number | null;
   achievedSpeed: number;
   requestedSpeed: number;
   time: number;

@@ -1,4 +1,6 @@
 /** Command dispatch, separate from main.ts so tests can run commands in-process. */
+// The designs' option parsers (config key `options`): the CLI reads options at once.
+import '../engine/designs/syntaxes';
 import { UsageError, type CliIO, type ExitCode } from './io';
 import { runCommand, RUN_USAGE } from './commands/run';
 import { replayCommand, REPLAY_USAGE } from './commands/replay';

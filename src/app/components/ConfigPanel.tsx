@@ -22,6 +22,7 @@ import { numberRuleFor, type NumberRule } from '../../engine/config/paramRules';
 import { numberProblem } from '../../engine/config/checkParam';
 import type { LoggedCommand } from '../../engine/kernel/simulation';
 import { designSyntax } from '../../engine/designs/registry';
+import '../../engine/designs/syntaxes'; // the Design options field parses with them
 
 const ADVANCED_PATHS: ReadonlySet<string> = new Set(ADVANCED_FIELDS.map((f) => f.path));
 

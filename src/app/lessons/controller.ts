@@ -7,6 +7,7 @@
 import type { Page } from '../session/page';
 import { resolveConfig, type UiStore } from '../store';
 import { importBlob } from '../components/ImportExport';
+import { hasOptions, loadOptionSyntaxes } from '../optionSyntaxes';
 import type { Lesson, LessonStep } from './schema';
 import type { LessonCatalogue } from './catalogue';
 
@@ -143,6 +144,7 @@ export class LessonController {
     const store: UiStore = session.store;
     if (store.getState().running) session.transport.pause();
     const before = store.getState();
+    if (hasOptions(s.edits)) await loadOptionSyntaxes();
     const resolved = resolveConfig(s.preset, s.edits);
     if (!resolved.ok) return `This step's settings are not valid: ${resolved.errors.join('; ')}`;
     if (before.presetName !== s.preset || !sameJson(before.edits, s.edits) || before.replay !== null) {

@@ -60,7 +60,7 @@ export class Page {
   /** Scale mode's worker (apart from the sessions'): started on its first run. */
   readonly scale = new ScaleClient();
   /** Animation frames, and those in which every session drew a new simulation frame (bench:ui). */
-  readonly stats = { animationFrames: 0, drewNewFrame: 0 };
+  readonly stats = { animationFrames: 0, drewNewFrame: 0, firstFrameAt: null as number | null };
   /** Wall ms of the page's work in each of the last TICK_RING animation frames (bench:ui: what a frame costs). */
   readonly tickMs = new Float32Array(TICK_RING);
   private readonly loop = new AnimationLoop((now) => this.tick(now));
@@ -212,7 +212,11 @@ export class Page {
     for (const s of sessions) if (!s.bus.tick(now)) all = false;
     this.tickMs[this.stats.animationFrames % TICK_RING] = performance.now() - start;
     this.stats.animationFrames++;
-    if (all) this.stats.drewNewFrame++;
+    if (all) {
+      this.stats.drewNewFrame++;
+      // The first frame of the simulation on screen (deferred views load after it; bench:ui counts the scripts before it).
+      this.stats.firstFrameAt ??= start;
+    }
   }
 
   private newSession(settings: Partial<Persisted>): Session {

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } fro
 import { usePage } from '../session/context';
 import { saveFile } from '../saveFile';
 import { currentState } from './capture';
+import { loadOptionSyntaxes } from '../optionSyntaxes';
 import { MAX_FILE_BYTES, MAX_LINK_CHARS, parseStateText, stateFragment, stateJson, type SharedState } from './sharedState';
 import type { SharedViews } from './sharedViews';
 import './share.css';
@@ -78,7 +79,9 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
       setStatus(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB a state file may be.`);
       return;
     }
-    const parsed = parseStateText(await file.text(), file.name);
+    const text = await file.text();
+    await loadOptionSyntaxes(); // its settings may carry design options
+    const parsed = parseStateText(text, file.name);
     if (!parsed.ok) {
       setStatus(`${file.name} could not be opened: ${parsed.errors.join('; ')}`);
       return;

@@ -1,27 +1,35 @@
 /**
- * False until the page has drawn its first frame and the browser has a moment to spare (or
- * 250 ms have passed), then true for good: deferred views (views/index.ts) render from then on,
- * so their code is fetched after the first frame rather than before it.
+ * False until the page has drawn its first simulation frame (`Page.stats.firstFrameAt`) and the
+ * browser has a moment to spare (or 250 ms have passed), then true for good: deferred views
+ * (views/index.ts) render from then on, so their code is fetched after the first frame rather
+ * than before it.
  */
 import { useEffect, useState } from 'react';
+import type { Page } from '../session/page';
 
 const IDLE_TIMEOUT_MS = 250;
 
-export function useAfterFirstFrame(): boolean {
+export function useAfterFirstFrame(page: Page): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (ready) return;
+    let frame = 0;
     let idle: number | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const frame = requestAnimationFrame(() => {
+    const whenIdle = () => {
       if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => setReady(true), { timeout: IDLE_TIMEOUT_MS });
       else timer = setTimeout(() => setReady(true), 0);
-    });
+    };
+    const check = () => {
+      if (page.stats.firstFrameAt !== null) whenIdle();
+      else frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
     return () => {
       cancelAnimationFrame(frame);
       if (idle !== null) cancelIdleCallback(idle);
       if (timer !== null) clearTimeout(timer);
     };
-  }, [ready]);
+  }, [ready, page]);
   return ready;
 }

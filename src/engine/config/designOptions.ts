@@ -8,8 +8,6 @@ import { PRESETS } from './presets';
 import { topologyByName } from '../node/topologies';
 import type { NodeConfig } from './nodeConfig';
 import { designSyntax } from '../designs/registry';
-// The parsers of the designs' own syntaxes load with what reads `options` (not in the simulation worker).
-import '../designs/syntaxes';
 
 type Obj = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,8 +37,10 @@ export function expandOptions(input: Obj): OptionsResult {
   const design = typeof mechanism === 'string' ? DESIGNS.get(mechanism) : undefined;
   if (typeof text !== 'string' || text.length > 4096) return { ok: false, errors: ['options: expected the design\'s option text (at most 4,096 characters)'] };
   if (!design) return { ok: true, input, warnings: [] };
+  if (!design.ownOptions) return { ok: false, errors: [`options: the design "${design.title}" has no option syntax of its own`] };
+  // Its parser is registered by designs/syntaxes.ts: loaded by the CLI, by the page on demand.
   const syntax = designSyntax(design.id);
-  if (!syntax) return { ok: false, errors: [`options: the design "${design.title}" has no option syntax of its own`] };
+  if (!syntax) return { ok: false, errors: [`options: the parser of ${design.title}'s options is not loaded yet`] };
   const topologyName = Object.hasOwn(input, 'topology') ? input.topology : preset.topology;
   const topology = typeof topologyName === 'string' ? topologyByName(topologyName) : undefined;
   if (!topology) return { ok: true, input, warnings: [] };

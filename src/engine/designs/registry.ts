@@ -9,9 +9,10 @@
  * A design comes in two registrations: its info (./info/NAME.ts: data, defaults, the routes and
  * stages it adds; imported by ./catalogue.ts) and its behaviour (./NAME.ts; imported by
  * ./index.ts, which imports the catalogue first so codes are allocated in one order). The page
- * loads only the catalogue. A design with a configuration syntax of its own registers it apart
- * (./syntaxes.ts), loaded only by what reads the `options` text (config/designOptions.ts), so the
- * simulation worker carries no parser. This module only holds the registries (it imports no design).
+ * loads only the catalogue. A design with a configuration syntax of its own (`ownOptions`)
+ * registers it apart (./syntaxes.ts), loaded only where `options` text is read: the CLI at once,
+ * the page when a configuration has options or the Configuration panel opens; the simulation
+ * worker never. This module only holds the registries (it imports no design).
  */
 import type { NodeConfig, SyscallConfig } from '../config/nodeConfig';
 import type { Diagnostic } from '../config/diagnostic';
@@ -54,6 +55,8 @@ export interface DesignInfo {
   readonly syscalls: SyscallConfig;
   /** Whether each LWK process gets Linux proxy threads at launch. */
   readonly usesProxies: boolean;
+  /** It has a configuration syntax of its own (config key `options`), registered by ./syntaxes.ts. */
+  readonly ownOptions?: boolean;
   /** It runs on a node without Linux (no Linux CPU at all); every other design needs one. */
   readonly withoutLinux?: boolean;
   /** The enclaves it divides the node into (Hobbes), for views that draw their boundaries. */
@@ -75,12 +78,12 @@ const syntaxes = new Map<string, DesignSyntax>();
 
 /** Adds a design's own configuration syntax, if the real system has one (config key `options`; ./syntaxes.ts). */
 export function registerDesignSyntax(id: string, syntax: DesignSyntax): void {
-  if (!infos.has(id)) throw new Error(`a syntax for "${id}", which is no registered design`);
+  if (!infos.get(id)?.ownOptions) throw new Error(`a syntax for "${id}", which is no registered design with options of its own`);
   if (syntaxes.has(id)) throw new Error(`design "${id}" has two syntaxes`);
   syntaxes.set(id, syntax);
 }
 
-/** A design's own configuration syntax (registered by ./syntaxes.ts, which config/designOptions.ts loads), if it has one. */
+/** A design's own configuration syntax, once ./syntaxes.ts is loaded (the CLI loads it at once, the page when it needs it). */
 export function designSyntax(id: string): DesignSyntax | undefined {
   return syntaxes.get(id);
 }

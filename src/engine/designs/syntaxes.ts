@@ -1,8 +1,8 @@
 /**
  * The designs' own configuration syntaxes (McKernel's `mcreboot.sh`/`mcexec`, mOS's
  * `lwkctl`/`yod`, CNK's, Kitten's, Hobbes' enclave XML, Argo's manifest), registered by importing
- * this module. Only what reads a configuration's `options` text loads it (config/designOptions.ts,
- * and so the page's checker and the CLI): the simulation worker does not need the parsers.
+ * this module. Only what reads a configuration's `options` text loads it: the CLI at once, the page
+ * on demand (app/optionSyntaxes.ts); the simulation worker never.
  */
 import './catalogue'; // every design's info first: their order fixes the codes of their routes and stages
 import { registerDesignSyntax } from './registry';

@@ -3,6 +3,7 @@
  * window. Answers read the metrics at both ends and the trace events in between (decoded).
  */
 import { applyOverrides } from '../config/parseConfig';
+import '../designs/syntaxes'; // an exercise's setup may use a design's options
 import type { NodeConfig } from '../config/nodeConfig';
 import type { NodeSim } from '../node/cpu';
 import { nodeMetrics } from '../node/metrics';

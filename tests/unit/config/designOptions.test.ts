@@ -14,6 +14,7 @@ const INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: { ...DEFAULT_SYSCALLS, mechanism: 'test-syntax' },
   usesProxies: true,
+  ownOptions: true,
 });
 registerDesignSyntax(INFO.id, {
   title: '-p N (proxies per process)',

@@ -4,6 +4,7 @@
  * served natively, on the caller's core. The NRM manifest is the design's option syntax.
  */
 import { describe, expect, it } from 'vitest';
+import '../../../src/engine/designs/syntaxes';
 import { PRESETS } from '../../../src/engine/config/presets';
 import { applyOverrides } from '../../../src/engine/config/parseConfig';
 import { Activity, Cause, CAUSE_NAMES, Role } from '../../../src/engine/node/kinds';

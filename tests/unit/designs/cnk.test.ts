@@ -3,6 +3,7 @@
  * I/O node whose queue is shared by the compute nodes of its block.
  */
 import { describe, expect, it } from 'vitest';
+import '../../../src/engine/designs/syntaxes';
 import { PRESETS } from '../../../src/engine/config/presets';
 import type { NodeConfig } from '../../../src/engine/config/nodeConfig';
 import { applyOverrides } from '../../../src/engine/config/parseConfig';

@@ -1,5 +1,6 @@
 /** Hobbes' enclave files as the design's options: round trips, and errors placed in the text. */
 import { describe, expect, it } from 'vitest';
+import '../../../src/engine/designs/syntaxes';
 import { PRESETS } from '../../../src/engine/config/presets';
 import { applyOverrides } from '../../../src/engine/config/parseConfig';
 import { topologyByName } from '../../../src/engine/node/topologies';

@@ -4,6 +4,7 @@
  * round-robin timer at sched_hz.
  */
 import { describe, expect, it } from 'vitest';
+import '../../../src/engine/designs/syntaxes';
 import { PRESETS } from '../../../src/engine/config/presets';
 import type { NodeConfig, ReplayWorkload } from '../../../src/engine/config/nodeConfig';
 import { applyOverrides } from '../../../src/engine/config/parseConfig';

@@ -1,5 +1,6 @@
 /** The McKernel-style design's own syntax: mcreboot.sh and mcexec options. */
 import { describe, expect, it } from 'vitest';
+import '../../../src/engine/designs/syntaxes';
 import { MCKERNEL_SYNTAX as S } from '../../../src/engine/config/syntax/mckernelSyntax';
 import { applyOverrides } from '../../../src/engine/config/parseConfig';
 import type { NodeConfig } from '../../../src/engine/config/nodeConfig';

@@ -1,5 +1,6 @@
 /** mOS's own syntax (lwkctl and yod options), for mOS as built and the paper's function shipping. */
 import { describe, expect, it } from 'vitest';
+import '../../../src/engine/designs/syntaxes';
 import { MOS_SYNTAX as S } from '../../../src/engine/config/syntax/mosSyntax';
 import { applyOverrides } from '../../../src/engine/config/parseConfig';
 import type { NodeConfig } from '../../../src/engine/config/nodeConfig';

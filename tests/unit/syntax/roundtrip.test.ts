@@ -1,5 +1,6 @@
 /** Printing any partition in a design's syntax and reading it back gives the same node (both machines). */
 import { describe, expect, it } from 'vitest';
+import '../../../src/engine/designs/syntaxes';
 import fc from 'fast-check';
 import { validPartition } from '../../property/partition/arbitraries';
 import { printPartition } from '../../../src/engine/config/partitionText';

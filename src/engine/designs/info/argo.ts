@@ -10,4 +10,5 @@ export const ARGO_INFO = registerDesignInfo({
   appKernel: 'linux',
   syscalls: ARGO_SYSCALLS,
   usesProxies: false,
+  ownOptions: true,
 });

@@ -10,4 +10,5 @@ export const AS_BUILT_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: EVANESCENCE_SYSCALLS,
   usesProxies: false,
+  ownOptions: true,
 });

@@ -10,5 +10,6 @@ export const CNK_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: CNK_SYSCALLS,
   usesProxies: false,
+  ownOptions: true,
   withoutLinux: true,
 });

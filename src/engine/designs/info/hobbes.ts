@@ -19,5 +19,6 @@ export const HOBBES_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: HOBBES_SYSCALLS,
   usesProxies: true,
+  ownOptions: true,
   enclaves: hobbesEnclaves,
 });

@@ -10,4 +10,5 @@ export const KITTEN_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: KITTEN_SYSCALLS,
   usesProxies: true,
+  ownOptions: true,
 });

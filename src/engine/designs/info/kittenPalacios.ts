@@ -16,4 +16,5 @@ export const KITTEN_PALACIOS_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: KITTEN_PALACIOS_SYSCALLS,
   usesProxies: true,
+  ownOptions: true,
 });

@@ -10,4 +10,5 @@ export const MCKERNEL_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: MCKERNEL_SYSCALLS,
   usesProxies: true,
+  ownOptions: true,
 });

@@ -10,4 +10,5 @@ export const SHIPPING_INFO = registerDesignInfo({
   appKernel: 'lwk',
   syscalls: DEFAULT_SYSCALLS,
   usesProxies: true,
+  ownOptions: true,
 });
