@@ -88,6 +88,8 @@ test.describe('share', () => {
     const lesson = page.getByRole('complementary', { name: 'Lesson' });
     await expect(lesson).toContainText('step 2 of 3');
     await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(30 * MS));
+    // A lesson's link is not a shared state: no notice about a link that could not be opened.
+    await expect(page.getByRole('status', { name: 'Notice' })).not.toContainText('could not be opened');
     // Somewhere else than the step's own time: the link must keep this, not the step's 30 ms.
     await goTo(page, '12ms');
     await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(12 * MS));

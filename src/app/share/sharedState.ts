@@ -130,9 +130,19 @@ export function stateFragment(state: SharedState): string {
   return LINK_PREFIX + toBase64Url(stateJson(state));
 }
 
+/** The keys other features keep in the fragment (lessons/controller.ts, exercises/exerciseLink.ts). */
+const OTHER_LINK_KEYS: ReadonlySet<string> = new Set(['lesson', 'step', 'exercise', 'seed']);
+
+function isOtherLink(hash: string): boolean {
+  const keys = [...new URLSearchParams(hash.slice(1)).keys()];
+  return keys.length > 0 && keys.every((k) => OTHER_LINK_KEYS.has(k));
+}
+
 /** Reads a page address's fragment: null when it carries no state (no fragment), else the state or what is wrong with it. */
 export function parseFragment(hash: string): Parsed | null {
   if (hash === '' || hash === '#') return null;
+  // A lesson's or an exercise's link (`#lesson=…&step=…`, `#exercise=…&seed=…`) is theirs, not a state.
+  if (!hash.startsWith(LINK_PREFIX) && isOtherLink(hash)) return null;
   const where = 'the link';
   if (hash.length > MAX_LINK_CHARS) return { ok: false, errors: [`${where} is ${Math.round(hash.length / 1000)} kB, more than the ${MAX_LINK_CHARS / 1000} kB a link may carry: share the state as a .mosx.json file instead`] };
   if (!hash.startsWith(LINK_PREFIX)) return { ok: false, errors: [`${where}'s fragment "${show(hash.slice(0, 30)).slice(1, -1)}" is not a mos-explorer state (it starts with ${LINK_PREFIX})`] };

@@ -51,9 +51,12 @@ describe('shared state (links and .mosx.json files)', () => {
     expect(views({ exercise: { topic: 'ipis', seed: 42 } })).toMatch(/"views.exercise.seed" must be a seed/);
   });
 
-  it('no fragment is no link', () => {
+  it('no fragment is no link, nor is a lesson\'s or an exercise\'s link', () => {
     expect(parseFragment('')).toBeNull();
     expect(parseFragment('#')).toBeNull();
+    expect(parseFragment('#lesson=shipping&step=2')).toBeNull();
+    expect(parseFragment('#exercise=ipis&seed=7')).toBeNull();
+    expect(problems('#lesson=shipping&run=rm')).toMatch(/not a mos-explorer state/);
   });
 
   it('names what is wrong with a broken or hostile link', () => {
