@@ -88,8 +88,6 @@ test.describe('share', () => {
     const lesson = page.getByRole('complementary', { name: 'Lesson' });
     await expect(lesson).toContainText('step 2 of 3');
     await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(30 * MS));
-    // A lesson's link is not a shared state: no notice about a link that could not be opened.
-    await expect(page.getByRole('status', { name: 'Notice' })).not.toContainText('could not be opened');
     // Somewhere else than the step's own time: the link must keep this, not the step's 30 ms.
     await goTo(page, '12ms');
     await expect(page.getByLabel('Simulated time')).toHaveText(formatClock(12 * MS));
@@ -170,5 +168,13 @@ test.describe('share', () => {
     await expect(other.locator('.presenter-position')).toHaveText(position);
     expect(problems).toEqual([]);
   });
-});
 
+  test('an exercise\'s or a lesson\'s link is not taken for a broken shared state', async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.goto('/#exercise=ipis&seed=3');
+    await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toContainText('(topic ipis, seed 3)');
+    await expect(page.getByLabel('Event count')).toHaveText(/\d/);
+    await expect(page.getByText(/could not be opened/)).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+});
