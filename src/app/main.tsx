@@ -6,7 +6,7 @@ import { PageProvider } from './session/context';
 import { browserStorage, storedSettingsHaveOptions } from './store';
 import { loadOptionSyntaxes } from './optionSyntaxes';
 import { installTestHook } from './testHook';
-import { LINK_PREFIX, parseFragment } from './share/sharedState';
+import { LINK_PREFIX } from './share/linkPrefix';
 import './styles.css';
 import { MIN_TEXT_PX } from './views/type';
 
@@ -27,9 +27,12 @@ const location = {
 };
 // Settings or a link that carry design options wait for the options' parsers (not in the first script).
 const storage = browserStorage();
-if (window.location.hash.startsWith(LINK_PREFIX) || storedSettingsHaveOptions(storage)) await loadOptionSyntaxes();
-// A shared state in the address (#mosx=...) is opened; a broken one is named in a notice.
-const page = new Page(storage, parseFragment(window.location.hash), location);
+const hash = window.location.hash;
+if (hash.startsWith(LINK_PREFIX) || storedSettingsHaveOptions(storage)) await loadOptionSyntaxes();
+// A shared state in the address (#mosx=...) is opened; a broken one is named in a notice. The
+// reader loads only when there is a fragment to read.
+const link = hash === '' || hash === '#' ? null : (await import('./share/sharedState')).parseFragment(hash);
+const page = new Page(storage, link, location);
 installTestHook(window, page);
 
 // The minimum text size is defined once (views/type.ts); the style sheets read it as --text-min.

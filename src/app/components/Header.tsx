@@ -13,7 +13,7 @@ import { SeedField } from './SeedField';
 import { ImportExport } from './ImportExport';
 import { PresetSelect } from './PresetSelect';
 import { formatCount } from '../format';
-import { ShareButton } from '../share/ShareDialog';
+import { ShareButton } from '../share/ShareButton';
 
 const clock = (f: Frame) => formatClock(f.time);
 const events = (f: Frame) => formatCount(f.eventCount);

@@ -12,7 +12,7 @@ import { usePageState } from '../session/context';
 import { useUi } from '../store';
 import { VIEWS } from '../views';
 import { useFitZoom } from './useFitZoom';
-import { ShareButton } from '../share/ShareDialog';
+import { ShareButton } from '../share/ShareButton';
 import './presenter.css';
 
 const clock = (f: Frame) => formatClock(f.time);

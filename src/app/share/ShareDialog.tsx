@@ -1,5 +1,5 @@
 /**
- * "Share": a dialog with a link to this exact state (text field "Link", Copy) and the same state
+ * The Share dialog (opened by ShareButton.tsx, a chunk of its own): a link to this exact state (text field "Link", Copy) and the same state
  * as a `.mosx.json` file to save or open (for command logs too long for a link). The link is
  * made when the dialog opens, from the page's run (settings, injections, time) and open views.
  */
@@ -29,19 +29,7 @@ function openViews(v: SharedViews): string {
   return parts.length === 0 ? '' : `, and ${parts.join(', ')}`;
 }
 
-export function ShareButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className="btn" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Share
-      </button>
-      {open && <ShareDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-function ShareDialog({ onClose }: { onClose: () => void }) {
+export function ShareDialog({ onClose }: { onClose: () => void }) {
   const page = usePage();
   const [state] = useState(() => currentState(page));
   const link = linkTo(state);

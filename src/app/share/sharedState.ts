@@ -14,12 +14,13 @@ import type { LoggedCommand } from '../../engine/kernel/simulation';
 import { resolveConfig, type ConfigEdits } from '../store';
 import { MAX_SEEK_NS } from '../travel/parseTime';
 import { parseSharedViews, type SharedViews } from './sharedViews';
+import { LINK_PREFIX } from './linkPrefix';
 
 export const STATE_FORMAT = 'mos-explorer-state';
 /** Version 2 added the open views (compare, presenter, Timeline window, lesson, exercise); 1 is still read. */
 export const STATE_VERSION = 2;
 const READS_VERSIONS: readonly unknown[] = [1, 2];
-export const LINK_PREFIX = '#mosx=';
+export { LINK_PREFIX };
 /** A longer fragment is refused before decoding (a file carries long logs). */
 export const MAX_LINK_CHARS = 64_000;
 /** A state file larger than this is refused before parsing. */
