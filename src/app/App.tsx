@@ -8,7 +8,6 @@ import { useUi } from './store';
 import { useShortcuts } from './actions/useShortcuts';
 import './travel/travelActions';
 import { Header } from './components/Header';
-import { HelpOverlay } from './components/HelpOverlay';
 import { ErrorBanner } from './components/ErrorBanner';
 import { VIEWS } from './views';
 import { TooltipLayer } from './components/Tooltip';
@@ -17,7 +16,7 @@ import { SessionProvider, usePage, usePageState } from './session/context';
 import type { Frame } from '../worker/protocol';
 import { LessonPanel } from './lessons/LessonPanel';
 import { LessonsMenu } from './lessons/LessonsMenu';
-import { Intro, IntroBanner } from './lessons/Intro';
+import { IntroBanner } from './lessons/IntroBanner';
 import { RegionTools } from './regions/RegionTools';
 import { useLessonHighlights } from './lessons/useLessonHighlights';
 import './lessons/lessons.css';
@@ -30,6 +29,9 @@ const hash = (f: Frame) => f.traceHash;
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 // So does the Exercises panel (with the engine code that answers its questions).
 const ExercisesPanel = lazy(() => import('./exercises/ExercisesPanel').then((m) => ({ default: m.ExercisesPanel })));
+// The keyboard shortcuts and the introduction, when they are opened.
+const HelpOverlay = lazy(() => import('./components/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
+const Intro = lazy(() => import('./lessons/Intro').then((m) => ({ default: m.Intro })));
 // And presenter mode.
 const Presenter = lazy(() => import('./presenter/Presenter').then((m) => ({ default: m.Presenter })));
 
@@ -38,6 +40,13 @@ export function App() {
   const sessions = usePageState((p) => p.sessions);
   const exerciseOpen = usePageState((p) => p.exercise !== null);
   const presenting = usePageState((p) => p.presenter !== null);
+  const helpOpen = usePageState((p) => p.helpOpen);
+  const introOpen = usePageState((p) => p.introOpen);
+  const help = helpOpen && (
+    <Suspense fallback={null}>
+      <HelpOverlay />
+    </Suspense>
+  );
   const viewsReady = useAfterFirstFrame(page);
   useShortcuts();
   useExerciseLink(page);
@@ -55,7 +64,7 @@ export function App() {
         <Suspense fallback={<p className="muted">Opening presenter mode…</p>}>
           <Presenter />
         </Suspense>
-        <HelpOverlay />
+        {help}
         <TooltipLayer />
       </SessionProvider>
     );
@@ -78,9 +87,13 @@ export function App() {
           <SinglePage key={sessions[0].id} deferredViews={viewsReady} />
         )}
         <LessonPanel />
-        <HelpOverlay />
+        {help}
         <LessonsMenu />
-        <Intro />
+        {introOpen && (
+          <Suspense fallback={null}>
+            <Intro />
+          </Suspense>
+        )}
         <TooltipLayer />
       </div>
     </SessionProvider>

@@ -7,7 +7,7 @@ import { useCallback, useId, useMemo, useState, useSyncExternalStore, type React
 import { resolveConfig, useUi, type ConfigEdits } from '../store';
 import { useSession } from '../session/context';
 import { applySettings } from '../session/applySettings';
-import { settingChanges } from '../../engine/config/liveSettings';
+import { settingChanges } from '../../engine/config/settingChanges';
 import { isOrAre, NUM_FIELDS, settingNames } from './settingNames';
 import { isSettingsCommand, settingsInForce } from '../session/settingsInForce';
 import { mosBootLine, paperBootLine, parsePartition } from '../../engine/config/partition';

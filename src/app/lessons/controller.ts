@@ -6,7 +6,6 @@
  */
 import type { Page } from '../session/page';
 import { resolveConfig, type UiStore } from '../store';
-import { importBlob } from '../components/ImportExport';
 import { hasOptions, loadOptionSyntaxes } from '../optionSyntaxes';
 import type { Lesson, LessonStep } from './schema';
 import type { LessonCatalogue } from './catalogue';
@@ -159,6 +158,7 @@ export class LessonController {
         return `The step's strace log "${s.strace.file}" could not be loaded.`;
       }
       if (generation !== this.generation) return null;
+      const { importBlob } = await import('../components/traceActions');
       await importBlob(session, new Blob([text], { type: 'text/plain' }), s.strace.name, false);
       if (generation !== this.generation) return null;
       if (store.getState().replay === null) return `The step's strace log "${s.strace.name}" could not be replayed.`;

@@ -6,7 +6,7 @@
  * rates, the workload) restarts the run from time zero with the new configuration, the live
  * changes folded into it.
  */
-import { settingChanges } from '../../engine/config/liveSettings';
+import { settingChanges } from '../../engine/config/settingChanges';
 import { formatClock } from '../../engine/kernel/time';
 import { applyEdits, resolveConfig, type ConfigEdits } from '../store';
 import type { Session } from './session';

@@ -12,7 +12,7 @@ import { Session } from './session';
 import { AnimationLoop } from './loop';
 import { TooltipHost } from './tooltip';
 import { loadSettings, persistSettings, settingsOf, type Persisted } from '../store';
-import { Lockstep } from '../compare/lockstep';
+import type { Lockstep } from '../compare/lockstep';
 import { partnerPreset } from '../compare/partner';
 import { METRICS_INTERVAL_MS } from '../views/memory/metricsPoller';
 import { ScaleClient } from '../scaleClient';
@@ -148,7 +148,8 @@ export class Page {
     const playing = s.running;
     // Stop the left run first (if it plays), so that the shared clock starts exactly where it is.
     this.entering = true;
-    const from = await left.client.pauseAndGetTime();
+    // Compare mode's clock loads with it (not in the page's first script).
+    const [from, { Lockstep }] = await Promise.all([left.client.pauseAndGetTime(), import('../compare/lockstep')]);
     this.entering = false;
     if (this.lockstep || this.sessions[0] !== left) return;
     const right = this.newSession({ ...settingsOf(s), presetName: rightPreset ?? partnerPreset(s.presetName, s.config), edits: rightPreset === undefined ? {} : rightEdits });

@@ -8,7 +8,7 @@ import { CAUSE_NAMES } from '../node/kinds';
 import { formatDuration, MS, US } from '../kernel/time';
 import { registerInjection } from './registry';
 import type { Args, FieldSpec } from './fields';
-import { SPEC_BY_PATH } from '../config/paramSpecs';
+import { numberRuleFor } from '../config/paramRules';
 
 const cpuField: FieldSpec = { name: 'cpu', kind: 'cpu', label: 'the CPU' };
 const pidField: FieldSpec = { name: 'pid', kind: 'pid', label: 'the process' };
@@ -99,6 +99,6 @@ registerInjection({
 });
 
 function settingValueText(path: string, value: number): string {
-  const unit = SPEC_BY_PATH.get(path)?.number?.unit ?? '';
+  const unit = numberRuleFor(path).unit;
   return unit === 'ns' ? formatDuration(value) : `${value}${unit ? ` ${unit}` : ''}`;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isLiveSetting, liveSettingPaths, NOT_LIVE, settingChanges, withSetting } from '../../../src/engine/config/liveSettings';
+import { isLiveSetting, NOT_LIVE, withSetting } from '../../../src/engine/config/liveSettings';
+import { liveSettingPaths, settingChanges } from '../../../src/engine/config/settingChanges';
+import { STRUCTURAL_KEYS } from '../../../src/engine/config/paramSpecs';
 import { PRESETS } from '../../../src/engine/config/presets';
 import { SPEC_BY_PATH, valueAt } from '../../../src/engine/config/paramSpecs';
 import { createNodeSimulation, restoreNodeSimulation } from '../../../src/engine/node/model';
@@ -108,6 +110,16 @@ describe('live settings: a cost changed mid-run forks the run at that time', () 
     expect(settingChanges(base, PRESETS['mos']).boot.length).toBeGreaterThan(0);
     expect(settingChanges(base, base)).toEqual({ live: [], boot: [] });
     for (const path of NOT_LIVE.keys()) expect(isLiveSetting(path)).toBe(false);
+  });
+
+  it('liveness read from the number rule alone is the parameter table\'s: every number that is not whole, not a rate, not a list\'s field', () => {
+    for (const [path, spec] of SPEC_BY_PATH) {
+      const byTable = spec.kind === 'number' && spec.number !== null && spec.number.unit !== '/s' && !STRUCTURAL_KEYS.has(path.split('.')[0]) && !path.includes('[]') && !NOT_LIVE.has(path);
+      expect(isLiveSetting(path), path).toBe(byTable);
+    }
+    expect(isLiveSetting('syscalls.costs.nopeNs')).toBe(true); // a rule's shape, but no such setting: refused when applied
+    const sim = createNodeSimulation(PRESETS['mos-bsp'], 1);
+    expect(sim.command({ type: 'settings', path: 'syscalls.costs.nopeNs', value: 5 })).toMatch(/is not a setting of this configuration/);
   });
 
   it('the command is described for the Injections panel and checked like the other injections', () => {
