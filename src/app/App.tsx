@@ -48,6 +48,10 @@ export function App() {
     </Suspense>
   );
   const viewsReady = useAfterFirstFrame(page);
+  // The lessons' files load with the deferred views (the menu, a region's "?" and a link ask sooner).
+  useEffect(() => {
+    if (viewsReady) void page.lessons.load();
+  }, [viewsReady, page]);
   useShortcuts();
   useExerciseLink(page);
 

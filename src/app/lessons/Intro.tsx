@@ -10,10 +10,12 @@ import { VIEW_INFO } from '../views/viewInfo';
 export function Intro() {
   const page = usePage();
   const open = usePageState((p) => p.introOpen);
+  usePageState((p) => p.lessonsLoaded); // the lessons' titles show once they have loaded
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    if (open) void page.lessons.load();
     if (open) closeRef.current?.focus();
-  }, [open]);
+  }, [open, page]);
   if (!open) return null;
   const close = () => page.store.setState({ introOpen: false });
   const lessonTitle = (id: string) => page.lessons.catalogue.byId(id)?.title;

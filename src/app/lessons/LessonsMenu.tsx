@@ -5,10 +5,12 @@ import { usePage, usePageState } from '../session/context';
 export function LessonsMenu() {
   const page = usePage();
   const open = usePageState((p) => p.lessonMenuOpen);
+  const loaded = usePageState((p) => p.lessonsLoaded);
   const firstRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    if (open && !loaded) void page.lessons.load();
     if (open) firstRef.current?.focus();
-  }, [open]);
+  }, [open, loaded, page]);
   if (!open) return null;
   const { lessons, problems } = page.lessons.catalogue;
   const close = () => page.store.setState({ lessonMenuOpen: false });
@@ -17,6 +19,7 @@ export function LessonsMenu() {
       <div className="overlay-card lessons-card">
         <h2 id="lessons-title">Lessons</h2>
         <p className="hint">Each lesson sets the simulation up step by step and says what to watch. Move with Next and Back, ← and →, or a remote&apos;s Page Up and Page Down.</p>
+        {!loaded && <p className="muted" role="status">Loading the lessons…</p>}
         <ol className="lesson-list">
           {lessons.map((l, i) => (
             <li key={l.id}>

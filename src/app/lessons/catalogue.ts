@@ -1,7 +1,8 @@
 /**
  * Every lesson: each data file in ./data is one (adding a lesson is adding a file), checked
  * against the presets, views and compare views that exist. A file with a problem is left out of
- * the menu and its problems are listed (a test keeps the list empty).
+ * the menu and its problems are listed (a test keeps the list empty). The files load after the
+ * page's first frame (loadLessonCatalogue), not with its first script.
  */
 import { parseLesson, type Lesson, type LessonRefs } from './schema';
 
@@ -14,9 +15,18 @@ export interface LessonCatalogue {
   byId(id: string): Lesson | undefined;
 }
 
-/** The lesson files bundled with the app, by path (Vite expands the glob at build time). */
-function bundledFiles(): Record<string, unknown> {
-  return import.meta.glob<unknown>('./data/*.json', { eager: true, import: 'default' });
+/** The lesson files bundled with the app, by path, each loaded on demand (Vite expands the glob at build time). */
+async function bundledFiles(): Promise<Record<string, unknown>> {
+  const files = import.meta.glob<unknown>('./data/*.json', { import: 'default' });
+  return Object.fromEntries(await Promise.all(Object.entries(files).map(async ([path, load]) => [path, await load()] as const)));
+}
+
+/** No lesson yet (before the files have loaded). */
+export const NO_LESSONS: LessonCatalogue = { lessons: [], problems: [], byId: () => undefined, loadStrace: (file) => Promise.reject(new Error(`no strace log "${file}"`)) };
+
+/** The bundled lessons, checked against `refs`. */
+export async function loadLessonCatalogue(refs: Omit<LessonRefs, 'straces'>): Promise<LessonCatalogue> {
+  return lessonCatalogue(refs, await bundledFiles());
 }
 
 /** The strace logs lessons replay, by file name, each loaded on demand. */
@@ -32,7 +42,7 @@ export function straceNames(straces: Readonly<Record<string, unknown>>): Readonl
 
 export function lessonCatalogue(
   refs: Omit<LessonRefs, 'straces'>,
-  files: Readonly<Record<string, unknown>> = bundledFiles(),
+  files: Readonly<Record<string, unknown>>,
   straces: Readonly<Record<string, () => Promise<string>>> = bundledStraces(),
 ): LessonCatalogue {
   const checks: LessonRefs = { ...refs, straces: straceNames(straces) };

@@ -8,7 +8,7 @@ import type { Page } from '../session/page';
 import { resolveConfig, type UiStore } from '../store';
 import { hasOptions, loadOptionSyntaxes } from '../optionSyntaxes';
 import type { Lesson, LessonStep } from './schema';
-import type { LessonCatalogue } from './catalogue';
+import { NO_LESSONS, type LessonCatalogue } from './catalogue';
 
 export interface LessonPosition {
   readonly id: string;
@@ -52,16 +52,36 @@ export class LessonController {
   /** Each setup gets a number; a later one makes an earlier unfinished one stop. */
   private generation = 0;
 
+  private loaded: LessonCatalogue = NO_LESSONS;
+  private loading: Promise<LessonCatalogue> | null = null;
+
   constructor(
     private readonly page: Page,
-    readonly catalogue: LessonCatalogue,
+    /** Loads the lessons' files (catalogue.ts): after the page's first frame, or when one is asked for. */
+    private readonly loadCatalogue: () => Promise<LessonCatalogue>,
     private readonly location: { hash: string; replace(hash: string): void } | null,
   ) {}
 
+  /** The lessons (none until they have loaded: the page's `lessonsLoaded` says when). */
+  get catalogue(): LessonCatalogue {
+    return this.loaded;
+  }
+
+  /** Loads the lessons once; every later call gets the same. */
+  load(): Promise<LessonCatalogue> {
+    this.loading ??= this.loadCatalogue().then((c) => {
+      this.loaded = c;
+      this.page.store.setState({ lessonsLoaded: true });
+      return c;
+    });
+    return this.loading;
+  }
+
   /** Opens the lesson of the address's `#lesson=` if there is one; says so if it is unknown. */
-  openFromLocation(): void {
+  async openFromLocation(): Promise<void> {
     const wanted = this.location && lessonFromHash(this.location.hash);
     if (!wanted) return;
+    await this.load();
     const lesson = this.catalogue.byId(wanted.id);
     if (!lesson) {
       const known = this.catalogue.lessons.map((l) => l.id).join(', ');
@@ -85,6 +105,7 @@ export class LessonController {
   }
 
   async open(id: string, step = 0): Promise<void> {
+    await this.load();
     const lesson = this.catalogue.byId(id);
     if (!lesson) return;
     const at = Math.min(Math.max(0, step), lesson.steps.length - 1);
@@ -99,7 +120,8 @@ export class LessonController {
    * Shows a lesson's step in the panel without setting it up (a shared state has set the page
    * up already: it was taken with this step open). The address is left alone.
    */
-  show(id: string, step: number): void {
+  async show(id: string, step: number): Promise<void> {
+    await this.load();
     const lesson = this.catalogue.byId(id);
     if (!lesson) {
       const known = this.catalogue.lessons.map((l) => l.id).join(', ');

@@ -1,6 +1,6 @@
 /** A region's "?": two sentences on what it shows and a link to the lesson that covers it. */
-import { useId, useState } from 'react';
-import { usePage } from '../session/context';
+import { useEffect, useId, useState } from 'react';
+import { usePage, usePageState } from '../session/context';
 import { viewInfo } from '../views/viewInfo';
 
 export function RegionHelp({ view }: { view: string }) {
@@ -8,6 +8,11 @@ export function RegionHelp({ view }: { view: string }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const info = viewInfo(view);
+  // The lessons load after the first frame; opening the card asks for them if they are not there yet.
+  usePageState((p) => p.lessonsLoaded);
+  useEffect(() => {
+    if (open) void page.lessons.load();
+  }, [open, page]);
   if (!info) return null;
   const lesson = page.lessons.catalogue.byId(info.lesson);
   return (

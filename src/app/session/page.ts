@@ -18,7 +18,7 @@ import { METRICS_INTERVAL_MS } from '../views/memory/metricsPoller';
 import { ScaleClient } from '../scaleClient';
 import { COMPARE_VIEW_IDS, isCompareView, type CompareViewId } from '../compare/viewIds';
 import { LessonController, type LessonPosition } from '../lessons/controller';
-import { lessonCatalogue } from '../lessons/catalogue';
+import { loadLessonCatalogue } from '../lessons/catalogue';
 import { PRESET_NAMES } from '../../engine/config/presets';
 import { VIEW_INFO } from '../views/viewInfo';
 import { CanvasExports } from '../export/canvasExports';
@@ -48,6 +48,8 @@ export interface PageState {
   readonly introOpen: boolean;
   /** The Lessons menu is open. */
   readonly lessonMenuOpen: boolean;
+  /** The lessons' files have loaded (they load after the first frame, or when one is asked for). */
+  readonly lessonsLoaded: boolean;
   /** The exercise the Exercises panel shows (null: closed), as typed or linked. */
   readonly exercise: ExerciseRequest | null;
   /** Presenter mode (null: off): the view shown (its index in VIEWS, modulo their number), and whether the screen is blanked. */
@@ -88,9 +90,9 @@ export class Page {
   ) {
     const stored = loadSettings(storage);
     const first = this.newSession(link === null ? stored : link.ok ? { ...stored, presetName: link.state.preset, seed: link.state.seed, edits: link.state.edits } : { speed: stored.speed });
-    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', lesson: null, introOpen: false, lessonMenuOpen: false, exercise: null, presenter: null }));
+    this.store = createStore<PageState>(() => ({ helpOpen: false, sessions: [first], compareView: 'cores', lesson: null, introOpen: false, lessonMenuOpen: false, lessonsLoaded: false, exercise: null, presenter: null }));
     const refs = { presets: new Set(PRESET_NAMES), views: new Set(VIEW_INFO.map((v) => v.id)), compareViews: new Set<string>(COMPARE_VIEW_IDS) };
-    this.lessons = new LessonController(this, lessonCatalogue(refs), location);
+    this.lessons = new LessonController(this, () => loadLessonCatalogue(refs), location);
     if (link?.ok) void this.openShared(link.state);
     else if (link) first.store.setState({ notice: `This link could not be opened, so the default run is shown. ${link.errors.join('; ')}` });
     this.persistFirst();
@@ -110,7 +112,7 @@ export class Page {
       exercise: v.exercise,
       ...(v.compare ? { compareView: v.compare.view } : {}),
     });
-    if (v.lesson) this.lessons.show(v.lesson.id, v.lesson.step);
+    if (v.lesson) void this.lessons.show(v.lesson.id, v.lesson.step);
     else if (this.lessons.position) this.lessons.close();
     // Compare mode starts the other side where the left one is: once it is at the state's time.
     await loaded;
@@ -132,7 +134,7 @@ export class Page {
 
   start(): void {
     this.loop.start();
-    this.lessons.openFromLocation();
+    void this.lessons.openFromLocation();
   }
 
   /**

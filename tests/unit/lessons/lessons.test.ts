@@ -1,6 +1,6 @@
 /** Lessons are data files checked at the edge: every bundled one is valid, and a broken one names its file, step and field. */
-import { describe, expect, it } from 'vitest';
-import { lessonCatalogue } from '../../../src/app/lessons/catalogue';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lessonCatalogue, loadLessonCatalogue, NO_LESSONS, type LessonCatalogue } from '../../../src/app/lessons/catalogue';
 import { parseLesson } from '../../../src/app/lessons/schema';
 import { hashWithLesson, lessonFromHash } from '../../../src/app/lessons/controller';
 import { resolveConfig } from '../../../src/app/store';
@@ -20,7 +20,10 @@ const valid = {
 };
 
 describe('the bundled lessons', () => {
-  const catalogue = lessonCatalogue(refs);
+  let catalogue: LessonCatalogue = NO_LESSONS;
+  beforeAll(async () => {
+    catalogue = await loadLessonCatalogue(refs);
+  });
 
   it('are all valid, at least the eight the issue names, with distinct ids', () => {
     expect(catalogue.problems).toEqual([]);
