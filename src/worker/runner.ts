@@ -1,32 +1,23 @@
 /**
  * Drives a simulation at the speed the page asks for, in slices of at most ~8 ms of wall
- * time, yielding between slices so that Pause and Step are answered at once. Independent of
- * the worker global so that it can be tested in Node with a fake clock.
+ * time, yielding between slices so that Pause and Step are answered at once; follows the
+ * page's clock in compare mode; writes frames. The run and its past (commands, checkpoints,
+ * history, the moves in time) are a TimeMachine (timeMachine.ts). Independent of the worker
+ * global so that it can be tested in Node with a fake clock.
  */
 import type { NodeConfig } from '../engine/config/nodeConfig';
 import type { LoggedCommand } from '../engine/kernel/simulation';
-import { createNodeSimulation, restoreNodeSimulation } from '../engine/node/model';
 import type { NodeSim } from '../engine/node/cpu';
-import { MAX_EVENTS, MemoryCellCache, writeFrame } from './frameWriter';
-import { PROTOCOL_VERSION, transferablesOf, type AckOf, type FromWorker, type MomentResult, type ToWorker } from './protocol';
-import { allMoments, momentByKey, type MomentTarget } from '../engine/moments/registry';
-import { findNextMoment } from '../engine/moments/find';
-import { formatClock } from '../engine/kernel/time';
-import { EVENT, writeEvent } from './frameLayout';
-import { ActivityHistory } from './history';
+import { MemoryCellCache, writeFrame } from './frameWriter';
+import { PROTOCOL_VERSION, transferablesOf, type AckOf, type FromWorker, type ToWorker } from './protocol';
+import type { MomentTarget } from '../engine/moments/registry';
 import { diagnoseStall, STALL_EVENTS } from '../engine/node/watchdog';
-import { Tr } from '../engine/node/events';
 import { processCpus } from '../engine/node/jobCpus';
-import type { TraceBatch } from '../engine/kernel/trace';
-import { Travel } from './travel';
-import { CHECKPOINT_INTERVAL_NS, CheckpointRing } from './checkpointRing';
+import { CHECKPOINT_INTERVAL_NS } from './checkpointRing';
+import { EVENTS_PER_CHECK, TimeMachine } from './timeMachine';
+import { AnimatedEvents } from './animatedEvents';
+import { SpeedMeter } from './speedMeter';
 
-/** Trace kinds the views animate (tokens on the triage path, messages in channels, faults). */
-const ANIMATED = new Set<number>([
-  Tr.SyscallIssue, Tr.SyscallRoute, Tr.SyscallDone, Tr.ChannelInsert, Tr.IpiSend, Tr.IpiSkipped, Tr.HandlerGetList, Tr.HandlerRoute,
-  Tr.ProxyStart, Tr.ReplyReady, Tr.ReplySeen, Tr.PageFault, Tr.OsNodeSubmit, Tr.Migrate, Tr.AggBuffered, Tr.AggFlush, Tr.ChannelFull,
-  Tr.Launch, Tr.SignalSent, Tr.SignalDelivered,
-]);
 /** Memory cells are recomputed at most this often (wall ms): memory changes slowly. */
 const MEMORY_EVERY_MS = 250;
 
@@ -41,8 +32,6 @@ export interface RunnerHost {
 }
 
 const SLICE_MS = 5;
-/** Events run between two looks at the wall clock. */
-const EVENTS_PER_CHECK = 512;
 /** If the engine falls this far behind the requested pace, forget the backlog instead of racing. */
 const MAX_LAG_MS = 250;
 /** Lockstep: the wall-time window (about one animation frame) a share of which the worker may compute. */
@@ -54,7 +43,8 @@ function reached(sim: NodeSim, goal: number): boolean {
 }
 
 export class Runner {
-  private sim: NodeSim | null = null;
+  /** The run and its past (none before init). */
+  private machine: TimeMachine | null = null;
   private config: NodeConfig | null = null;
   private seed = 1;
   private commands: readonly LoggedCommand[] = [];
@@ -73,17 +63,13 @@ export class Runner {
   private anchorSim = 0;
   private sliceScheduled = false;
   private frameSeq = 0;
-  /** Achieved speed, measured over a sliding window of (wall, sim) samples. */
-  private samples: { wall: number; sim: number }[] = [];
-  private history: ActivityHistory | null = null;
-  /** Animated events since the last frame (a ring of the most recent MAX_EVENTS). */
-  private readonly events = new Float64Array(MAX_EVENTS * EVENT.stride);
-  private eventsSinceFrame = 0;
+  /** Achieved speed, measured over about the last second of wall time. */
+  private speedMeter = new SpeedMeter();
+  /** Animated events since the last frame. */
+  private readonly events = new AnimatedEvents();
   private memory = new MemoryCellCache();
   /** Counts jumps in time (Frame.epoch). */
   private epoch = 0;
-  /** Time travel: command log, frontier, checkpoints (src/worker/travel.ts). */
-  private travel: Travel | null = null;
   /** What reaching the goal acknowledges: a lockstep 'follow' or a 'seek'. */
   private goalAck: AckOf = 'follow';
 
@@ -103,9 +89,8 @@ export class Runner {
         this.config = msg.config;
         this.seed = msg.seed;
         this.commands = msg.commands ?? [];
-        this.travel = null;
-        this.running = false;
-        this.goal = null;
+        this.machine = null;
+        this.stop();
         this.restart();
         this.host.post({ type: 'ready', version: PROTOCOL_VERSION, cpuCount: msg.config.cpuCount, configName: msg.config.name, processes: processCpus(this.requireSim().state, msg.config) });
         return;
@@ -117,22 +102,19 @@ export class Runner {
         this.scheduleSlice();
         return;
       case 'pause':
-        this.running = false;
-        this.goal = null;
-        this.samples = [];
+        this.stop();
+        this.speedMeter = new SpeedMeter();
         this.ack('pause');
         return;
       case 'step':
-        this.running = false;
-        this.goal = null;
+        this.stop();
         this.requireSim().step();
         this.drain();
         this.ack('step');
         this.sendFrame(null);
         return;
       case 'reset':
-        this.running = false;
-        this.goal = null;
+        this.stop();
         this.restart();
         this.ack('reset');
         this.sendFrame(null);
@@ -165,7 +147,7 @@ export class Runner {
         this.runToMoment(msg.id, msg.moment, msg.target);
         return;
       case 'travelStats': {
-        const t = this.travel!;
+        const t = this.requireMachine().travel;
         this.host.post({ type: 'travelStats', id: msg.id, stats: { checkpoints: t.ring.count, bytes: t.ring.bytes, intervalNs: t.ring.intervalNs, frontier: t.frontierTime } });
         return;
       }
@@ -178,7 +160,7 @@ export class Runner {
       }
       case 'timeline': {
         const sim = this.requireSim();
-        const reply = this.history!.query(msg.id, msg.from, msg.to, msg.bins, sim.now);
+        const reply = this.requireMachine().history.query(msg.id, msg.from, msg.to, msg.bins, sim.now);
         this.host.post({ type: 'timeline', reply }, [...reply.spans.map((x) => x.buffer as ArrayBuffer), reply.flows.buffer as ArrayBuffer]);
         return;
       }
@@ -217,169 +199,103 @@ export class Runner {
 
   /** The simulation, for queries (tests, exports). */
   get simulation(): NodeSim | null {
-    return this.sim;
+    return this.machine?.sim ?? null;
+  }
+
+  private get sim(): NodeSim | null {
+    return this.machine?.sim ?? null;
+  }
+
+  private requireMachine(): TimeMachine {
+    if (!this.machine) throw new Error('the worker has no simulation yet (init first)');
+    return this.machine;
   }
 
   private requireSim(): NodeSim {
-    if (!this.sim) throw new Error('the worker has no simulation yet (init first)');
-    return this.sim;
+    return this.requireMachine().sim;
   }
 
   private restart(): void {
     if (!this.config) return;
     // Reset keeps the injections made since: they replay at their places.
-    const commands = this.travel?.commands ?? this.commands;
-    this.sim = createNodeSimulation(this.config, this.seed, { commands });
-    this.travel = new Travel(commands, new CheckpointRing(this.checkpointIntervalNs));
-    this.samples = [];
-    this.history = new ActivityHistory(this.config.cpuCount);
-    this.eventsSinceFrame = 0;
+    const commands = this.machine?.travel.commands ?? this.commands;
+    this.speedMeter = new SpeedMeter();
+    this.events.forget();
     this.memory = new MemoryCellCache();
-    this.drain();
+    this.machine = new TimeMachine(this.config, this.seed, commands, this.checkpointIntervalNs, {
+      onRecords: (batch) => this.events.collect(batch),
+      onJump: () => this.jumped(),
+    });
     this.postLog();
   }
 
   private postLog(): void {
-    if (this.travel) this.host.post({ type: 'commandLog', commands: this.travel.commands });
+    if (this.machine) this.host.post({ type: 'commandLog', commands: this.machine.travel.commands });
   }
 
-  // ---- time travel and injections ----
-
-  /** Applies a command now; given in the past, it forks: the future computed so far is dropped. */
-  private command(command: Parameters<NodeSim['command']>[0]): void {
-    let sim = this.requireSim();
-    const travel = this.travel!;
-    if (travel.inPast(sim)) {
-      // Is it a valid command? Try it on a copy first: a bad one must not fork anything.
-      const error = restoreNodeSimulation(sim.checkpoint()).command(command);
-      if (error !== null) {
-        this.host.post({ type: 'commandResult', error });
-        return;
-      }
-      // The commands this run has not applied yet are the future that is dropped.
-      travel.truncate(travel.consumed(sim));
-      sim = this.rewind(sim.now, sim.eventCount);
-    }
-    const error = sim.command(command);
-    if (error === null) {
-      travel.applied(sim.commandLog[sim.commandLog.length - 1]);
-      this.drain();
-    }
-    this.host.post({ type: 'commandResult', error });
-    if (error === null) this.postLog();
-  }
-
-  /**
-   * A fork at (`time`, `events`): the history from `time` on is forgotten and the run is taken
-   * again from the nearest checkpoint to exactly that point (the records at `time` itself are
-   * ingested again, those of the dropped future are not), then the future is cut off there.
-   */
-  private rewind(time: number, events: number): NodeSim {
-    const travel = this.travel!;
-    const sim = travel.restore(time, events);
-    if (!sim) throw new Error(`no checkpoint before ${time} ns`);
-    this.history?.truncate(time);
-    this.jumpTo(sim);
-    this.runToEvent(sim, events, time);
-    if (sim.now < time && sim.queue.peekTime() > time) sim.runUntil(time);
-    // Commands given at this very point before (kept) apply again before the fork.
-    sim.applyDueCommands();
-    this.drain();
-    travel.fork(sim);
-    return sim;
-  }
-
-  /** The simulation now continues from `sim` (restored from a checkpoint): nothing animates the jump. */
-  private jumpTo(sim: NodeSim): void {
-    this.sim = sim;
-    this.jumped();
-  }
+  // ---- time travel and injections (the moves themselves are the TimeMachine's) ----
 
   /** A jump in time (with or without a restore): views start again and nothing animates it. */
   private jumped(): void {
     this.epoch++;
-    this.eventsSinceFrame = 0;
+    this.events.forget();
     this.memory = new MemoryCellCache();
-    this.samples = [];
+    this.speedMeter = new SpeedMeter();
     this.stuckEvents = 0;
   }
 
-  /** Runs `sim` forward to exactly `events` events (no further than `until`), feeding the history. */
-  private runToEvent(sim: NodeSim, events: number, until = Infinity): void {
-    while (sim.eventCount < events) {
-      const n = sim.runUntil(until, Math.min(EVENTS_PER_CHECK, events - sim.eventCount));
-      this.drain();
-      if (n === 0) break;
-    }
+  /** Stops the run (paced or following): a move in time holds where it lands. */
+  private stop(): void {
+    this.running = false;
+    this.goal = null;
+  }
+
+  private command(command: Parameters<NodeSim['command']>[0]): void {
+    const error = this.requireMachine().command(command);
+    this.host.post({ type: 'commandResult', error });
+    if (error === null) this.postLog();
   }
 
   private seek(time: number): void {
-    const sim = this.requireSim();
+    const machine = this.requireMachine();
     this.running = false;
     if (!Number.isFinite(time) || time < 0) {
       this.ack('seek');
       return;
     }
     const target = Math.floor(time);
-    // Back, or forward past a checkpoint: restore the nearest one at or before the target.
-    const cp = this.travel!.ring.latestAtOrBefore(target);
-    const restored = target < sim.now || (cp && cp.eventCount > sim.eventCount) ? this.travel!.restore(target) : null;
-    if (restored) this.jumpTo(restored);
-    else this.jumped();
+    machine.prepareSeek(target);
     this.goalAck = 'seek';
     this.share = 1;
     this.goal = target;
-    if (reached(this.requireSim(), target)) this.ack('seek');
+    if (reached(machine.sim, target)) this.ack('seek');
     else this.scheduleSlice();
-
   }
 
-  /** Stops the run just before the next event of `key` (searched on a restored copy), feeding the history on the way. */
   private runToMoment(id: number, key: string, target: MomentTarget): void {
-    const sim = this.requireSim();
-    this.running = false;
-    this.goal = null;
-    const moment = momentByKey(key);
-    let result: MomentResult;
-    if (!moment) result = { found: false, searchedUntil: sim.now, message: `no moment "${key}" (moments: ${allMoments().map((m) => m.key).join(', ')})` };
-    else {
-      const search = findNextMoment(sim.checkpoint(), moment, target);
-      if (search.found) {
-        this.runToEvent(sim, sim.eventCount + search.eventsBefore);
-        result = { found: true, time: search.time, description: search.description };
-      } else result = { found: false, searchedUntil: search.searchedUntil, message: `no ${moment.label.replace(/^Next /, '').toLowerCase()} before ${formatClock(search.searchedUntil)}` };
-    }
+    const machine = this.requireMachine();
+    this.stop();
+    const result = machine.runToMoment(key, target);
     this.host.post({ type: 'moment', id, result });
     this.ack('moment');
     this.sendFrame(null);
   }
 
   private stepBack(): void {
-    const sim = this.requireSim();
-    this.running = false;
-    this.goal = null;
-    const events = sim.eventCount - 1;
-    const restored = events >= 0 ? this.travel!.restore(sim.now, events) : null;
-    if (restored) {
-      this.jumpTo(restored);
-      this.runToEvent(restored, events);
-    }
+    const machine = this.requireMachine();
+    this.stop();
+    machine.stepBack();
     this.ack('stepBack');
     this.sendFrame(null);
   }
 
-  /** Removes command `index`: the run forks from just before it (that command and the later ones are gone). */
   private removeCommand(index: number): void {
-    const travel = this.travel!;
-    const removed = travel.commands[index];
-    if (!Number.isInteger(index) || removed === undefined) {
-      this.host.post({ type: 'commandResult', error: `there is no injection number ${index + 1}` });
+    const error = this.requireMachine().removeCommand(index);
+    if (error !== null) {
+      this.host.post({ type: 'commandResult', error });
       return;
     }
-    this.running = false;
-    this.goal = null;
-    travel.truncate(index);
-    this.rewind(removed.time, removed.atEvent);
+    this.stop();
     this.postLog();
     this.ack('removeCommand');
     this.sendFrame(null);
@@ -395,9 +311,9 @@ export class Runner {
     const sim = this.requireSim();
     if (!Number.isFinite(target) || target < 0) return;
     this.goal = Math.floor(target);
-    if (playing && !this.running) this.samples = [];
+    if (playing && !this.running) this.speedMeter = new SpeedMeter();
     this.running = playing;
-    if (playing) this.sample(this.host.now(), sim.now);
+    if (playing) this.speedMeter.add(this.host.now(), sim.now);
     if (reached(sim, this.goal)) {
       if (!playing) this.ack('follow');
       return;
@@ -455,7 +371,7 @@ export class Runner {
       this.anchorWall = wall - MAX_LAG_MS;
       this.anchorSim = sim.now;
     }
-    this.sample(wall, sim.now);
+    this.speedMeter.add(wall, sim.now);
     this.scheduleSlice();
   }
 
@@ -480,10 +396,10 @@ export class Runner {
       wall = this.host.now();
     }
     this.spend(start, wall);
-    if (this.running) this.sample(wall, sim.now);
+    if (this.running) this.speedMeter.add(wall, sim.now);
     if (reached(sim, goal)) {
       // A seek is a jump: what happened on the way is not animated.
-      if (this.goalAck === 'seek') this.eventsSinceFrame = 0;
+      if (this.goalAck === 'seek') this.events.forget();
       if (!this.running) this.ack(this.goalAck);
       return;
     }
@@ -492,31 +408,9 @@ export class Runner {
     this.scheduleSlice(rest);
   }
 
-  /** Moves new trace records into the history and the animated-event ring. */
+  /** Moves new trace records into the history and the animated-event ring (through the TimeMachine). */
   private drain(): void {
-    if (!this.sim) return;
-    const batch = this.sim.drainTrace();
-    this.history?.ingest(batch);
-    this.collectEvents(batch);
-    this.travel?.observe(this.sim);
-  }
-
-  private collectEvents(b: TraceBatch): void {
-    for (let i = 0; i < b.kind.length; i++) {
-      if (!ANIMATED.has(b.kind[i])) continue;
-      writeEvent(this.events, this.eventsSinceFrame++ % MAX_EVENTS, b, i);
-    }
-  }
-
-  private sample(wall: number, simTime: number): void {
-    this.samples.push({ wall, sim: simTime });
-    while (this.samples.length > 2 && wall - this.samples[0].wall > 1000) this.samples.shift();
-  }
-
-  private achievedSpeed(): number {
-    if (!this.running || this.samples.length < 2) return 0;
-    const a = this.samples[0], b = this.samples[this.samples.length - 1];
-    return b.wall > a.wall ? ((b.sim - a.sim) / (b.wall - a.wall)) * 1000 : 0;
+    this.machine?.drain();
   }
 
   private sendFrame(reuse: Parameters<typeof writeFrame>[1]): void {
@@ -524,13 +418,7 @@ export class Runner {
     const memory = this.memory.get(sim, this.host.now(), !this.running, MEMORY_EVERY_MS);
     const { buffers, flightCount } = writeFrame(sim, reuse, memory);
     // The most recent animated events, oldest first.
-    const n = Math.min(this.eventsSinceFrame, MAX_EVENTS);
-    for (let i = 0; i < n; i++) {
-      const from = ((this.eventsSinceFrame - n + i) % MAX_EVENTS) * EVENT.stride;
-      buffers.events.set(this.events.subarray(from, from + EVENT.stride), i * EVENT.stride);
-    }
-    const dropped = this.eventsSinceFrame - n;
-    this.eventsSinceFrame = 0;
+    const { count: n, dropped } = this.events.takeInto(buffers.events);
     const last = sim.trace.last();
     this.host.post(
       {
@@ -543,12 +431,12 @@ export class Runner {
           nextEventTime: Number.isFinite(sim.queue.peekTime()) ? sim.queue.peekTime() : -1,
           traceHash: sim.traceHash,
           lastEvent: last ? { time: last.time, description: sim.describe(last) } : null,
-          achievedSpeed: this.achievedSpeed(),
+          achievedSpeed: this.running ? this.speedMeter.speed() : 0,
           requestedSpeed: this.speed,
           flightCount,
           eventCountInFrame: n,
           eventsDropped: dropped,
-          frontier: this.travel?.frontierTime ?? sim.now,
+          frontier: this.machine?.travel.frontierTime ?? sim.now,
           epoch: this.epoch,
           buffers,
         },
