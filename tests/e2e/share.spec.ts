@@ -95,7 +95,13 @@ test.describe('share', () => {
     await timeline.getByRole('button', { name: 'Zoom in' }).click();
     await timeline.getByRole('button', { name: 'Zoom in' }).click();
     await expect(timeline.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'false');
-    const window = (await timeline.getByLabel('Window shown').textContent())!;
+    // The label follows the window at most 10 times a second: read it once it has settled.
+    let window = '';
+    await expect.poll(async () => {
+      const before = window;
+      window = (await timeline.getByLabel('Window shown').textContent()) ?? '';
+      return window !== '' && window === before;
+    }, { intervals: [300] }).toBe(true);
     await page.getByRole('button', { name: 'Exercises' }).click();
     await expect(page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { level: 3 })).toContainText('(topic ipis, seed 1)');
     const hash = (await page.getByLabel('Trace hash').textContent())!;
