@@ -7,6 +7,7 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { useSession } from './session/context';
 import { editsInForce } from './session/settingsInForce';
+import { hasOptions } from './optionSyntaxes';
 import { PRESETS } from '../engine/config/presets';
 import { presetByName } from '../engine/config/presetByName';
 import { applyOverrides } from '../engine/config/parseConfig';
@@ -92,7 +93,7 @@ export function storedSettingsHaveOptions(storage: Pick<Storage, 'getItem'> | nu
   try {
     const v: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null');
     const edits = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).edits : null;
-    return typeof edits === 'object' && edits !== null && Object.hasOwn(edits, 'options');
+    return typeof edits === 'object' && hasOptions(edits as Readonly<Record<string, unknown>> | null);
   } catch {
     return false;
   }

@@ -18,6 +18,7 @@ import type { NodeConfig } from './nodeConfig';
 import { numberRuleFor } from './paramRules';
 import { numberProblem } from './checkParam';
 import { loadProblems } from './loadChecks';
+import { valueAt } from './valueAt';
 
 /** Numeric costs read only once, when the node boots or the job launches: changing them later would change nothing. */
 export const NOT_LIVE: ReadonlyMap<string, string> = new Map<string, string>([
@@ -50,15 +51,6 @@ export function liveSettingProblem(config: NodeConfig, path: string, value: unkn
   return load.length > 0 ? `${load[0].path}: ${load[0].message}` : null;
 }
 
-/** The value at a dotted path of a configuration (own properties only), or undefined. */
-function valueAt(config: NodeConfig, path: string): unknown {
-  let v: unknown = config;
-  for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, part)) return undefined;
-    v = (v as Record<string, unknown>)[part];
-  }
-  return v;
-}
 
 /** A copy of `config` with the number at `path` replaced (the objects on the way copied, the rest shared). */
 export function withSetting(config: NodeConfig, path: string, value: number): NodeConfig {

@@ -4,7 +4,6 @@
  * editing a list. Each leaf gets a kind and physical bounds (paramRules.ts); the checker
  * (checkParam.ts), `mos-explorer params`, docs/parameters.md and the app's panel use this table.
  */
-import type { NodeConfig } from './nodeConfig';
 import { PRESETS } from './presets';
 import { MECHANISM_DEFAULTS, WORKLOAD_DEFAULTS } from './kindDefaults';
 import { numberRuleFor, type NumberRule } from './paramRules';
@@ -165,12 +164,4 @@ export const SPEC_TREE: SpecSection = buildTree(PARAM_SPECS);
 /** The top-level parameter sections of a config file: linux, lwk, syscalls, … */
 export const SECTION_NAMES: readonly string[] = [...SPEC_TREE.children.keys()];
 
-/** The value at a dotted path of a configuration (own properties only), or undefined. */
-export function valueAt(config: NodeConfig | Readonly<Record<string, unknown>>, path: string): unknown {
-  let v: unknown = config;
-  for (const part of path.split('.')) {
-    if (!isObject(v) || !Object.hasOwn(v, part)) return undefined;
-    v = v[part];
-  }
-  return v;
-}
+export { valueAt } from './valueAt';
